@@ -1,0 +1,15 @@
+package dev.yuqing.core;
+
+/** Topic names, the contract between connectors and jobs. */
+public final class Topics {
+    /** Posts as the connectors fetched them, JSON {@link dev.yuqing.core.post.Post}, keyed by post id. */
+    public static final String POSTS_RAW = "posts.raw";
+    /** Posts with their analysis, JSON {@link dev.yuqing.core.post.EnrichedPost}, keyed by post id. */
+    public static final String POSTS_ENRICHED = "posts.enriched";
+    /** Records some stage could not handle, JSON {@link dev.yuqing.core.deadletter.DeadLetter}. */
+    public static final String POSTS_DLQ = "posts.dlq";
+    /** Warnings for handlers (later issues fill it). */
+    public static final String ALERTS = "alerts";
+
+    private Topics() {}
+}

@@ -1,0 +1,18 @@
+package dev.yuqing.core.post;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.yuqing.core.json.Json;
+import dev.yuqing.core.text.TextFeatures;
+import java.time.Instant;
+
+/** A post with what the enrichment stage learnt about it. */
+public record EnrichedPost(Post post, TextFeatures features, Instant analyzedAt) {
+
+    public byte[] toJson() {
+        try {
+            return Json.MAPPER.writeValueAsBytes(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an EnrichedPost always serialises", e);
+        }
+    }
+}

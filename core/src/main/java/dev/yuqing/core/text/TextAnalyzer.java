@@ -1,0 +1,63 @@
+package dev.yuqing.core.text;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.common.Term;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * HanLP segmentation, keywords and place / organisation names. Not serialisable (HanLP's segmenter
+ * is not): create one per operator instance. Safe to share between threads.
+ */
+public final class TextAnalyzer {
+    public static final int DEFAULT_KEYWORDS = 8;
+
+    private final Segment segment;
+    private final int keywordCount;
+
+    public TextAnalyzer(int keywordCount) {
+        if (keywordCount < 1) {
+            throw new IllegalArgumentException("keywordCount must be at least 1, was " + keywordCount);
+        }
+        this.keywordCount = keywordCount;
+        this.segment = HanLP.newSegment()
+                .enablePlaceRecognize(true)
+                .enableOrganizationRecognize(true);
+    }
+
+    public TextAnalyzer() {
+        this(DEFAULT_KEYWORDS);
+    }
+
+    /** Analyses the title (when there is one) followed by the text. */
+    public TextFeatures analyze(String title, String text) {
+        String all = title == null || title.isBlank() ? text : title + "\n" + text;
+        Set<String> terms = new LinkedHashSet<>();
+        Set<String> places = new LinkedHashSet<>();
+        Set<String> orgs = new LinkedHashSet<>();
+        for (Term term : segment.seg(all)) {
+            String nature = term.nature == null ? "" : term.nature.toString();
+            if (nature.startsWith("ns")) {
+                places.add(term.word);
+            } else if (nature.startsWith("nt")) {
+                orgs.add(term.word);
+            }
+            if (isContentWord(term, nature)) {
+                terms.add(term.word);
+            }
+        }
+        List<String> keywords = new ArrayList<>(HanLP.extractKeyword(all, keywordCount));
+        return new TextFeatures(keywords, new ArrayList<>(terms), new ArrayList<>(places), new ArrayList<>(orgs), all.length());
+    }
+
+    private static boolean isContentWord(Term term, String nature) {
+        if (nature.startsWith("w") || term.word.isBlank()) {
+            return false; // punctuation
+        }
+        return CoreStopWordDictionary.shouldInclude(term);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.yuqing.dashboards;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The index templates, kept as JSON resources under {@code templates/} and applied with PUT, which
+ * replaces a template of the same name: running it again changes nothing.
+ */
+public final class IndexTemplates {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexTemplates.class);
+
+    /** Template name, which is also the resource's base name and the alias the indices join. */
+    public static final String POSTS = "yuqing-posts";
+    public static final List<String> ALL = List.of(POSTS);
+
+    private IndexTemplates() {}
+
+    public static InputStream resource(String name) {
+        InputStream in = IndexTemplates.class.getResourceAsStream("/templates/" + name + ".json");
+        if (in == null) {
+            throw new IllegalArgumentException("no template resource templates/" + name + ".json");
+        }
+        return in;
+    }
+
+    public static void applyAll(ElasticsearchClient client) {
+        for (String name : ALL) {
+            apply(client, name);
+        }
+    }
+
+    public static void apply(ElasticsearchClient client, String name) {
+        try (InputStream json = resource(name)) {
+            client.indices().putIndexTemplate(r -> r.name(name).withJson(json));
+            LOG.info("Index template {} applied", name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("applying index template " + name + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.yuqing.jobs;
+
+import dev.yuqing.core.config.CommonOptions;
+import dev.yuqing.core.config.Config;
+import dev.yuqing.core.config.ConfigKey;
+import dev.yuqing.dashboards.EsConnection;
+import dev.yuqing.jobs.elasticsearch.BulkSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Settings every job reads: where Kafka and Elasticsearch are, checkpoints, bulk indexing. */
+public final class JobOptions {
+    public static final ConfigKey<String> KAFKA_BOOTSTRAP = CommonOptions.KAFKA_BOOTSTRAP;
+    public static final ConfigKey<String> ES_URLS = ConfigKey.string("elasticsearch.urls", "http://localhost:9200",
+            "Elasticsearch HTTP endpoints, comma-separated");
+    public static final ConfigKey<String> ES_USERNAME = ConfigKey.optionalString("elasticsearch.username",
+            "Elasticsearch user; empty for a node without security");
+    public static final ConfigKey<String> ES_PASSWORD = ConfigKey.optionalString("elasticsearch.password",
+            "password of elasticsearch.username");
+    public static final ConfigKey<Boolean> ES_APPLY_TEMPLATES = ConfigKey.bool("elasticsearch.apply.templates", true,
+            "apply the index templates before the job starts writing");
+    public static final ConfigKey<Duration> CHECKPOINT_INTERVAL = ConfigKey.duration("checkpoint.interval", "10s", Duration.ofMillis(100),
+            "time between checkpoints; Elasticsearch and Kafka sinks flush on each");
+    public static final ConfigKey<String> CHECKPOINT_DIR = ConfigKey.optionalString("checkpoint.dir",
+            "checkpoint storage URI such as file:///data/checkpoints; empty keeps the cluster's setting");
+    public static final ConfigKey<Integer> BULK_MAX_ACTIONS = ConfigKey.integer("elasticsearch.bulk.max.actions", 1000, 1, 100_000,
+            "documents per bulk request");
+    public static final ConfigKey<Duration> BULK_FLUSH_INTERVAL = ConfigKey.duration("elasticsearch.bulk.flush.interval", "1s", Duration.ofMillis(1),
+            "longest time a document waits before its bulk request is sent");
+    public static final ConfigKey<Integer> BULK_MAX_RETRIES = ConfigKey.integer("elasticsearch.bulk.max.retries", 8, 0, 100,
+            "retries of a document after 429, 5xx or connection failures before the job fails");
+    public static final ConfigKey<Duration> BULK_BACKOFF = ConfigKey.duration("elasticsearch.bulk.backoff", "200ms", Duration.ZERO,
+            "first retry delay, doubled each retry up to 30s");
+
+    private static final List<ConfigKey<?>> COMMON = List.of(KAFKA_BOOTSTRAP, ES_URLS, ES_USERNAME, ES_PASSWORD, ES_APPLY_TEMPLATES,
+            CHECKPOINT_INTERVAL, CHECKPOINT_DIR, BULK_MAX_ACTIONS, BULK_FLUSH_INTERVAL, BULK_MAX_RETRIES, BULK_BACKOFF);
+
+    private JobOptions() {}
+
+    /** The common keys followed by a job's own. */
+    public static ConfigKey<?>[] with(ConfigKey<?>... own) {
+        List<ConfigKey<?>> all = new ArrayList<>(COMMON);
+        all.addAll(Arrays.asList(own));
+        return all.toArray(ConfigKey<?>[]::new);
+    }
+
+    public static EsConnection esConnection(Config c) {
+        return EsConnection.of(c.get(ES_URLS), c.get(ES_USERNAME), c.get(ES_PASSWORD));
+    }
+
+    public static BulkSettings bulkSettings(Config c) {
+        return new BulkSettings(c.get(BULK_MAX_ACTIONS), BulkSettings.DEFAULTS.maxBytes(), BulkSettings.DEFAULTS.maxConcurrent(),
+                c.get(BULK_FLUSH_INTERVAL), c.get(BULK_MAX_RETRIES), c.get(BULK_BACKOFF));
+    }
+}

@@ -1,0 +1,190 @@
+package dev.yuqing.jobs.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import dev.yuqing.dashboards.EsConnection;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.metrics.Counter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The writer behind {@link ElasticsearchSink}; one per subtask. */
+final class ElasticsearchWriter<T> implements SinkWriter<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchWriter.class);
+
+    /** A document on its way, with the retries it has had. */
+    private record Pending(Document document, int attempt) {}
+
+    private final DocumentMapper<T> mapper;
+    private final BulkSettings settings;
+    private final FailureHandler failureHandler;
+    private final Counter indexed;
+    private final ElasticsearchClient client;
+    private final BulkIngester<Pending> ingester;
+    private final ScheduledExecutorService retries;
+    private final Object lock = new Object();
+    private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    /** Documents written and not yet indexed, refused or given up on; guarded by lock. */
+    private long inFlight;
+
+    ElasticsearchWriter(EsConnection connection, DocumentMapper<T> mapper, BulkSettings settings,
+                        FailureHandler failureHandler, Counter indexed) throws IOException {
+        this.mapper = mapper;
+        this.settings = settings;
+        this.failureHandler = failureHandler;
+        this.indexed = indexed;
+        this.failureHandler.open();
+        this.client = connection.open();
+        this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "es-sink-retry");
+            t.setDaemon(true);
+            return t;
+        });
+        this.ingester = BulkIngester.of(b -> b
+                .client(client)
+                .maxOperations(settings.maxActions())
+                .maxSize(settings.maxBytes())
+                .maxConcurrentRequests(settings.maxConcurrent())
+                .flushInterval(settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
+                .listener(new Listener()));
+    }
+
+    @Override
+    public void write(T element, Context context) throws IOException {
+        throwIfFailed();
+        Document document = mapper.toDocument(element);
+        synchronized (lock) {
+            inFlight++;
+        }
+        add(new Pending(document, 0));
+    }
+
+    private void add(Pending p) {
+        Document d = p.document();
+        BulkOperation op = BulkOperation.of(b -> b.index(i -> i.index(d.index()).id(d.id())
+                .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));
+        ingester.add(op, p);
+    }
+
+    /** Blocks until everything written so far is indexed or handed to the failure handler. */
+    @Override
+    public void flush(boolean endOfInput) throws IOException, InterruptedException {
+        while (true) {
+            // Outside the lock: flush may wait for a bulk whose listener needs the lock.
+            ingester.flush(); // again each round, since retried documents return to the buffer
+            synchronized (lock) {
+                if (inFlight == 0 || fatal.get() != null) {
+                    break;
+                }
+                lock.wait(100);
+            }
+        }
+        throwIfFailed();
+        failureHandler.flush();
+    }
+
+    private void throwIfFailed() throws IOException {
+        Throwable t = fatal.get();
+        if (t != null) {
+            throw new IOException("Elasticsearch sink failed: " + t.getMessage(), t);
+        }
+    }
+
+    private void done(int count) {
+        synchronized (lock) {
+            inFlight -= count;
+            lock.notifyAll();
+        }
+    }
+
+    private void fail(Throwable t) {
+        fatal.compareAndSet(null, t);
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    private void retry(Pending p, String reason) {
+        if (p.attempt() >= settings.maxRetries()) {
+            fail(new IOException("gave up on " + p.document().index() + "/" + p.document().id()
+                    + " after " + settings.maxRetries() + " retries: " + reason));
+            done(1);
+            return;
+        }
+        long delay = settings.backoff(p.attempt()).toMillis();
+        LOG.debug("Retrying {} in {} ms: {}", p.document().id(), delay, reason);
+        retries.schedule(() -> add(new Pending(p.document(), p.attempt() + 1)), delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** 429 and 5xx pass; everything else (400 mapping errors, 404 missing index...) will not. */
+    static boolean retriable(int status) {
+        return status == 429 || status >= 500;
+    }
+
+    private final class Listener implements BulkListener<Pending> {
+        @Override
+        public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {}
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
+            List<BulkResponseItem> items = response.items();
+            int finished = 0;
+            for (int i = 0; i < items.size(); i++) {
+                BulkResponseItem item = items.get(i);
+                Pending p = contexts.get(i);
+                ErrorCause error = item.error();
+                if (error == null) {
+                    indexed.inc();
+                    finished++;
+                } else if (retriable(item.status())) {
+                    retry(p, item.status() + " " + error.type() + ": " + error.reason());
+                } else {
+                    refuse(p, item.status(), error.type() + ": " + error.reason());
+                    finished++;
+                }
+            }
+            done(finished);
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, Throwable failure) {
+            LOG.warn("Bulk request of {} documents failed: {}", contexts.size(), failure.toString());
+            for (Pending p : contexts) {
+                retry(p, failure.toString());
+            }
+        }
+
+        private void refuse(Pending p, int status, String reason) {
+            try {
+                failureHandler.onFailure(new FailedDocument(p.document(), status, reason));
+            } catch (IOException | RuntimeException e) {
+                fail(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            ingester.close();
+        } finally {
+            retries.shutdownNow();
+            EsConnection.close(client);
+            failureHandler.close();
+        }
+    }
+}

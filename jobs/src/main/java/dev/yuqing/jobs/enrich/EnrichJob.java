@@ -1,0 +1,113 @@
+package dev.yuqing.jobs.enrich;
+
+import dev.yuqing.core.config.Config;
+import dev.yuqing.core.deadletter.DeadLetter;
+import dev.yuqing.core.post.EnrichedPost;
+import dev.yuqing.core.post.Post;
+import dev.yuqing.dashboards.EsConnection;
+import dev.yuqing.dashboards.IndexTemplates;
+import dev.yuqing.jobs.JobOptions;
+import dev.yuqing.jobs.elasticsearch.ElasticsearchSink;
+import dev.yuqing.jobs.kafka.KafkaTopics;
+import dev.yuqing.jobs.kafka.RawRecord;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * posts.raw → parse and validate (invalid → posts.dlq) → de-duplicate by id → segmentation and
+ * keywords → Elasticsearch and posts.enriched. The job takes its source and sinks, so tests run
+ * the same topology on other ends; {@link #main} only wires.
+ */
+public final class EnrichJob {
+    public static final String NAME = "yuqing-enrich";
+
+    private final Source<RawRecord, ?, ?> source;
+    private final Sink<EnrichedPost> index;
+    private final Sink<EnrichedPost> enriched;
+    private final Sink<DeadLetter> deadLetters;
+    private final Duration dedupTtl;
+
+    public EnrichJob(Source<RawRecord, ?, ?> source, Sink<EnrichedPost> index, Sink<EnrichedPost> enriched,
+                     Sink<DeadLetter> deadLetters, Duration dedupTtl) {
+        this.source = source;
+        this.index = index;
+        this.enriched = enriched;
+        this.deadLetters = deadLetters;
+        this.dedupTtl = dedupTtl;
+    }
+
+    /** Adds the topology to {@code env}. */
+    public void build(StreamExecutionEnvironment env) {
+        SingleOutputStreamOperator<Post> posts = env
+                .fromSource(source, WatermarkStrategy.noWatermarks(), "posts.raw").uid("raw-source")
+                .process(new ParsePost()).name("parse and validate").uid("parse");
+        posts.getSideOutput(ParsePost.DEAD_LETTERS).sinkTo(deadLetters).name("dead letters").uid("dead-letter-sink");
+
+        DataStream<EnrichedPost> analysed = posts
+                .keyBy(Post::id, Types.STRING)
+                .process(new DeduplicatePosts(dedupTtl)).name("de-duplicate").uid("dedup")
+                .map(new AnalyzePost()).name("analyse text").uid("analyze");
+        analysed.sinkTo(index).name("elasticsearch").uid("es-sink");
+        analysed.sinkTo(enriched).name("posts.enriched").uid("enriched-sink");
+    }
+
+    /** The job on Kafka and Elasticsearch as configured. */
+    public static EnrichJob fromConfig(Config c) {
+        String bootstrap = c.get(JobOptions.KAFKA_BOOTSTRAP);
+        String dlq = c.get(EnrichOptions.DLQ_TOPIC);
+        ElasticsearchSink<EnrichedPost> es = ElasticsearchSink.<EnrichedPost>builder()
+                .connection(JobOptions.esConnection(c))
+                .mapper(new PostDocuments(c.get(EnrichOptions.INDEX_PREFIX)))
+                .settings(JobOptions.bulkSettings(c))
+                .failureHandler(new DeadLetterHandler(bootstrap, dlq))
+                .build();
+        return new EnrichJob(
+                KafkaTopics.rawSource(bootstrap, c.get(EnrichOptions.INPUT_TOPIC), c.get(EnrichOptions.GROUP_ID)),
+                es,
+                KafkaTopics.jsonSink(bootstrap, c.get(EnrichOptions.OUTPUT_TOPIC), e -> e.post().id(), EnrichedPost::toJson),
+                KafkaTopics.jsonSink(bootstrap, dlq, DeadLetter::key, DeadLetter::toJson),
+                c.get(EnrichOptions.DEDUP_TTL));
+    }
+
+    /** Flink settings from configuration: checkpoints always on. */
+    public static Configuration flinkConfiguration(Config c) {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, c.get(JobOptions.CHECKPOINT_INTERVAL));
+        String dir = c.get(JobOptions.CHECKPOINT_DIR);
+        if (!dir.isBlank()) {
+            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+        }
+        return conf;
+    }
+
+    /** Applies the index templates, when configured to, so that the first document finds its mapping. */
+    public static void prepareElasticsearch(Config c) {
+        if (!c.get(JobOptions.ES_APPLY_TEMPLATES)) {
+            return;
+        }
+        EsConnection connection = JobOptions.esConnection(c);
+        var client = connection.open();
+        try {
+            IndexTemplates.applyAll(client);
+        } finally {
+            EsConnection.close(client);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Config c = EnrichOptions.DEF.fromArgs(args);
+        prepareElasticsearch(c);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(c));
+        fromConfig(c).build(env);
+        env.execute(NAME);
+    }
+}

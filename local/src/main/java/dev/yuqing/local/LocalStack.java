@@ -1,0 +1,323 @@
+package dev.yuqing.local;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.yuqing.connectors.replay.FileReplay;
+import dev.yuqing.connectors.replay.ReplayOptions;
+import dev.yuqing.connectors.replay.ReplayResult;
+import dev.yuqing.core.Topics;
+import dev.yuqing.core.config.Config;
+import dev.yuqing.core.config.ConfigException;
+import dev.yuqing.dashboards.EsConnection;
+import dev.yuqing.dashboards.IndexTemplates;
+import dev.yuqing.jobs.JobOptions;
+import dev.yuqing.jobs.enrich.EnrichJob;
+import dev.yuqing.jobs.enrich.EnrichOptions;
+import dev.yuqing.local.demo.DemoLine;
+import dev.yuqing.local.demo.DemoScenario;
+import dev.yuqing.local.elasticsearch.EmbeddedElasticsearch;
+import dev.yuqing.local.kafka.EmbeddedKafka;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The embedded all-in-one: a real Kafka broker, a real Elasticsearch node and the Flink
+ * MiniCluster running the jobs, all in this JVM with their data under one directory; the replay
+ * connector feeds them. {@link #main} runs it on the synthetic demo until Ctrl-C; tests use the
+ * same methods.
+ */
+public final class LocalStack implements AutoCloseable {
+    public static final List<String> TOPICS = List.of(Topics.POSTS_RAW, Topics.POSTS_ENRICHED, Topics.POSTS_DLQ, Topics.ALERTS);
+    static final int PARTITIONS = 2;
+
+    private final Path dataDir;
+    private final EmbeddedElasticsearch es;
+    private final EmbeddedKafka kafka;
+    private final ElasticsearchClient client;
+    private final Admin admin;
+
+    private LocalStack(Path dataDir, EmbeddedElasticsearch es, EmbeddedKafka kafka) {
+        this.dataDir = dataDir;
+        this.es = es;
+        this.kafka = kafka;
+        this.client = esConnection().open();
+        this.admin = kafka.admin();
+    }
+
+    /** Starts Elasticsearch and Kafka under {@code dataDir}, creates the topics and applies the index templates. */
+    public static LocalStack start(Path dataDir, int kafkaPort, int esPort) throws IOException {
+        EmbeddedElasticsearch es = EmbeddedElasticsearch.start(dataDir.resolve("elasticsearch"), esPort);
+        EmbeddedKafka kafka;
+        try {
+            kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort);
+        } catch (IOException | RuntimeException e) {
+            es.close();
+            throw e;
+        }
+        LocalStack stack = new LocalStack(dataDir, es, kafka);
+        try {
+            kafka.createTopics(TOPICS, PARTITIONS);
+            IndexTemplates.applyAll(stack.client);
+        } catch (IOException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    public EsConnection esConnection() {
+        return new EsConnection(List.of(es.url()), "", "");
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String elasticsearchUrl() {
+        return es.url();
+    }
+
+    public ElasticsearchClient client() {
+        return client;
+    }
+
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    /** The enrichment job's configuration for this stack, with {@code overrides} on top. */
+    public Config enrichConfig(Duration checkpointInterval, Map<String, String> overrides) {
+        Map<String, String> m = new HashMap<>();
+        m.put(JobOptions.KAFKA_BOOTSTRAP.name(), bootstrapServers());
+        m.put(JobOptions.ES_URLS.name(), es.url());
+        m.put(JobOptions.CHECKPOINT_INTERVAL.name(), checkpointInterval.toMillis() + "ms");
+        m.put(JobOptions.CHECKPOINT_DIR.name(), dataDir.resolve("flink/checkpoints").toAbsolutePath().toUri().toString());
+        m.putAll(overrides);
+        return EnrichOptions.DEF.resolve(m, Map.of());
+    }
+
+    /** Submits the enrichment job to a MiniCluster in this JVM; it resumes from the committed offsets. */
+    public JobClient startEnrichJob(Config config, int parallelism) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, EnrichJob.flinkConfiguration(config));
+        EnrichJob.fromConfig(config).build(env);
+        return env.executeAsync(EnrichJob.NAME);
+    }
+
+    /** A replay of {@code file} into posts.raw with its cursor beside it. */
+    public FileReplay replay(Path file, double speed, Path cursor) {
+        Map<String, String> m = new HashMap<>();
+        m.put(ReplayOptions.FILE.name(), file.toString());
+        m.put(ReplayOptions.SPEED.name(), Double.toString(speed));
+        m.put(ReplayOptions.CURSOR_FILE.name(), cursor.toString());
+        m.put(JobOptions.KAFKA_BOOTSTRAP.name(), bootstrapServers());
+        return new FileReplay(ReplayOptions.DEF.resolve(m, Map.of()));
+    }
+
+    /** Records in a topic so far (the sum of its partitions' end offsets). */
+    public long topicSize(String topic) throws IOException {
+        try {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, OffsetSpec> request = partitions.stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            return admin.listOffsets(request).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+        } catch (ExecutionException e) {
+            throw new IOException("reading the size of " + topic + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /**
+     * Records of {@code topic} that consumer group {@code group} has not committed yet. The
+     * enrichment job commits on each completed checkpoint, after its sinks flushed, so 0 means
+     * everything in the topic is in Elasticsearch and the dead-letter topic.
+     */
+    public long lag(String group, String topic) throws IOException {
+        try {
+            long committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+            return topicSize(topic) - committed;
+        } catch (ExecutionException e) {
+            throw new IOException("reading the offsets of group " + group + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Documents searchable in the posts indices now. */
+    public long indexedPosts() throws IOException {
+        return client.count(c -> c.index(IndexTemplates.POSTS + "-*")).count();
+    }
+
+    /** Makes everything indexed so far searchable. */
+    public void refresh() throws IOException {
+        client.indices().refresh(r -> r.index(IndexTemplates.POSTS + "-*").allowNoIndices(true));
+    }
+
+    /** What the one-line status shows; {@code behind} counts posts the job has not checkpointed yet. */
+    public record Summary(long postsIn, long indexed, long deadLetters, long behind) {
+        @Override
+        public String toString() {
+            return "posts in " + postsIn + " | indexed " + indexed + " | dead letters " + deadLetters + " | behind " + behind;
+        }
+    }
+
+    public Summary summary() throws IOException {
+        return new Summary(topicSize(Topics.POSTS_RAW), indexedPosts(), topicSize(Topics.POSTS_DLQ),
+                lag(EnrichOptions.GROUP_ID.defaultValue(), Topics.POSTS_RAW));
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            admin.close(Duration.ofSeconds(5));
+            EsConnection.close(client);
+            kafka.close();
+        } finally {
+            es.close();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Config config;
+        try {
+            config = LocalOptions.DEF.fromArgs(args);
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.err.println(LocalOptions.DEF.describe());
+            System.exit(2);
+            return;
+        }
+        new LocalRun(config, System.out).run();
+    }
+
+    /** What {@code main} does, step by step, with the output a person watches. */
+    static final class LocalRun {
+        private final Config config;
+        private final PrintStream out;
+        private final CountDownLatch stopped = new CountDownLatch(1);
+
+        LocalRun(Config config, PrintStream out) {
+            this.config = config;
+            this.out = out;
+        }
+
+        void run() throws Exception {
+            Path dataDir = Path.of(config.get(LocalOptions.DATA_DIR)).toAbsolutePath();
+            out.println("Yuqing local stack: data under " + dataDir + " (delete it to start afresh)");
+            long started = System.nanoTime();
+            LocalStack stack = start(dataDir, config.get(LocalOptions.KAFKA_PORT), config.get(LocalOptions.ES_PORT));
+            Path file = replayFile(dataDir);
+            JobClient job = stack.startEnrichJob(stack.enrichConfig(config.get(LocalOptions.CHECKPOINT_INTERVAL), Map.of()),
+                    config.get(LocalOptions.PARALLELISM));
+            FileReplay replay = stack.replay(file, config.get(LocalOptions.REPLAY_SPEED), Path.of(file + ".cursor"));
+            out.printf("Up in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+            out.println("  Kafka          " + stack.bootstrapServers() + "  topics " + TOPICS);
+            out.println("  Elasticsearch  " + stack.elasticsearchUrl() + "  index alias " + IndexTemplates.POSTS);
+            out.println("  Flink          MiniCluster, job " + EnrichJob.NAME + " (" + job.getJobID() + ")");
+            out.println("  Replaying      " + file);
+            out.println("Search, e.g.:   curl -G '" + stack.elasticsearchUrl() + "/" + IndexTemplates.POSTS
+                    + "/_search?pretty' --data-urlencode 'q=text:供水'");
+            out.println("Dead letters:   topic " + Topics.POSTS_DLQ + ". Ctrl-C stops everything cleanly; a restart resumes.");
+
+            Thread replayThread = new Thread(() -> {
+                ReplayResult r = replay.run();
+                out.println();
+                out.println("Replay " + (r.completed() ? "finished" : "stopped") + ": " + r.sent() + " sent, "
+                        + r.deadLettered() + " dead-lettered by the connector"
+                        + (r.resumedAt() > 0 ? ", resumed after " + r.resumedAt() + " records" : ""));
+            }, "replay");
+            replayThread.start();
+
+            Thread hook = new Thread(() -> {
+                out.println();
+                out.println("Stopping...");
+                shutdown(stack, job, replay, replayThread);
+                out.println("Stopped.");
+            }, "local-stack-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+
+            boolean exitWhenDone = config.get(LocalOptions.EXIT_WHEN_DONE);
+            boolean interactive = System.console() != null;
+            Summary last = null;
+            while (!stopped.await(2, TimeUnit.SECONDS)) {
+                stack.refresh();
+                Summary s = stack.summary();
+                if (interactive) {
+                    out.print("\r" + s + "   ");
+                } else if (!s.equals(last)) {
+                    out.println(s);
+                }
+                out.flush();
+                last = s;
+                if (job.getJobStatus().get().isGloballyTerminalState()) {
+                    out.println();
+                    out.println("The job ended: " + job.getJobStatus().get() + "; see the log above. Stopping.");
+                    break;
+                }
+                if (exitWhenDone && !replayThread.isAlive() && s.behind() == 0) {
+                    out.println("Done: " + s);
+                    break;
+                }
+            }
+            Runtime.getRuntime().removeShutdownHook(hook);
+            shutdown(stack, job, replay, replayThread);
+        }
+
+        private Path replayFile(Path dataDir) throws IOException {
+            String given = config.get(LocalOptions.REPLAY_FILE);
+            if (!given.isBlank()) {
+                return Path.of(given).toAbsolutePath();
+            }
+            Path file = dataDir.resolve("demo").resolve(DemoScenario.FILE_NAME);
+            if (!Files.exists(file)) {
+                List<DemoLine> lines = DemoScenario.generate(config.get(LocalOptions.DEMO_POSTS), config.get(LocalOptions.DEMO_MALFORMED), 20261127L);
+                DemoScenario.write(file, lines);
+                out.println("Generated the synthetic demo scenario: " + lines.size() + " lines");
+            }
+            return file;
+        }
+
+        private void shutdown(LocalStack stack, JobClient job, FileReplay replay, Thread replayThread) {
+            if (stopped.getCount() == 0) {
+                return;
+            }
+            stopped.countDown();
+            replay.stop();
+            try {
+                replayThread.join(10_000);
+                replay.close();
+                if (!job.getJobStatus().get().isGloballyTerminalState()) {
+                    job.cancel().get(30, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                out.println("Cancelling the job failed: " + e);
+            }
+            try {
+                stack.close();
+            } catch (IOException e) {
+                out.println("Closing Kafka or Elasticsearch failed: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.yuqing.local.demo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.yuqing.core.json.Json;
+import dev.yuqing.core.post.SourceType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A SYNTHETIC demo scenario: posts of a made-up city (示范市) across every source type, generated
+ * from templates with a fixed seed, so the same arguments always give the same file. Nothing here
+ * is real: accounts, people and events are invented, and every URL is under the reserved
+ * {@code .invalid} domain. A few lines are deliberately malformed and a few posts are sent twice,
+ * to show the dead-letter topic and de-duplication at work.
+ */
+public final class DemoScenario {
+    public static final String FILE_NAME = "demo-posts.synthetic.jsonl";
+    public static final Instant START = OffsetDateTime.of(2026, 11, 16, 7, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
+    public static final Duration SPAN = Duration.ofDays(7);
+
+    static final String[] DISTRICTS = {"东城区", "西城区", "南湖区", "北山区", "高新区", "滨江区", "临港新区"};
+    static final String[] TOPICS = {"供水", "公交", "地铁", "学校", "医院", "垃圾分类", "道路施工", "停车", "老旧小区改造",
+            "社保", "公积金", "养老服务", "防汛", "空气质量", "噪音", "菜市场", "路灯", "燃气", "物业", "办事大厅"};
+    static final String[] PLACES = {"幸福里小区", "滨河花园", "光明路", "人民公园", "实验小学", "第一人民医院", "火车站",
+            "科技园", "老街", "体育中心", "图书馆", "中心医院"};
+    static final String[] UNITS = {"市水务局", "市交通运输局", "市教育局", "市卫生健康委", "市城市管理局", "市住房和城乡建设局",
+            "市人力资源和社会保障局", "市生态环境局", "市民政局", "市政务服务中心"};
+    static final String[] PROBLEMS = {"自来水发黄有异味", "夜间施工噪音扰民", "公交车班次太少等车时间长", "路灯坏了好几天没人修",
+            "小区门口违章停车堵塞消防通道", "垃圾清运不及时气味难闻", "电梯经常故障", "学校周边交通拥堵",
+            "医院挂号排队时间太长", "雨后道路积水严重", "燃气费突然上涨", "社保转移手续办理困难"};
+    static final String[] GOOD_NEWS = {"新开通三条公交线路", "完成老旧小区改造项目", "新建口袋公园正式开放", "地铁二号线延长运营时间",
+            "推出社保业务一网通办", "启动冬季供暖保障工作", "开展食品安全专项检查", "举办全民健身运动会",
+            "完成主干道路面修复", "新增停车泊位两千个"};
+    static final String[] FEELINGS = {"点赞！", "终于等到了", "希望尽快解决", "太不方便了", "辛苦了", "什么时候能修好？",
+            "效率很高", "这个问题反映很多次了", "感谢政府", "服务态度很好", "还是没有人管", "支持"};
+    static final String[] POLICIES = {"城市更新行动", "优化营商环境", "生活垃圾分类管理", "冬季供暖保障", "中小学课后服务",
+            "基本医疗保险", "住房公积金提取", "养老服务补贴", "防汛应急预案", "公共文化服务"};
+
+    private final Random random;
+    private final List<DemoLine> lines = new ArrayList<>();
+    private int sequence;
+
+    private DemoScenario(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /**
+     * Generates {@code posts} valid posts (of which about 2% appear twice) and {@code malformed}
+     * malformed lines spread among them.
+     */
+    public static List<DemoLine> generate(int posts, int malformed, long seed) {
+        DemoScenario s = new DemoScenario(seed);
+        List<DemoLine> valid = new ArrayList<>(posts);
+        for (int i = 0; i < posts; i++) {
+            valid.add(s.post(START.plusSeconds(SPAN.toSeconds() * i / Math.max(1, posts))));
+        }
+        List<DemoLine> out = s.lines;
+        int every = malformed == 0 ? Integer.MAX_VALUE : Math.max(1, posts / malformed);
+        int bad = 0;
+        for (int i = 0; i < valid.size(); i++) {
+            out.add(valid.get(i));
+            if (i % 50 == 49) {
+                out.add(valid.get(i - 7)); // a re-sent post: de-duplicated downstream
+            }
+            if (bad < malformed && i % every == every - 1) {
+                out.add(s.malformed(bad++));
+            }
+        }
+        while (bad < malformed) {
+            out.add(s.malformed(bad++));
+        }
+        return List.copyOf(out);
+    }
+
+    public static void write(Path file, List<DemoLine> lines) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        StringBuilder sb = new StringBuilder();
+        for (DemoLine l : lines) {
+            sb.append(l.json()).append('\n');
+        }
+        Files.writeString(file, sb, StandardCharsets.UTF_8);
+    }
+
+    private String pick(String[] options) {
+        return options[random.nextInt(options.length)];
+    }
+
+    private DemoLine post(Instant publishedAt) {
+        String district = pick(DISTRICTS);
+        SourceType source = SourceType.values()[random.nextInt(SourceType.values().length)];
+        String id = source.code() + "-" + String.format("%06d", ++sequence);
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("id", id);
+        o.put("source", source.code());
+        o.put("publishedAt", publishedAt.toString());
+        o.put("fetchedAt", publishedAt.plusSeconds(30 + random.nextInt(600)).toString());
+        o.put("region", district);
+        switch (source) {
+            case WEIBO -> weibo(o, district);
+            case WECHAT -> wechat(o, district);
+            case DOUYIN -> douyin(o, district);
+            case SITE_COMMENT -> siteComment(o, district);
+            case CITIZEN_MESSAGE -> citizenMessage(o, district);
+            case SITE_PAGE -> sitePage(o, district);
+        }
+        o.put("url", "https://" + source.code() + ".demo.yuqing.invalid/" + id);
+        ObjectNode e = o.putObject("engagement");
+        e.put("likes", random.nextInt(source == SourceType.WEIBO || source == SourceType.DOUYIN ? 5000 : 50));
+        e.put("comments", random.nextInt(300));
+        e.put("shares", random.nextInt(200));
+        e.put("views", random.nextInt(50_000));
+        return new DemoLine(o.toString(), id, null);
+    }
+
+    private void weibo(ObjectNode o, String district) {
+        boolean official = random.nextInt(3) == 0;
+        if (official) {
+            o.put("account", "weibo:示范市发布");
+            o.put("author", "示范市发布");
+            o.put("text", "【" + pick(TOPICS) + "】" + district + pick(GOOD_NEWS) + "，" + pick(UNITS)
+                    + "提醒广大市民关注出行和生活安排。详情请见官方网站。#示范市# #" + district + "#");
+        } else {
+            o.put("account", "weibo:网友" + (1000 + random.nextInt(9000)));
+            o.put("author", "网友" + (1000 + random.nextInt(9000)));
+            o.put("text", "@示范市发布 " + district + pick(PLACES) + pick(PROBLEMS) + "，" + pick(FEELINGS)
+                    + " 已经" + (2 + random.nextInt(10)) + "天了，" + pick(FEELINGS));
+        }
+    }
+
+    private void wechat(ObjectNode o, String district) {
+        String good = pick(GOOD_NEWS);
+        o.put("account", "wechat:示范市政务服务");
+        o.put("author", "示范市政务服务");
+        o.put("title", district + good);
+        o.put("text", "近日，" + district + good + "。据" + pick(UNITS) + "介绍，此次工作围绕群众关心的" + pick(TOPICS)
+                + "和" + pick(TOPICS) + "问题展开，惠及周边" + (1 + random.nextInt(20)) + "万居民。下一步，"
+                + district + "将继续推进" + pick(POLICIES) + "，让市民生活更加便利。");
+    }
+
+    private void douyin(ObjectNode o, String district) {
+        o.put("account", "douyin:示范市文旅");
+        o.put("author", "示范市文旅");
+        o.put("text", "#" + district + "# " + pick(PLACES) + "的冬日清晨，" + pick(new String[] {"银杏叶落满街道", "晨练的市民络绎不绝",
+                "江边雾气缭绕", "早市热闹非凡", "孩子们在公园里奔跑"}) + "，" + pick(FEELINGS) + " #示范市文旅# #城市风光#");
+    }
+
+    private void siteComment(ObjectNode o, String district) {
+        o.put("account", "site:www.demo.yuqing.invalid");
+        o.put("author", "访客" + (100 + random.nextInt(900)));
+        o.put("title", "对《关于" + pick(POLICIES) + "的通知》的评论");
+        o.put("text", "请问" + district + pick(PLACES) + "附近的" + pick(TOPICS) + "什么时候能落实？" + pick(PROBLEMS)
+                + "，" + pick(FEELINGS));
+    }
+
+    private void citizenMessage(ObjectNode o, String district) {
+        String thread = "msg-" + String.format("%06d", sequence);
+        o.put("account", "site:www.demo.yuqing.invalid/zmhd");
+        o.put("threadId", thread);
+        if (random.nextInt(3) == 0) {
+            String unit = pick(UNITS);
+            o.put("author", unit);
+            o.put("replyTo", thread);
+            o.put("title", "答复：关于" + district + pick(TOPICS) + "问题的留言");
+            o.put("text", "您好！您反映的" + district + pick(PLACES) + pick(PROBLEMS) + "的问题已收悉。经" + unit
+                    + "核实，相关单位已于近日完成整改，后续将加强日常巡查。感谢您对我们工作的监督和支持。");
+        } else {
+            o.put("author", "市民" + (char) ('A' + random.nextInt(26)) + "女士");
+            o.put("title", "关于" + district + pick(PLACES) + pick(TOPICS) + "问题的反映");
+            o.put("text", "尊敬的领导：您好！我是" + district + pick(PLACES) + "的居民，" + pick(PROBLEMS) + "，已经持续"
+                    + (1 + random.nextInt(8)) + "周，多次向社区反映未果。希望" + pick(UNITS) + "尽快协调解决，谢谢！");
+        }
+    }
+
+    private void sitePage(ObjectNode o, String district) {
+        String policy = pick(POLICIES);
+        o.put("account", "site:www.demo.yuqing.invalid/tzgg");
+        o.put("author", pick(UNITS));
+        o.put("title", "关于做好" + policy + "工作的通知");
+        o.put("text", "各区人民政府，市政府各部门：为深入推进" + policy + "，切实解决群众关心的" + pick(TOPICS)
+                + "问题，现就有关事项通知如下：一、提高认识，加强组织领导；二、突出重点，" + district
+                + "要率先完成试点任务；三、强化督查，确保各项措施落到实处。");
+    }
+
+    /** Malformed lines of the kinds connectors really deliver, each blaming one field. */
+    private DemoLine malformed(int n) {
+        String id = "bad-" + String.format("%04d", n);
+        String at = START.plus(SPAN.dividedBy(2)).toString();
+        return switch (n % 8) {
+            case 0 -> new DemoLine("{\"id\":\"" + id + "\",\"text\":未加引号的文本", null, "record");
+            case 1 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"weibo\",\"account\":\"weibo:x\",\"publishedAt\":\"" + at + "\"}", id, "text");
+            case 2 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"weibo\",\"account\":\"weibo:x\",\"text\":\"时间不对\",\"publishedAt\":\"昨天下午\"}", id, "publishedAt");
+            case 3 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"tiktok\",\"account\":\"x\",\"text\":\"来源未知\",\"publishedAt\":\"" + at + "\"}", id, "source");
+            case 4 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"douyin\",\"account\":\"x\",\"text\":\"负数点赞\",\"publishedAt\":\"" + at + "\",\"engagement\":{\"likes\":-5}}", id, "engagement.likes");
+            case 5 -> new DemoLine("[\"" + id + "\",\"weibo\"]", null, "record");
+            case 6 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"wechat\",\"account\":\"x\",\"content\":\"字段名错误\",\"text\":\"t\",\"publishedAt\":\"" + at + "\"}", id, "content");
+            default -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"site-page\",\"account\":\"x\",\"text\":\"链接错误\",\"url\":\"javascript:alert(1)\",\"publishedAt\":\"" + at + "\"}", id, "url");
+        };
+    }
+}
