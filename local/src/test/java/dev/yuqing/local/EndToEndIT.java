@@ -1,0 +1,166 @@
+package dev.yuqing.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.connectors.replay.FileReplay;
+import dev.yuqing.connectors.replay.ReplayResult;
+import dev.yuqing.core.Topics;
+import dev.yuqing.core.deadletter.DeadLetter;
+import dev.yuqing.dashboards.IndexTemplates;
+import dev.yuqing.jobs.enrich.EnrichOptions;
+import dev.yuqing.local.demo.DemoLine;
+import dev.yuqing.local.demo.DemoScenario;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.core.execution.JobClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole path on real parts: replay connector → Kafka → EnrichJob on the Flink MiniCluster →
+ * Elasticsearch, with malformed records and repeats mixed in.
+ */
+@ExtendWith(LocalStackExtension.class)
+class EndToEndIT {
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyValidPostIndexedOnceEveryMalformedOneDeadLetteredAndReplayAddsNothing(LocalStack stack) throws Exception {
+        List<DemoLine> lines = DemoScenario.generate(1200, 40, 42L);
+        Path file = dir.resolve("posts.jsonl");
+        DemoScenario.write(file, lines);
+        Set<String> validIds = lines.stream().filter(DemoLine::valid).map(DemoLine::id).collect(Collectors.toSet());
+        List<DemoLine> malformed = lines.stream().filter(l -> !l.valid()).toList();
+        assertThat(validIds).hasSizeGreaterThanOrEqualTo(1000);
+        assertThat(lines.stream().filter(DemoLine::valid).count()).as("the file repeats some posts").isGreaterThan(validIds.size());
+        assertThat(malformed).hasSize(40);
+
+        String group = "e2e-" + System.nanoTime();
+        JobClient job = stack.startEnrichJob(stack.enrichConfig(Duration.ofSeconds(1), Map.of(
+                EnrichOptions.GROUP_ID.name(), group)), 2);
+        try {
+            ReplayResult first;
+            try (FileReplay replay = stack.replay(file, 0, dir.resolve("first.cursor"))) {
+                first = replay.run();
+            }
+            assertThat(first.completed()).isTrue();
+            assertThat(first.position()).isEqualTo(lines.size());
+            awaitCaughtUp(stack, group);
+
+            // Every valid post once, under its own id, and findable by a Chinese word of its text. The
+            // cjk sub-fields are searched too: smartcn may split a word inside a sentence differently
+            // from the same word alone, which is why the template carries both.
+            stack.refresh();
+            assertThat(stack.indexedPosts()).isEqualTo(validIds.size());
+            Map<String, JsonNode> docs = allDocuments(stack);
+            assertThat(docs.keySet()).isEqualTo(validIds);
+            int searched = 0;
+            for (JsonNode doc : docs.values()) {
+                String word = chineseKeyword(doc);
+                SearchResponse<Void> r = stack.client().search(s -> s.index(IndexTemplates.POSTS).size(0)
+                        .query(q -> q.bool(b -> b
+                                .must(m -> m.multiMatch(mm -> mm.query(word).fields("text", "text.cjk", "title", "title.cjk").operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)))
+                                .filter(f -> f.ids(i -> i.values(doc.get("id").asText()))))), Void.class);
+                assertThat(r.hits().total().value()).as("post %s by '%s'", doc.get("id").asText(), word).isEqualTo(1);
+                searched++;
+            }
+            assertThat(searched).isEqualTo(validIds.size());
+
+            // Every malformed line in the dead-letter topic, byte for byte, blaming the right field.
+            List<DeadLetter> dead = DeadLetters.read(stack.bootstrapServers(), Topics.POSTS_DLQ, TIMEOUT,
+                    d -> true).stream().filter(d -> isFrom(d, file, malformed)).toList();
+            Map<String, DeadLetter> byRaw = new HashMap<>();
+            dead.forEach(d -> byRaw.put(d.raw(), d));
+            for (DemoLine bad : malformed) {
+                DeadLetter d = byRaw.get(bad.json());
+                assertThat(d).as("dead letter for %s", bad.json()).isNotNull();
+                assertThat(d.field()).as("field blamed for %s", bad.json()).isEqualTo(bad.expectedField());
+                assertThat(d.reason()).isNotBlank();
+            }
+            assertThat(dead).hasSize(malformed.size());
+
+            // The connector resumes from its cursor: nothing is sent again.
+            try (FileReplay again = stack.replay(file, 0, dir.resolve("first.cursor"))) {
+                ReplayResult resumed = again.run();
+                assertThat(resumed.resumedAt()).isEqualTo(lines.size());
+                assertThat(resumed.sent()).isZero();
+                assertThat(resumed.deadLettered()).isZero();
+            }
+
+            // Replaying the whole file again (a fresh cursor) adds no document.
+            long rawBefore = stack.topicSize(Topics.POSTS_RAW);
+            try (FileReplay replay = stack.replay(file, 0, dir.resolve("second.cursor"))) {
+                assertThat(replay.run().sent()).isEqualTo(first.sent());
+            }
+            assertThat(stack.topicSize(Topics.POSTS_RAW)).isEqualTo(rawBefore + first.sent());
+            awaitCaughtUp(stack, group);
+            stack.refresh();
+            assertThat(stack.indexedPosts()).isEqualTo(validIds.size());
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static boolean isFrom(DeadLetter d, Path file, List<DemoLine> malformed) {
+        return malformed.stream().anyMatch(l -> l.json().equals(d.raw()));
+    }
+
+    /** A keyword of the post made of Chinese characters only (what an analyst would type). */
+    private static String chineseKeyword(JsonNode doc) {
+        for (JsonNode k : doc.get("keywords")) {
+            String w = k.asText();
+            if (w.length() >= 2 && w.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                return w;
+            }
+        }
+        throw new AssertionError("no Chinese keyword in " + doc);
+    }
+
+    static void awaitCaughtUp(LocalStack stack, String group) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long lag = -1;
+        while (System.nanoTime() < deadline) {
+            lag = stack.lag(group, Topics.POSTS_RAW);
+            if (lag == 0) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the job did not catch up within " + TIMEOUT + "; still behind by " + lag);
+    }
+
+    private static Map<String, JsonNode> allDocuments(LocalStack stack) throws Exception {
+        Map<String, JsonNode> docs = new HashMap<>();
+        List<co.elastic.clients.elasticsearch._types.FieldValue> after = new ArrayList<>();
+        while (true) {
+            List<co.elastic.clients.elasticsearch._types.FieldValue> searchAfter = List.copyOf(after);
+            SearchResponse<JsonNode> r = stack.client().search(s -> {
+                s.index(IndexTemplates.POSTS).size(500).sort(o -> o.field(f -> f.field("id")));
+                if (!searchAfter.isEmpty()) {
+                    s.searchAfter(searchAfter);
+                }
+                return s;
+            }, JsonNode.class);
+            if (r.hits().hits().isEmpty()) {
+                return docs;
+            }
+            for (var hit : r.hits().hits()) {
+                assertThat(docs.put(hit.id(), hit.source())).as("document %s once", hit.id()).isNull();
+            }
+            after = r.hits().hits().get(r.hits().hits().size() - 1).sort();
+        }
+    }
+}
