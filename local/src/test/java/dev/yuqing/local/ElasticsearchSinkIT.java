@@ -1,0 +1,108 @@
+package dev.yuqing.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.yuqing.core.deadletter.DeadLetter;
+import dev.yuqing.jobs.elasticsearch.BulkSettings;
+import dev.yuqing.jobs.elasticsearch.Document;
+import dev.yuqing.jobs.elasticsearch.ElasticsearchSink;
+import dev.yuqing.jobs.enrich.DeadLetterHandler;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Elasticsearch sink against the real node: recovery after a failure mid-stream, and refused documents. */
+@ExtendWith(LocalStackExtension.class)
+class ElasticsearchSinkIT {
+    private static final int COUNT = 5000;
+    private static final BulkSettings SMALL_BULKS = new BulkSettings(100, 1 << 20, 2, Duration.ofMillis(200), 5, Duration.ofMillis(50));
+
+    /** Fails its first attempt half-way, so the job restarts from its last checkpoint. */
+    static final class FailOnceHalfWay extends RichMapFunction<Long, Long> {
+        private transient boolean firstAttempt;
+
+        @Override
+        public void open(OpenContext context) {
+            firstAttempt = getRuntimeContext().getTaskInfo().getAttemptNumber() == 0;
+        }
+
+        @Override
+        public Long map(Long n) throws Exception {
+            if (firstAttempt && n == COUNT / 2) {
+                throw new Exception("injected failure at " + n);
+            }
+            if (n % 100 == 0) {
+                Thread.sleep(20); // let checkpoints fall between elements
+            }
+            return n;
+        }
+    }
+
+    private static StreamExecutionEnvironment environment() {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(200));
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+        return StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+    }
+
+    @Test
+    void recoversFromAFailureMidStreamWithEveryDocumentIndexedOnce(LocalStack stack) throws Exception {
+        String index = "sink-recovery";
+        StreamExecutionEnvironment env = environment();
+        env.fromSequence(1, COUNT).map(new FailOnceHalfWay()).returns(Types.LONG)
+                .sinkTo(ElasticsearchSink.<Long>builder()
+                        .connection(stack.esConnection())
+                        .mapper(n -> new Document(index, "n" + n, ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8)))
+                        .settings(SMALL_BULKS)
+                        .build());
+        var result = env.execute("sink recovery");
+        assertThat(result.isJobExecutionResult()).isTrue();
+
+        stack.client().indices().refresh(r -> r.index(index));
+        assertThat(stack.client().count(c -> c.index(index)).count()).isEqualTo(COUNT);
+        var max = stack.client().search(s -> s.index(index).size(0).aggregations("max", a -> a.max(m -> m.field("n"))), Void.class);
+        assertThat(max.aggregations().get("max").max().value()).isEqualTo(COUNT);
+    }
+
+    @Test
+    void documentsRefusedForGoodGoToTheDeadLetterTopicAndTheRestIsIndexed(LocalStack stack) throws Exception {
+        String index = "sink-refused";
+        String dlq = "sink-refused.dlq";
+        stack.kafka().createTopics(List.of(dlq), 1);
+        stack.client().indices().create(c -> c.index(index)
+                .mappings(m -> m.withJson(new StringReader("{\"dynamic\":\"strict\",\"properties\":{\"n\":{\"type\":\"integer\"}}}"))));
+
+        StreamExecutionEnvironment env = environment();
+        env.fromSequence(1, 200)
+                .sinkTo(ElasticsearchSink.<Long>builder()
+                        .connection(stack.esConnection())
+                        .mapper(n -> new Document(index, "n" + n, (n % 50 == 0 ? "{\"n\":\"not a number\"}" : "{\"n\":" + n + "}")
+                                .getBytes(StandardCharsets.UTF_8)))
+                        .settings(SMALL_BULKS)
+                        .failureHandler(new DeadLetterHandler(stack.bootstrapServers(), dlq))
+                        .build());
+        env.execute("sink refused");
+
+        stack.client().indices().refresh(r -> r.index(index));
+        assertThat(stack.client().count(c -> c.index(index)).count()).isEqualTo(196);
+        List<DeadLetter> dead = DeadLetters.read(stack.bootstrapServers(), dlq, Duration.ofMinutes(1), d -> true);
+        assertThat(dead).extracting(DeadLetter::key).containsExactlyInAnyOrder("n50", "n100", "n150", "n200");
+        assertThat(dead).allSatisfy(d -> {
+            assertThat(d.stage()).isEqualTo("elasticsearch");
+            assertThat(d.reason()).startsWith("status 400: document_parsing_exception");
+            assertThat(d.raw()).isEqualTo("{\"n\":\"not a number\"}");
+        });
+    }
+}
