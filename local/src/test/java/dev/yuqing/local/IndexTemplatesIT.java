@@ -1,0 +1,45 @@
+package dev.yuqing.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
+import dev.yuqing.dashboards.IndexTemplates;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The templates and the Chinese analyzers on the real node. */
+@ExtendWith(LocalStackExtension.class)
+class IndexTemplatesIT {
+
+    @Test
+    void applyingTwiceChangesNothing(LocalStack stack) throws Exception {
+        IndexTemplates.applyAll(stack.client());
+        var first = stack.client().indices().getIndexTemplate(g -> g.name(IndexTemplates.POSTS)).indexTemplates().get(0).indexTemplate();
+        IndexTemplates.applyAll(stack.client());
+        var second = stack.client().indices().getIndexTemplate(g -> g.name(IndexTemplates.POSTS)).indexTemplates().get(0).indexTemplate();
+        assertThat(second.toString()).isEqualTo(first.toString());
+        assertThat(second.indexPatterns()).containsExactly("yuqing-posts-*");
+    }
+
+    @Test
+    void aNewMonthlyIndexGetsTheMappingAndTheAlias(LocalStack stack) throws Exception {
+        String index = "yuqing-posts-1999.01";
+        stack.client().indices().create(c -> c.index(index));
+        var mapping = stack.client().indices().getMapping(m -> m.index(index)).get(index).mappings();
+        assertThat(mapping.properties().get("text").text().analyzer()).isEqualTo("smartcn");
+        assertThat(mapping.properties().get("text").text().fields().get("cjk").text().analyzer()).isEqualTo("cjk");
+        assertThat(stack.client().indices().getAlias(a -> a.index(index)).result().get(index).aliases()).containsKey(IndexTemplates.POSTS);
+        stack.client().indices().delete(d -> d.index(index));
+    }
+
+    @Test
+    void smartcnSegmentsWordsAndCjkMakesBigrams(LocalStack stack) throws Exception {
+        assertThat(analyze(stack, "smartcn", "南湖区供水管网改造")).contains("供水", "改造");
+        assertThat(analyze(stack, "cjk", "供水管网")).containsExactly("供水", "水管", "管网");
+    }
+
+    private static List<String> analyze(LocalStack stack, String analyzer, String text) throws Exception {
+        return stack.client().indices().analyze(a -> a.analyzer(analyzer).text(text)).tokens().stream().map(AnalyzeToken::token).toList();
+    }
+}
