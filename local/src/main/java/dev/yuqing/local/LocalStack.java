@@ -62,6 +62,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts Elasticsearch and Kafka under {@code dataDir}, creates the topics and applies the index templates. */
     public static LocalStack start(Path dataDir, int kafkaPort, int esPort) throws IOException {
         EmbeddedElasticsearch es = EmbeddedElasticsearch.start(dataDir.resolve("elasticsearch"), esPort);
+        LocalLogging.quiet();
         EmbeddedKafka kafka;
         try {
             kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort);
@@ -197,6 +198,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        LocalLogging.useOneContext();
         Config config;
         try {
             config = LocalOptions.DEF.fromArgs(args);

@@ -2,11 +2,10 @@ package dev.yuqing.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yuqing.connectors.replay.ReplayOptions;
 import dev.yuqing.core.config.ConfigDef;
 import dev.yuqing.core.config.ConfigKey;
-import dev.yuqing.jobs.Setup;
-import dev.yuqing.jobs.enrich.EnrichOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,15 @@ import org.junit.jupiter.api.Test;
 
 /** Every configuration key of every component is documented and means one thing everywhere. */
 class ConfigKeysTest {
-    static final List<ConfigDef> ALL = List.of(EnrichOptions.DEF, ReplayOptions.DEF, Setup.DEF, LocalOptions.DEF);
+    static final List<ConfigDef> ALL = ConfigDocs.ALL;
+
+    @Test
+    void theConfigurationDocumentIsCurrent() throws Exception {
+        Path doc = Path.of(System.getProperty("yuqing.root", "..")).resolve("docs/configuration.md");
+        assertThat(Files.exists(doc) ? Files.readString(doc) : "")
+                .as("docs/configuration.md is stale; regenerate it with dev.yuqing.local.ConfigDocs (see its javadoc)")
+                .isEqualTo(ConfigDocs.markdown());
+    }
 
     @Test
     void everyKeyHasADescription() {

@@ -56,15 +56,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 .put("discovery.type", "single-node")
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
                 .put("action.auto_create_index", true)
-                // Elasticsearch configures log4j for the whole JVM: keep the console to warnings.
                 .put("logger.level", "WARN")
-                .put("logger.org.apache.flink", "WARN")
-                .put("logger.org.apache.pekko", "WARN")
-                .put("logger.org.apache.kafka", "WARN")
-                .put("logger.kafka", "WARN")
-                // The Kafka 4 client's metric names collide in Flink's groups, hundreds of times.
-                .put("logger.org.apache.flink.runtime.metrics.groups", "ERROR")
-                .put("logger.org.apache.flink.metrics.MetricGroup", "ERROR")
                 .build();
         // Elasticsearch logs through its own log4j setup; without it LoggerFactory fails.
         LogConfigurator.configureESLogging();
