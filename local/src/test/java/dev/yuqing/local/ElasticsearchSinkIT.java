@@ -1,6 +1,7 @@
 package dev.yuqing.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.jobs.elasticsearch.BulkSettings;
@@ -76,6 +77,53 @@ class ElasticsearchSinkIT {
         assertThat(max.aggregations().get("max").max().value()).isEqualTo(COUNT);
     }
 
+    private static ElasticsearchSink<Long> numbers(LocalStack stack, String index, BulkSettings settings) {
+        return ElasticsearchSink.<Long>builder()
+                .connection(stack.esConnection())
+                .mapper(n -> new Document(index, "n" + n, ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8)))
+                .settings(settings)
+                .build();
+    }
+
+    /** read_only_allow_delete is the block a full disk sets; Elasticsearch answers writes with 429. */
+    private static void block(LocalStack stack, String index, boolean on) throws Exception {
+        stack.client().indices().putSettings(p -> p.index(index).settings(s -> s.blocks(b -> b.readOnlyAllowDelete(on))));
+    }
+
+    @Test
+    void retriesWhileElasticsearchAnswers429AndIndexesEverythingOnceItRecovers(LocalStack stack) throws Exception {
+        String index = "sink-blocked";
+        stack.client().indices().create(c -> c.index(index));
+        block(stack, index, true);
+
+        StreamExecutionEnvironment env = environment();
+        env.fromSequence(1, 300).sinkTo(numbers(stack, index, new BulkSettings(50, 1 << 20, 1, Duration.ofMillis(100), 12, Duration.ofMillis(100))));
+        var job = env.executeAsync("sink blocked");
+        Thread.sleep(1500);
+        stack.client().indices().refresh(r -> r.index(index));
+        assertThat(stack.client().count(c -> c.index(index)).count()).as("nothing gets in while blocked").isZero();
+        assertThat(job.getJobStatus().get().isGloballyTerminalState()).as("the job waits, it does not fail").isFalse();
+
+        block(stack, index, false);
+        job.getJobExecutionResult().get();
+        stack.client().indices().refresh(r -> r.index(index));
+        assertThat(stack.client().count(c -> c.index(index)).count()).isEqualTo(300);
+    }
+
+    @Test
+    void failsTheJobWhenRetriesRunOut(LocalStack stack) throws Exception {
+        String index = "sink-blocked-for-good";
+        stack.client().indices().create(c -> c.index(index));
+        block(stack, index, true);
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
+        env.fromSequence(1, 10).sinkTo(numbers(stack, index, new BulkSettings(10, 1 << 20, 1, Duration.ofMillis(50), 2, Duration.ofMillis(10))));
+        assertThatThrownBy(() -> env.execute("sink blocked for good"))
+                .rootCause().hasMessageContaining("gave up on " + index + "/n").hasMessageContaining("after 2 retries").hasMessageContaining("429");
+        block(stack, index, false);
+    }
+
     @Test
     void documentsRefusedForGoodGoToTheDeadLetterTopicAndTheRestIsIndexed(LocalStack stack) throws Exception {
         String index = "sink-refused";
@@ -97,7 +145,7 @@ class ElasticsearchSinkIT {
 
         stack.client().indices().refresh(r -> r.index(index));
         assertThat(stack.client().count(c -> c.index(index)).count()).isEqualTo(196);
-        List<DeadLetter> dead = DeadLetters.read(stack.bootstrapServers(), dlq, Duration.ofMinutes(1), d -> true);
+        List<DeadLetter> dead = TopicReader.deadLetters(stack.bootstrapServers(), dlq, Duration.ofMinutes(1));
         assertThat(dead).extracting(DeadLetter::key).containsExactlyInAnyOrder("n50", "n100", "n150", "n200");
         assertThat(dead).allSatisfy(d -> {
             assertThat(d.stage()).isEqualTo("elasticsearch");

@@ -80,8 +80,8 @@ class EndToEndIT {
             assertThat(searched).isEqualTo(validIds.size());
 
             // Every malformed line in the dead-letter topic, byte for byte, blaming the right field.
-            List<DeadLetter> dead = DeadLetters.read(stack.bootstrapServers(), Topics.POSTS_DLQ, TIMEOUT,
-                    d -> true).stream().filter(d -> isFrom(d, file, malformed)).toList();
+            List<DeadLetter> dead = TopicReader.deadLetters(stack.bootstrapServers(), Topics.POSTS_DLQ, TIMEOUT)
+                    .stream().filter(d -> isFrom(d, malformed)).toList();
             Map<String, DeadLetter> byRaw = new HashMap<>();
             dead.forEach(d -> byRaw.put(d.raw(), d));
             for (DemoLine bad : malformed) {
@@ -114,7 +114,7 @@ class EndToEndIT {
         }
     }
 
-    private static boolean isFrom(DeadLetter d, Path file, List<DemoLine> malformed) {
+    private static boolean isFrom(DeadLetter d, List<DemoLine> malformed) {
         return malformed.stream().anyMatch(l -> l.json().equals(d.raw()));
     }
 

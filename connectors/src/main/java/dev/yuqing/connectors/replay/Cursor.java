@@ -14,18 +14,20 @@ import java.util.Properties;
 
 /**
  * How far a replay got: the number of records of the file already delivered to Kafka, tied to the
- * file by a fingerprint of its head so that a cursor is never applied to another file. Saved
- * atomically (write, then rename) only after the producer has flushed.
+ * file by a fingerprint of its head so that a cursor is never applied to another file. The
+ * fingerprint covers the bytes the file had when the cursor was saved (at most 64 KiB), so a file
+ * that only grew since (an export appended to) keeps its cursor. Saved atomically (write, then
+ * rename) only after the producer has flushed.
  */
 public final class Cursor {
     private static final int FINGERPRINT_BYTES = 64 * 1024;
 
     private final Path cursorFile;
-    private final String fingerprint;
+    private final Path dataFile;
 
     public Cursor(Path cursorFile, Path dataFile) {
         this.cursorFile = cursorFile;
-        this.fingerprint = fingerprint(dataFile);
+        this.dataFile = dataFile;
     }
 
     /** Records already delivered; 0 when there is no cursor yet. */
@@ -39,7 +41,13 @@ public final class Cursor {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read replay cursor " + cursorFile, e);
         }
-        if (!fingerprint.equals(p.getProperty("fingerprint"))) {
+        long covered;
+        try {
+            covered = Long.parseLong(p.getProperty("fingerprint.bytes", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("replay cursor " + cursorFile + " has no valid 'fingerprint.bytes'; delete it to replay from the start", e);
+        }
+        if (!fingerprint(dataFile, covered).equals(p.getProperty("fingerprint"))) {
             throw new IllegalStateException("replay cursor " + cursorFile + " belongs to another file"
                     + " (the head of the data file changed); delete it to replay from the start");
         }
@@ -52,9 +60,11 @@ public final class Cursor {
 
     public void save(long records) {
         Properties p = new Properties();
-        p.setProperty("fingerprint", fingerprint);
-        p.setProperty("records", Long.toString(records));
         try {
+            long covered = Math.min(Files.size(dataFile), FINGERPRINT_BYTES);
+            p.setProperty("fingerprint.bytes", Long.toString(covered));
+            p.setProperty("fingerprint", fingerprint(dataFile, covered));
+            p.setProperty("records", Long.toString(records));
             Path parent = cursorFile.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path tmp = Files.createTempFile(parent, cursorFile.getFileName().toString(), ".tmp");
@@ -67,9 +77,10 @@ public final class Cursor {
         }
     }
 
-    static String fingerprint(Path dataFile) {
+    /** SHA-256 of the first {@code bytes} bytes (fewer if the file is shorter, which then differs). */
+    static String fingerprint(Path dataFile, long bytes) {
         try (InputStream in = Files.newInputStream(dataFile)) {
-            byte[] head = in.readNBytes(FINGERPRINT_BYTES);
+            byte[] head = in.readNBytes((int) Math.min(bytes, FINGERPRINT_BYTES));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(head));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dataFile, e);

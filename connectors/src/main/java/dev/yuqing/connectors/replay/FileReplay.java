@@ -100,7 +100,7 @@ public final class FileReplay implements AutoCloseable {
             if (resumedAt > 0) {
                 LOG.info("Resuming replay of {} after {} records", file, resumedAt);
             }
-            Pacer pacer = new Pacer();
+            Pacer pacer = new Pacer(speed, clock::millis, Thread::sleep, running::get);
             long unflushed = 0;
             long lastFlush = clock.millis();
             SourceRecord r;
@@ -142,13 +142,23 @@ public final class FileReplay implements AutoCloseable {
             return;
         }
         ObjectNode post = mapping.apply(r.fields());
-        pacer.await(post.get("publishedAt"));
+        try {
+            pacer.await(publishedAt(post.get("publishedAt")));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        }
         JsonNode id = post.get("id");
         byte[] key = id == null || id.isNull() ? null : id.asText().getBytes(StandardCharsets.UTF_8);
         // Pass the line through byte for byte when nothing was mapped, so the job sees what the file holds.
         byte[] value = mapping.isIdentity() && format == ReplayFormat.JSONL ? r.raw() : toBytes(post);
         producer.send(new ProducerRecord<>(topic, key, value));
         sent.incrementAndGet();
+    }
+
+    /** The published time for pacing; the job validates it, here an unreadable one only means no wait. */
+    private static Instant publishedAt(JsonNode value) {
+        return value != null && value.isTextual() ? PostTimes.parse(value.asText(), PostTimes.CHINA).orElse(null) : null;
     }
 
     private void deadLetter(SourceRecord r, String reason) {
@@ -187,39 +197,6 @@ public final class FileReplay implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(10));
-    }
-
-    /** Sleeps so that posts leave at {@code speed} times the pace of their published times. */
-    private final class Pacer {
-        private Instant firstPublished;
-        private long startMillis;
-
-        void await(JsonNode publishedAt) {
-            if (speed <= 0 || publishedAt == null || !publishedAt.isTextual()) {
-                return;
-            }
-            Instant t = PostTimes.parse(publishedAt.asText(), PostTimes.CHINA).orElse(null);
-            if (t == null) {
-                return;
-            }
-            if (firstPublished == null) {
-                firstPublished = t;
-                startMillis = clock.millis();
-                return;
-            }
-            long due = startMillis + (long) (Duration.between(firstPublished, t).toMillis() / speed);
-            long wait = due - clock.millis();
-            while (wait > 0 && running.get()) {
-                try {
-                    Thread.sleep(Math.min(wait, 200));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running.set(false);
-                    return;
-                }
-                wait = due - clock.millis();
-            }
-        }
     }
 
     public static void main(String[] args) {

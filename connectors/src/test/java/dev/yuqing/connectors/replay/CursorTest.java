@@ -25,6 +25,15 @@ class CursorTest {
     }
 
     @Test
+    void keepsTheCursorOfAFileThatOnlyGrew() throws Exception {
+        Path data = Files.writeString(dir.resolve("a.jsonl"), "{\"id\":1}\n");
+        Path cursorFile = dir.resolve("a.cursor");
+        new Cursor(cursorFile, data).save(1);
+        Files.writeString(data, "{\"id\":1}\n{\"id\":2}\n");
+        assertThat(new Cursor(cursorFile, data).load()).isEqualTo(1);
+    }
+
+    @Test
     void refusesACursorOfAnotherFile() throws Exception {
         Path data = Files.writeString(dir.resolve("a.jsonl"), "{\"id\":1}\n");
         Path cursorFile = dir.resolve("a.cursor");

@@ -36,7 +36,7 @@ public final class ElasticsearchSink<T> implements Sink<T> {
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
         return new ElasticsearchWriter<>(connection, mapper, settings, failureHandler,
-                context.metricGroup().getIOMetricGroup().getNumRecordsOutCounter());
+                context.metricGroup().getIOMetricGroup().getNumRecordsOutCounter(), context.getProcessingTimeService());
     }
 
     public static final class Builder<T> {

@@ -13,54 +13,74 @@ import co.elastic.clients.util.ContentType;
 import dev.yuqing.dashboards.EsConnection;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The writer behind {@link ElasticsearchSink}; one per subtask. */
+/**
+ * The writer behind {@link ElasticsearchSink}; one per subtask.
+ *
+ * <p>Only the task thread calls the ingester ({@code add}, {@code flush}): the time-based flush
+ * runs as a Flink processing-time timer and retries wait in a queue that the task thread drains.
+ * BulkIngester wakes one waiter when a request completes, and a waiter that then finds nothing to
+ * send does not pass the wake-up on; with several threads flushing, one of them could wait forever
+ * (seen here while Elasticsearch answered 429). The bulk client's own threads only run the listener.
+ */
 final class ElasticsearchWriter<T> implements SinkWriter<T> {
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchWriter.class);
 
     /** A document on its way, with the retries it has had. */
     private record Pending(Document document, int attempt) {}
 
+    /** A document waiting for its retry to be due. */
+    private record Retry(Pending pending, long dueNanos) implements Delayed {
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(dueNanos, ((Retry) other).dueNanos);
+        }
+    }
+
     private final DocumentMapper<T> mapper;
     private final BulkSettings settings;
     private final FailureHandler failureHandler;
     private final Counter indexed;
+    private final ProcessingTimeService time;
     private final ElasticsearchClient client;
     private final BulkIngester<Pending> ingester;
-    private final ScheduledExecutorService retries;
+    private final DelayQueue<Retry> retries = new DelayQueue<>();
     private final Object lock = new Object();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     /** Documents written and not yet indexed, refused or given up on; guarded by lock. */
     private long inFlight;
+    private boolean closed;
 
     ElasticsearchWriter(EsConnection connection, DocumentMapper<T> mapper, BulkSettings settings,
-                        FailureHandler failureHandler, Counter indexed) throws IOException {
+                        FailureHandler failureHandler, Counter indexed, ProcessingTimeService time) throws IOException {
         this.mapper = mapper;
         this.settings = settings;
         this.failureHandler = failureHandler;
         this.indexed = indexed;
+        this.time = time;
         this.failureHandler.open();
         this.client = connection.open();
-        this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "es-sink-retry");
-            t.setDaemon(true);
-            return t;
-        });
         this.ingester = BulkIngester.of(b -> b
                 .client(client)
                 .maxOperations(settings.maxActions())
                 .maxSize(settings.maxBytes())
                 .maxConcurrentRequests(settings.maxConcurrent())
-                .flushInterval(settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
                 .listener(new Listener()));
+        scheduleTick();
     }
 
     @Override
@@ -71,6 +91,7 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
             inFlight++;
         }
         add(new Pending(document, 0));
+        addDueRetries();
     }
 
     private void add(Pending p) {
@@ -80,17 +101,38 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         ingester.add(op, p);
     }
 
+    private void addDueRetries() {
+        Retry r;
+        while ((r = retries.poll()) != null) {
+            add(r.pending());
+        }
+    }
+
+    /** Sends what waited longer than the flush interval, on the task thread. */
+    private void scheduleTick() {
+        time.registerTimer(time.getCurrentProcessingTime() + settings.flushInterval().toMillis(), now -> {
+            if (closed) {
+                return;
+            }
+            addDueRetries();
+            if (ingester.pendingOperations() > 0) {
+                ingester.flush();
+            }
+            scheduleTick();
+        });
+    }
+
     /** Blocks until everything written so far is indexed or handed to the failure handler. */
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
         while (true) {
-            // Outside the lock: flush may wait for a bulk whose listener needs the lock.
-            ingester.flush(); // again each round, since retried documents return to the buffer
+            addDueRetries();
+            ingester.flush();
             synchronized (lock) {
                 if (inFlight == 0 || fatal.get() != null) {
                     break;
                 }
-                lock.wait(100);
+                lock.wait(20);
             }
         }
         throwIfFailed();
@@ -118,6 +160,7 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         }
     }
 
+    /** Called by the bulk client's threads: queues the retry for the task thread. */
     private void retry(Pending p, String reason) {
         if (p.attempt() >= settings.maxRetries()) {
             fail(new IOException("gave up on " + p.document().index() + "/" + p.document().id()
@@ -125,9 +168,12 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
             done(1);
             return;
         }
-        long delay = settings.backoff(p.attempt()).toMillis();
-        LOG.debug("Retrying {} in {} ms: {}", p.document().id(), delay, reason);
-        retries.schedule(() -> add(new Pending(p.document(), p.attempt() + 1)), delay, TimeUnit.MILLISECONDS);
+        long delay = settings.backoff(p.attempt()).toNanos();
+        LOG.debug("Retrying {} in {} ms: {}", p.document().id(), delay / 1_000_000, reason);
+        retries.add(new Retry(new Pending(p.document(), p.attempt() + 1), System.nanoTime() + delay));
+        synchronized (lock) {
+            lock.notifyAll();
+        }
     }
 
     /** 429 and 5xx pass; everything else (400 mapping errors, 404 missing index...) will not. */
@@ -179,10 +225,10 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
 
     @Override
     public void close() throws Exception {
+        closed = true;
         try {
             ingester.close();
         } finally {
-            retries.shutdownNow();
             EsConnection.close(client);
             failureHandler.close();
         }
