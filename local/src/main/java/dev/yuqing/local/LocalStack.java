@@ -215,7 +215,7 @@ public final class LocalStack implements AutoCloseable {
     static final class LocalRun {
         private final Config config;
         private final PrintStream out;
-        private final CountDownLatch stopped = new CountDownLatch(1);
+        private final CountDownLatch stopRequested = new CountDownLatch(1);
 
         LocalRun(Config config, PrintStream out) {
             this.config = config;
@@ -249,18 +249,41 @@ public final class LocalStack implements AutoCloseable {
             }, "replay");
             replayThread.start();
 
+            // Ctrl-C: the hook asks the loop below to stop and waits until it has shut everything
+            // down, so that nothing is closed under the loop's feet.
+            CountDownLatch finished = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 out.println();
                 out.println("Stopping...");
-                shutdown(stack, job, replay, replayThread);
-                out.println("Stopped.");
+                stopRequested.countDown();
+                try {
+                    finished.await(90, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }, "local-stack-stop");
             Runtime.getRuntime().addShutdownHook(hook);
 
+            try {
+                watch(stack, job, replayThread);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException alreadyShuttingDown) {
+                    // Ctrl-C: the hook is running and waits for the shutdown below
+                }
+                shutdown(stack, job, replay, replayThread);
+                out.println("Stopped.");
+                finished.countDown();
+            }
+        }
+
+        /** Prints the status line until Ctrl-C, the job's end, or (when asked) everything is indexed. */
+        private void watch(LocalStack stack, JobClient job, Thread replayThread) throws Exception {
             boolean exitWhenDone = config.get(LocalOptions.EXIT_WHEN_DONE);
             boolean interactive = System.console() != null;
             Summary last = null;
-            while (!stopped.await(2, TimeUnit.SECONDS)) {
+            while (!stopRequested.await(2, TimeUnit.SECONDS)) {
                 stack.refresh();
                 Summary s = stack.summary();
                 if (interactive) {
@@ -273,15 +296,13 @@ public final class LocalStack implements AutoCloseable {
                 if (job.getJobStatus().get().isGloballyTerminalState()) {
                     out.println();
                     out.println("The job ended: " + job.getJobStatus().get() + "; see the log above. Stopping.");
-                    break;
+                    return;
                 }
                 if (exitWhenDone && !replayThread.isAlive() && s.behind() == 0) {
                     out.println("Done: " + s);
-                    break;
+                    return;
                 }
             }
-            Runtime.getRuntime().removeShutdownHook(hook);
-            shutdown(stack, job, replay, replayThread);
         }
 
         private Path replayFile(Path dataDir) throws IOException {
@@ -299,10 +320,6 @@ public final class LocalStack implements AutoCloseable {
         }
 
         private void shutdown(LocalStack stack, JobClient job, FileReplay replay, Thread replayThread) {
-            if (stopped.getCount() == 0) {
-                return;
-            }
-            stopped.countDown();
             replay.stop();
             try {
                 replayThread.join(10_000);
