@@ -79,6 +79,18 @@ class EndToEndIT {
             }
             assertThat(searched).isEqualTo(validIds.size());
 
+            // The harmful posts, and only they, are flagged in the index and raise one alert each.
+            Set<String> harmfulIds = lines.stream().filter(l -> l.valid() && l.harmful()).map(DemoLine::id).collect(Collectors.toSet());
+            assertThat(harmfulIds).hasSizeGreaterThanOrEqualTo(10);
+            Set<String> flagged = docs.values().stream().filter(d -> d.get("harmful").get("flagged").asBoolean())
+                    .map(d -> d.get("id").asText()).collect(Collectors.toSet());
+            assertThat(flagged).isEqualTo(harmfulIds);
+            Set<String> alertIds = new HashSet<>();
+            for (var rec : TopicReader.readAll(stack.bootstrapServers(), Topics.ALERTS, TIMEOUT)) {
+                alertIds.add(new String(rec.key(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(alertIds).isEqualTo(harmfulIds.stream().map(id -> "harmful-content:" + id).collect(Collectors.toSet()));
+
             // Every malformed line in the dead-letter topic, byte for byte, blaming the right field.
             List<DeadLetter> dead = TopicReader.deadLetters(stack.bootstrapServers(), Topics.POSTS_DLQ, TIMEOUT)
                     .stream().filter(d -> isFrom(d, malformed)).toList();

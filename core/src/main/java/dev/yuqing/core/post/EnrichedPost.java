@@ -1,12 +1,12 @@
 package dev.yuqing.core.post;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.yuqing.core.analysis.PostAnalysis;
 import dev.yuqing.core.json.Json;
-import dev.yuqing.core.text.TextFeatures;
 import java.time.Instant;
 
 /** A post with what the enrichment stage learnt about it. */
-public record EnrichedPost(Post post, TextFeatures features, Instant analyzedAt) {
+public record EnrichedPost(Post post, PostAnalysis analysis, Instant analyzedAt) {
 
     public byte[] toJson() {
         try {

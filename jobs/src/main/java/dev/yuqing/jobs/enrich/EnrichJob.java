@@ -1,5 +1,6 @@
 package dev.yuqing.jobs.enrich;
 
+import dev.yuqing.core.alert.Alert;
 import dev.yuqing.core.config.Config;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.post.EnrichedPost;
@@ -22,8 +23,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * posts.raw → parse and validate (invalid → posts.dlq) → de-duplicate by id → segmentation and
- * keywords → Elasticsearch and posts.enriched. The job takes its source and sinks, so tests run
+ * posts.raw → parse and validate (invalid → posts.dlq) → de-duplicate by id → analysis
+ * (segmentation, keywords, harmful content) → Elasticsearch and posts.enriched; content alerts → alerts. The job takes its source and sinks, so tests run
  * the same topology on other ends; {@link #main} only wires.
  */
 public final class EnrichJob {
@@ -33,14 +34,16 @@ public final class EnrichJob {
     private final Sink<EnrichedPost> index;
     private final Sink<EnrichedPost> enriched;
     private final Sink<DeadLetter> deadLetters;
+    private final Sink<Alert> alerts;
     private final Duration dedupTtl;
 
     public EnrichJob(Source<RawRecord, ?, ?> source, Sink<EnrichedPost> index, Sink<EnrichedPost> enriched,
-                     Sink<DeadLetter> deadLetters, Duration dedupTtl) {
+                     Sink<DeadLetter> deadLetters, Sink<Alert> alerts, Duration dedupTtl) {
         this.source = source;
         this.index = index;
         this.enriched = enriched;
         this.deadLetters = deadLetters;
+        this.alerts = alerts;
         this.dedupTtl = dedupTtl;
     }
 
@@ -57,6 +60,8 @@ public final class EnrichJob {
                 .map(new AnalyzePost()).name("analyse text").uid("analyze");
         analysed.sinkTo(index).name("elasticsearch").uid("es-sink");
         analysed.sinkTo(enriched).name("posts.enriched").uid("enriched-sink");
+        analysed.flatMap(new ContentAlertsFunction()).name("content alerts").uid("content-alerts")
+                .sinkTo(alerts).name("alerts").uid("alerts-sink");
     }
 
     /** The job on Kafka and Elasticsearch as configured. */
@@ -74,6 +79,7 @@ public final class EnrichJob {
                 es,
                 KafkaTopics.jsonSink(bootstrap, c.get(EnrichOptions.OUTPUT_TOPIC), e -> e.post().id(), EnrichedPost::toJson),
                 KafkaTopics.jsonSink(bootstrap, dlq, DeadLetter::key, DeadLetter::toJson),
+                KafkaTopics.jsonSink(bootstrap, c.get(EnrichOptions.ALERTS_TOPIC), Alert::id, Alert::toJson),
                 c.get(EnrichOptions.DEDUP_TTL));
     }
 

@@ -16,13 +16,15 @@ public final class EnrichOptions {
             "topic of enriched posts");
     public static final ConfigKey<String> DLQ_TOPIC = ConfigKey.string("enrich.dlq.topic", Topics.POSTS_DLQ,
             "topic for records that are not valid posts or that Elasticsearch refuses");
+    public static final ConfigKey<String> ALERTS_TOPIC = ConfigKey.string("enrich.alerts.topic", Topics.ALERTS,
+            "topic for alerts raised by a post's content (harmful information, personal data, classified markings)");
     public static final ConfigKey<String> INDEX_PREFIX = ConfigKey.string("enrich.index.prefix", "yuqing-posts",
             "posts go to PREFIX-yyyy.MM by published month (China time)");
     public static final ConfigKey<Duration> DEDUP_TTL = ConfigKey.duration("enrich.dedup.ttl", "7d", Duration.ofMinutes(1),
             "how long a post id is remembered to drop repeats");
 
     public static final ConfigDef DEF = new ConfigDef("enrich job", JobOptions.with(
-            GROUP_ID, INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC, INDEX_PREFIX, DEDUP_TTL));
+            GROUP_ID, INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC, ALERTS_TOPIC, INDEX_PREFIX, DEDUP_TTL));
 
     private EnrichOptions() {}
 }

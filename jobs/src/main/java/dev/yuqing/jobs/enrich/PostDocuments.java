@@ -1,7 +1,10 @@
 package dev.yuqing.jobs.enrich;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.yuqing.core.harmful.HarmfulMatch;
+import dev.yuqing.core.harmful.HarmfulResult;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.EnrichedPost;
 import dev.yuqing.core.post.Post;
@@ -33,15 +36,37 @@ public final class PostDocuments implements DocumentMapper<EnrichedPost> {
         return indexPrefix + "-" + MONTH.format(post.publishedAt());
     }
 
+    /** Flagged categories with their severity and terms, and every match with its offsets. */
+    static ObjectNode harmful(HarmfulResult r) {
+        ObjectNode h = Json.MAPPER.createObjectNode();
+        h.put("flagged", r.flagged());
+        if (r.severity() != null) {
+            h.put("severity", r.severity().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        ArrayNode categories = h.putArray("categories");
+        ArrayNode terms = h.putArray("terms");
+        r.verdicts().forEach(v -> {
+            categories.add(v.category().code());
+            v.terms().forEach(terms::add);
+        });
+        ArrayNode matches = h.putArray("matches");
+        for (HarmfulMatch m : r.matches()) {
+            matches.addObject().put("category", m.category().code()).put("term", m.term())
+                    .put("start", m.start()).put("end", m.end());
+        }
+        return h;
+    }
+
     @Override
     public Document toDocument(EnrichedPost enriched) {
         Post post = enriched.post();
-        TextFeatures f = enriched.features();
+        TextFeatures f = enriched.analysis().features();
         ObjectNode doc = Json.MAPPER.valueToTree(post);
         doc.set("keywords", Json.MAPPER.valueToTree(f.keywords()));
         doc.set("places", Json.MAPPER.valueToTree(f.places()));
         doc.set("organizations", Json.MAPPER.valueToTree(f.organizations()));
         doc.put("length", f.length());
+        doc.set("harmful", harmful(enriched.analysis().harmful()));
         doc.put("analyzedAt", enriched.analyzedAt().toString());
         try {
             return new Document(indexFor(post), post.id(), Json.MAPPER.writeValueAsBytes(doc));

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.EnrichedPost;
 import dev.yuqing.core.post.Post;
-import dev.yuqing.core.text.TextAnalyzer;
+import dev.yuqing.core.analysis.PostAnalyzer;
 import dev.yuqing.dashboards.IndexTemplates;
 import dev.yuqing.jobs.elasticsearch.Document;
 import java.time.Instant;
@@ -31,11 +31,15 @@ class PostDocumentsTest {
     @Test
     void everyDocumentFieldIsMappedInTheTemplate() throws Exception {
         Post post = new Post("p1", TestPosts.post("p1", "t").source(), "weibo:a", "作者", "https://x.example/1", "标题",
-                "南湖区供水恢复", Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-20T00:01:00Z"), "南湖区", "p0", "t1",
+                "南湖区供水恢复。另：兼职刷单，刷单返利，日结", Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-20T00:01:00Z"), "南湖区", "p0", "t1",
                 TestPosts.post("p1", "t").engagement());
-        EnrichedPost enriched = new EnrichedPost(post, new TextAnalyzer().analyze(post.title(), post.text()), Instant.now());
+        EnrichedPost enriched = new EnrichedPost(post, PostAnalyzer.standard().analyze(post), Instant.now());
         Document doc = documents.toDocument(enriched);
         assertThat(doc.id()).isEqualTo("p1");
+        JsonNode harmful = Json.MAPPER.readTree(doc.json()).get("harmful");
+        assertThat(harmful.get("flagged").asBoolean()).isTrue();
+        assertThat(harmful.get("categories").toString()).contains("fraud");
+        assertThat(harmful.get("matches").get(0).get("start").asInt()).isPositive();
 
         JsonNode template = Json.MAPPER.readTree(IndexTemplates.resource(IndexTemplates.POSTS));
         JsonNode properties = template.at("/template/mappings/properties");

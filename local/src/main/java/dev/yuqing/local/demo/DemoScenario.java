@@ -96,7 +96,8 @@ public final class DemoScenario {
 
     private DemoLine post(Instant publishedAt) {
         String district = pick(DISTRICTS);
-        SourceType source = SourceType.values()[random.nextInt(SourceType.values().length)];
+        boolean harmful = sequence % 97 == 96; // about 1%: spam that a monitor must catch
+        SourceType source = harmful ? SourceType.SITE_COMMENT : SourceType.values()[random.nextInt(SourceType.values().length)];
         String id = source.code() + "-" + String.format("%06d", ++sequence);
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("id", id);
@@ -104,13 +105,10 @@ public final class DemoScenario {
         o.put("publishedAt", publishedAt.toString());
         o.put("fetchedAt", publishedAt.plusSeconds(30 + random.nextInt(600)).toString());
         o.put("region", district);
-        switch (source) {
-            case WEIBO -> weibo(o, district);
-            case WECHAT -> wechat(o, district);
-            case DOUYIN -> douyin(o, district);
-            case SITE_COMMENT -> siteComment(o, district);
-            case CITIZEN_MESSAGE -> citizenMessage(o, district);
-            case SITE_PAGE -> sitePage(o, district);
+        if (harmful) {
+            harmfulComment(o);
+        } else {
+            content(o, source, district);
         }
         o.put("url", "https://" + source.code() + ".demo.yuqing.invalid/" + id);
         ObjectNode e = o.putObject("engagement");
@@ -118,7 +116,7 @@ public final class DemoScenario {
         e.put("comments", random.nextInt(300));
         e.put("shares", random.nextInt(200));
         e.put("views", random.nextInt(50_000));
-        return new DemoLine(o.toString(), id, null);
+        return new DemoLine(o.toString(), id, null, harmful);
     }
 
     private void weibo(ObjectNode o, String district) {
@@ -180,6 +178,28 @@ public final class DemoScenario {
         }
     }
 
+    private void content(ObjectNode o, SourceType source, String district) {
+        switch (source) {
+            case WEIBO -> weibo(o, district);
+            case WECHAT -> wechat(o, district);
+            case DOUYIN -> douyin(o, district);
+            case SITE_COMMENT -> siteComment(o, district);
+            case CITIZEN_MESSAGE -> citizenMessage(o, district);
+            case SITE_PAGE -> sitePage(o, district);
+        }
+    }
+
+    /** Spam of the kinds that reach government comment sections, disguised the usual ways. */
+    private void harmfulComment(ObjectNode o) {
+        o.put("account", "site:www.demo.yuqing.invalid");
+        o.put("author", "用户" + (10000 + random.nextInt(90000)));
+        o.put("text", pick(new String[] {
+                "招聘兼职：日结刷单，刷*单*返*利，每天轻松赚三百，详情加群",
+                "网上賭場百家乐，首充送彩金，真人荷官在线",
+                "出售冰毒、海 洛 因，量大从优，私聊",
+                "急用钱？无抵押贷款秒到账，先交保证金即可放款"}));
+    }
+
     private void sitePage(ObjectNode o, String district) {
         String policy = pick(POLICIES);
         o.put("account", "site:www.demo.yuqing.invalid/tzgg");
@@ -195,14 +215,14 @@ public final class DemoScenario {
         String id = "bad-" + String.format("%04d", n);
         String at = START.plus(SPAN.dividedBy(2)).toString();
         return switch (n % 8) {
-            case 0 -> new DemoLine("{\"id\":\"" + id + "\",\"text\":未加引号的文本", null, "record");
-            case 1 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"weibo\",\"account\":\"weibo:x\",\"publishedAt\":\"" + at + "\"}", id, "text");
-            case 2 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"weibo\",\"account\":\"weibo:x\",\"text\":\"时间不对\",\"publishedAt\":\"昨天下午\"}", id, "publishedAt");
-            case 3 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"tiktok\",\"account\":\"x\",\"text\":\"来源未知\",\"publishedAt\":\"" + at + "\"}", id, "source");
-            case 4 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"douyin\",\"account\":\"x\",\"text\":\"负数点赞\",\"publishedAt\":\"" + at + "\",\"engagement\":{\"likes\":-5}}", id, "engagement.likes");
-            case 5 -> new DemoLine("[\"" + id + "\",\"weibo\"]", null, "record");
-            case 6 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"wechat\",\"account\":\"x\",\"content\":\"字段名错误\",\"text\":\"t\",\"publishedAt\":\"" + at + "\"}", id, "content");
-            default -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"site-page\",\"account\":\"x\",\"text\":\"链接错误\",\"url\":\"javascript:alert(1)\",\"publishedAt\":\"" + at + "\"}", id, "url");
+            case 0 -> new DemoLine("{\"id\":\"" + id + "\",\"text\":未加引号的文本", null, "record", false);
+            case 1 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"weibo\",\"account\":\"weibo:x\",\"publishedAt\":\"" + at + "\"}", id, "text", false);
+            case 2 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"weibo\",\"account\":\"weibo:x\",\"text\":\"时间不对\",\"publishedAt\":\"昨天下午\"}", id, "publishedAt", false);
+            case 3 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"tiktok\",\"account\":\"x\",\"text\":\"来源未知\",\"publishedAt\":\"" + at + "\"}", id, "source", false);
+            case 4 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"douyin\",\"account\":\"x\",\"text\":\"负数点赞\",\"publishedAt\":\"" + at + "\",\"engagement\":{\"likes\":-5}}", id, "engagement.likes", false);
+            case 5 -> new DemoLine("[\"" + id + "\",\"weibo\"]", null, "record", false);
+            case 6 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"wechat\",\"account\":\"x\",\"content\":\"字段名错误\",\"text\":\"t\",\"publishedAt\":\"" + at + "\"}", id, "content", false);
+            default -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"site-page\",\"account\":\"x\",\"text\":\"链接错误\",\"url\":\"javascript:alert(1)\",\"publishedAt\":\"" + at + "\"}", id, "url", false);
         };
     }
 }

@@ -1,0 +1,47 @@
+package dev.yuqing.core.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.yuqing.core.analysis.PostAnalyzer;
+import dev.yuqing.core.post.EnrichedPost;
+import dev.yuqing.core.post.Post;
+import dev.yuqing.core.post.SourceType;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ContentAlertsTest {
+    private static PostAnalyzer analyzer;
+
+    @BeforeAll
+    static void load() {
+        analyzer = PostAnalyzer.standard();
+    }
+
+    private static List<Alert> alertsFor(String text) {
+        Post p = new Post("c-1", SourceType.SITE_COMMENT, "site:x", "访客", "https://x.example/c-1", null, text,
+                Instant.parse("2026-11-20T00:00:00Z"), null, "南湖区", null, null, null);
+        return ContentAlerts.of(new EnrichedPost(p, analyzer.analyze(p), Instant.now()));
+    }
+
+    @Test
+    void harmfulContentRaisesOneRedAlertWithEvidence() {
+        List<Alert> alerts = alertsFor("招兼职：日结刷单，刷单返利，加群详谈");
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo("harmful-content:c-1");
+            assertThat(a.type()).isEqualTo(AlertType.HARMFUL_CONTENT);
+            assertThat(a.level()).isEqualTo(AlertLevel.RED);
+            assertThat(a.title()).contains("诈骗");
+            assertThat(a.evidence().postIds()).containsExactly("c-1");
+            assertThat(a.evidence().urls()).containsExactly("https://x.example/c-1");
+            assertThat(a.evidence().terms()).contains("刷单返利", "日结刷单");
+            assertThat(a.region()).isEqualTo("南湖区");
+        });
+    }
+
+    @Test
+    void cleanTextAndSpamAdsAloneRaiseNone() {
+        assertThat(alertsFor("南湖区供水管网改造完成，明日起恢复供水。")).isEmpty();
+    }
+}
