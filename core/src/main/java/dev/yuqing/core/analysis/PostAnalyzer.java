@@ -23,7 +23,12 @@ public final class PostAnalyzer {
     }
 
     public PostAnalysis analyze(Post post) {
-        String all = post.title() == null || post.title().isBlank() ? post.text() : post.title() + "\n" + post.text();
-        return new PostAnalysis(text.analyze(post.title(), post.text()), harmful.detect(all));
+        return analyze(post.title(), post.text());
+    }
+
+    /** The title (may be null) and text of a post; offsets in the result are into title + "\n" + text. */
+    public PostAnalysis analyze(String title, String body) {
+        String all = title == null || title.isBlank() ? body : title + "\n" + body;
+        return new PostAnalysis(text.analyze(title, body), harmful.detect(all));
     }
 }

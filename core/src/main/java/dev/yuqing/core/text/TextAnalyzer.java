@@ -35,7 +35,9 @@ public final class TextAnalyzer {
 
     /** Analyses the title (when there is one) followed by the text. */
     public TextFeatures analyze(String title, String text) {
-        String all = title == null || title.isBlank() ? text : title + "\n" + text;
+        String given = title == null || title.isBlank() ? text : title + "\n" + text;
+        // Traditional characters segment badly with HanLP's simplified dictionaries.
+        String all = HanLP.convertToSimplifiedChinese(given);
         Set<String> terms = new LinkedHashSet<>();
         Set<String> places = new LinkedHashSet<>();
         Set<String> orgs = new LinkedHashSet<>();
@@ -51,7 +53,7 @@ public final class TextAnalyzer {
             }
         }
         List<String> keywords = new ArrayList<>(HanLP.extractKeyword(all, keywordCount));
-        return new TextFeatures(keywords, new ArrayList<>(terms), new ArrayList<>(places), new ArrayList<>(orgs), all.length());
+        return new TextFeatures(keywords, new ArrayList<>(terms), new ArrayList<>(places), new ArrayList<>(orgs), given.length());
     }
 
     private static boolean isContentWord(Term term, String nature) {
