@@ -12,8 +12,12 @@ import java.util.TreeSet;
  * @param negationWindow  how many words after a negation word are marked {@code NEG_}
  * @param negationWords   words that open a negation scope; empty disables negation marking
  * @param degreeWords     degree adverbs; the word after one is also emitted as {@code DEG_word}
+ * @param positiveWords   sentiment lexicon, positive words: each adds {@code LEX_POS} (or {@code NEG_LEX_POS}
+ *                        inside a negation scope); empty for models that do not use a lexicon
+ * @param negativeWords   sentiment lexicon, negative words, likewise {@code LEX_NEG}
  */
-public record FeatureConfig(int hashBits, int maxCharNgram, int negationWindow, Set<String> negationWords, Set<String> degreeWords) {
+public record FeatureConfig(int hashBits, int maxCharNgram, int negationWindow, Set<String> negationWords, Set<String> degreeWords,
+                            Set<String> positiveWords, Set<String> negativeWords) {
     public FeatureConfig {
         if (hashBits < 4 || hashBits > 26) {
             throw new IllegalArgumentException("hashBits must be in [4, 26], was " + hashBits);
@@ -27,6 +31,8 @@ public record FeatureConfig(int hashBits, int maxCharNgram, int negationWindow, 
         // Sorted copies: the saved file (and so the model bytes) must not depend on set iteration order.
         negationWords = Set.copyOf(new TreeSet<>(negationWords));
         degreeWords = Set.copyOf(new TreeSet<>(degreeWords));
+        positiveWords = Set.copyOf(new TreeSet<>(positiveWords));
+        negativeWords = Set.copyOf(new TreeSet<>(negativeWords));
     }
 
     public int buckets() {

@@ -16,6 +16,8 @@ import java.util.List;
 public final class FeatureExtractor {
     static final String NEGATION_PREFIX = "NEG_";
     static final String DEGREE_PREFIX = "DEG_";
+    static final String LEXICON_POSITIVE = "LEX_POS";
+    static final String LEXICON_NEGATIVE = "LEX_NEG";
     private static final String WORD_PREFIX = "w:";
     private static final String CHAR_PREFIX = "c:";
 
@@ -113,12 +115,21 @@ public final class FeatureExtractor {
                 negationLeft = config.negationWindow();
                 continue;
             }
+            String polarity = config.positiveWords().contains(word) ? LEXICON_POSITIVE
+                    : config.negativeWords().contains(word) ? LEXICON_NEGATIVE : null;
+            String negated = negationLeft > 0 ? NEGATION_PREFIX : "";
             if (negationLeft > 0) {
                 out.add(NEGATION_PREFIX + word);
                 negationLeft--;
             }
+            if (polarity != null) {
+                out.add(negated + polarity);
+            }
             if (afterDegree) {
                 out.add(DEGREE_PREFIX + word);
+                if (polarity != null) {
+                    out.add(DEGREE_PREFIX + negated + polarity);
+                }
                 afterDegree = false;
             }
             if (config.degreeWords().contains(word)) {

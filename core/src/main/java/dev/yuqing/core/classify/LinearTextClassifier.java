@@ -17,7 +17,7 @@ import java.util.zip.GZIPOutputStream;
  * share between threads.
  *
  * <p>File format (gzip): magic, version, name, feature config (hash bits, n-gram length, negation
- * window, negation words, degree words), bias, then the non-zero weights as (varint index gap,
+ * window, negation, degree, positive and negative words), bias, then the non-zero weights as (varint index gap,
  * float weight) pairs. Zero weights are not stored: most of the 2^20 buckets are never touched.
  */
 public final class LinearTextClassifier {
@@ -92,6 +92,8 @@ public final class LinearTextClassifier {
         data.writeInt(c.negationWindow());
         writeWords(data, c.negationWords());
         writeWords(data, c.degreeWords());
+        writeWords(data, c.positiveWords());
+        writeWords(data, c.negativeWords());
         data.writeFloat(bias);
         data.writeInt(nonZeroWeights());
         int previous = -1;
@@ -135,9 +137,11 @@ public final class LinearTextClassifier {
             int window = data.readInt();
             Set<String> negation = readWords(data);
             Set<String> degree = readWords(data);
+            Set<String> positive = readWords(data);
+            Set<String> negative = readWords(data);
             FeatureConfig config;
             try {
-                config = new FeatureConfig(hashBits, maxNgram, window, negation, degree);
+                config = new FeatureConfig(hashBits, maxNgram, window, negation, degree, positive, negative);
             } catch (IllegalArgumentException e) {
                 throw new IOException("invalid feature configuration in model: " + e.getMessage(), e);
             }
