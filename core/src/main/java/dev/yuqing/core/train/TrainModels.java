@@ -27,8 +27,9 @@ import java.util.stream.IntStream;
  * directory, writes them as resources and prints held-out figures next to HanLP's naive Bayes
  * trained on the same data. Reproducible: every split and shuffle is seeded.
  *
- * <p>Usage: {@code TrainModels [dataDir] [outputDir]}, defaults {@code ../shared/data} and
- * {@code core/src/main/resources/models}, both relative to the working directory (the project root).
+ * <p>Usage: {@code TrainModels [--no-lexicon] [dataDir] [outputDir]}, defaults {@code ../shared/data}
+ * and {@code core/src/main/resources/models}, both relative to the working directory (the project
+ * root). {@code --no-lexicon} leaves out the HowNet / NTUSD features, to measure what they add.
  */
 public final class TrainModels {
     static final long SEED = 20_240_601L;
@@ -72,8 +73,10 @@ public final class TrainModels {
     }
 
     public static void main(String[] args) throws IOException {
-        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        Path out = Path.of(args.length > 1 ? args[1] : "core/src/main/resources/models");
+        List<String> positional = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
+        boolean useLexicon = !List.of(args).contains("--no-lexicon");
+        Path data = Path.of(positional.size() > 0 ? positional.get(0) : "../shared/data");
+        Path out = Path.of(positional.size() > 1 ? positional.get(1) : "core/src/main/resources/models");
         if (!Files.isDirectory(data.resolve("sentiment")) || !Files.isDirectory(data.resolve("offensive"))) {
             throw new IllegalArgumentException("no sentiment/ and offensive/ under data directory " + data.toAbsolutePath());
         }
@@ -83,7 +86,7 @@ public final class TrainModels {
         Set<String> degree = readWordList(lexicons.resolve("degree-adverbs.txt"));
         Set<String> positive = new LinkedHashSet<>();
         Set<String> negative = new LinkedHashSet<>();
-        if (!List.of(args).contains("--no-lexicon")) {
+        if (useLexicon) {
             positive.addAll(readWordList(lexicons.resolve("hownet-正面情感词语（中文）.txt")));
             positive.addAll(readWordList(lexicons.resolve("hownet-正面评价词语（中文）.txt")));
             positive.addAll(readWordList(lexicons.resolve("ntusd-positive.txt")));
