@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -188,7 +189,7 @@ public final class LinearTextClassifier {
 
     private static void writeWords(DataOutputStream data, Set<String> words) throws IOException {
         data.writeInt(words.size());
-        for (String w : new java.util.TreeSet<>(words)) {
+        for (String w : new TreeSet<>(words)) {
             data.writeUTF(w);
         }
     }

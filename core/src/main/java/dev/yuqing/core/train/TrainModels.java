@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -287,7 +288,7 @@ public final class TrainModels {
     /** Seeded shuffle, then the first {@code trainFraction} for training and the rest held out. */
     static Split split(List<Example> examples, Random random, double trainFraction) {
         List<Example> shuffled = new ArrayList<>(examples);
-        java.util.Collections.shuffle(shuffled, random);
+        Collections.shuffle(shuffled, random);
         int cut = (int) Math.round(shuffled.size() * trainFraction);
         return new Split(List.copyOf(shuffled.subList(0, cut)), List.copyOf(shuffled.subList(cut, shuffled.size())));
     }

@@ -70,6 +70,15 @@ class LinearTextClassifierTest {
     }
 
     @Test
+    void corruptResourceFailsWithAClearMessage() {
+        assertThatThrownBy(() -> LinearTextClassifier.loadResource("models-test/corrupt.bin"))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("models-test/corrupt.bin")
+                .hasMessageContaining("corrupt")
+                .hasCauseInstanceOf(IOException.class);
+    }
+
+    @Test
     void rejectsWeightsOfTheWrongSize() {
         assertThatThrownBy(() -> new LinearTextClassifier("x", CONFIG, new float[10], 0f)).isInstanceOf(IllegalArgumentException.class);
     }
