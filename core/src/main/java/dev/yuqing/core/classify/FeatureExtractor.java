@@ -41,7 +41,7 @@ public final class FeatureExtractor {
 
     /** The feature names of a text (before hashing), in order of extraction; repeats are kept. */
     public List<String> features(String text) {
-        String s = TextNormalizer.normalize(text);
+        String s = SocialTextCleaner.normalize(text);
         List<String> out = new ArrayList<>(s.length() * (config.maxCharNgram() + 1));
         addCharNgrams(s, out);
         if (!s.isEmpty()) {

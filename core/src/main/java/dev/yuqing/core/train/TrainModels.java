@@ -6,7 +6,7 @@ import dev.yuqing.core.classify.FeatureExtractor;
 import dev.yuqing.core.classify.LinearTextClassifier;
 import dev.yuqing.core.classify.LogisticRegressionTrainer;
 import dev.yuqing.core.classify.SparseVector;
-import dev.yuqing.core.classify.TextNormalizer;
+import dev.yuqing.core.classify.SocialTextCleaner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -231,7 +231,7 @@ public final class TrainModels {
         List<String> pos = new ArrayList<>();
         List<String> neg = new ArrayList<>();
         for (Example e : train) {
-            (e.label() ? pos : neg).add(TextNormalizer.normalize(e.text()));
+            (e.label() ? pos : neg).add(SocialTextCleaner.normalize(e.text()));
         }
         NaiveBayesClassifier classifier = new NaiveBayesClassifier();
         classifier.train(Map.of(positive, pos.toArray(String[]::new), negative, neg.toArray(String[]::new)));
@@ -254,7 +254,7 @@ public final class TrainModels {
         boolean[] predicted = new boolean[examples.size()];
         for (int i = 0; i < actual.length; i++) {
             actual[i] = examples.get(i).label();
-            predicted[i] = positive.equals(baseline.classify(TextNormalizer.normalize(examples.get(i).text())));
+            predicted[i] = positive.equals(baseline.classify(SocialTextCleaner.normalize(examples.get(i).text())));
         }
         return Metrics.of(actual, predicted);
     }
@@ -335,7 +335,7 @@ public final class TrainModels {
                 throw new IOException(file + " line " + (n + 1) + ": expected label<TAB>text");
             }
             String text = line.substring(tab + 1);
-            if (TextNormalizer.normalize(text).isEmpty()) {
+            if (SocialTextCleaner.normalize(text).isEmpty()) {
                 dropped++;
                 continue;
             }
@@ -356,7 +356,7 @@ public final class TrainModels {
                 throw new IOException(file + " record " + (n + 1) + ": expected at least " + (Math.max(labelColumn, textColumn) + 1) + " fields, got " + row.size());
             }
             String text = row.get(textColumn);
-            if (TextNormalizer.normalize(text).isEmpty()) {
+            if (SocialTextCleaner.normalize(text).isEmpty()) {
                 skipped++;
                 continue;
             }
@@ -384,7 +384,7 @@ public final class TrainModels {
             if (line.indexOf('\t') >= 0) {
                 continue;
             }
-            String s = TextNormalizer.normalize(line);
+            String s = SocialTextCleaner.normalize(line);
             int comma = s.indexOf(',');
             if (comma >= 0) {
                 s = s.substring(0, comma).strip();

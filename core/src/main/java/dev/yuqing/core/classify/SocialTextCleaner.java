@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * removed because the weibo_senti_100k labels were derived from them: keeping them would teach the
  * model the labelling rule rather than the language.
  */
-public final class TextNormalizer {
+public final class SocialTextCleaner {
     private static final Pattern EMOTICON = Pattern.compile("\\[[^\\[\\]\\s]{1,12}]");
     private static final Pattern TOPIC_WRAPPER = Pattern.compile("\\{%|%}");
     private static final Pattern URL = Pattern.compile("https?://[\\w./?=&%#:~+-]*");
@@ -19,7 +19,7 @@ public final class TextNormalizer {
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\uFEFF]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private TextNormalizer() {
+    private SocialTextCleaner() {
     }
 
     /**
