@@ -60,8 +60,10 @@ public final class PiiDetector {
     private static final int CARD_CONTEXT_WINDOW = 10;
     private static final List<String> CARD_WORDS = List.of("卡号", "银行卡", "储蓄卡", "信用卡", "借记卡",
             "账号", "帐号", "账户", "帐户", "card");
-    private static final List<String> SERIAL_WORDS = List.of("订单", "单号", "运单", "快递", "流水", "交易号",
-            "编号", "工单", "批次", "序列号", "条码", "凭证号");
+    // Words naming some other kind of number: order, waybill and serial numbers, and ID numbers
+    // (a mistyped ID number that fails its check is no card number either).
+    private static final List<String> OTHER_NUMBER_WORDS = List.of("订单", "单号", "运单", "快递", "流水", "交易号",
+            "编号", "工单", "批次", "序列号", "条码", "凭证号", "身份证", "身份号", "证件号");
 
     private static final int PASSPORT_CONTEXT_WINDOW = 15;
     private static final List<String> PASSPORT_WORDS = List.of("护照", "passport");
@@ -178,7 +180,8 @@ public final class PiiDetector {
         Matcher m = BANK_CARD.matcher(folded);
         while (m.find()) {
             String digits = m.group(1).replaceAll("[ -]", "");
-            if (CARD_PREFIX.matcher(digits).find() && luhn(digits) && !looksLikeSerialNumber(folded, m.start())) {
+            if (CARD_PREFIX.matcher(digits).find() && luhn(digits) && !idShaped(digits)
+                    && !labelledAsOtherNumber(folded, m.start())) {
                 out.add(new PiiMatch(PiiType.BANK_CARD, m.start(), m.end(),
                         maskChars(text, folded, m.start(), m.end(), 0, 4)));
             }
@@ -203,12 +206,30 @@ public final class PiiDetector {
     }
 
     /**
-     * One in ten random numbers passes Luhn, so a long number labelled as an order, waybill or
-     * transaction number is taken for what it says it is, unless a card word is closer.
+     * Whether the number starts like an ID card (province code, then a birth date in digits 7-14).
+     * ID numbers start with the same digits as Visa, Mastercard and UnionPay cards, and one in ten
+     * passes Luhn; an ID-shaped number that fails the ID check is far more likely a mistyped or
+     * made-up ID than a card, whose digits 7-14 form a date about once in a thousand.
      */
-    private static boolean looksLikeSerialNumber(String folded, int start) {
+    static boolean idShaped(String digits) {
+        if (digits.length() < 14 || !PROVINCES.contains(digits.substring(0, 2))) {
+            return false;
+        }
+        int year = Integer.parseInt(digits.substring(6, 10));
+        int month = Integer.parseInt(digits.substring(10, 12));
+        int day = Integer.parseInt(digits.substring(12, 14));
+        // Any calendar date of the 1900s or 2000s: a made-up ID with a future birth date is still no card.
+        return year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && day >= 1
+                && day <= YearMonth.of(year, month).lengthOfMonth();
+    }
+
+    /**
+     * One in ten random numbers passes Luhn, so a long number labelled as an order, waybill,
+     * transaction or ID number is taken for what it says it is, unless a card word is closer.
+     */
+    private static boolean labelledAsOtherNumber(String folded, int start) {
         String before = folded.substring(Math.max(0, start - CARD_CONTEXT_WINDOW), start).toLowerCase(Locale.ROOT);
-        int serial = lastIndexOfAny(before, SERIAL_WORDS);
+        int serial = lastIndexOfAny(before, OTHER_NUMBER_WORDS);
         return serial >= 0 && serial > lastIndexOfAny(before, CARD_WORDS);
     }
 

@@ -135,6 +135,28 @@ class PiiDetectorTest {
                 .containsExactly(PiiType.BANK_CARD);
     }
 
+    @Test
+    void aMistypedIdNumberIsNotTakenForACard() {
+        // Shaped like an ID (Guangdong, born 1999-02-28) but with a wrong check digit; it passes Luhn
+        // and starts with 4 as Visa cards do.
+        String body = "44030519990228125";
+        String number = body + DetectorQualityTest.luhnDigit(body);
+        assertThat(number.charAt(17)).isNotEqualTo(checkDigit(body));
+        assertThat(PiiDetector.luhn(number)).isTrue();
+        assertThat(detector.find("号码" + number)).isEmpty();
+        // the same digits after a date-less prefix are a card
+        String card = "4403051999" + "9931123";
+        card = card + DetectorQualityTest.luhnDigit(card);
+        assertThat(detector.find("号码" + card)).extracting(PiiMatch::type).containsExactly(PiiType.BANK_CARD);
+    }
+
+    @Test
+    void aNumberAfterAnIdWordIsNotACard() {
+        String number = "99883619900101532" + DetectorQualityTest.luhnDigit("99883619900101532");
+        assertThat(detector.find("当事人身份证号" + number)).isEmpty();
+        assertThat(detector.find("当事人银行卡号" + number)).extracting(PiiMatch::type).containsExactly(PiiType.BANK_CARD);
+    }
+
     // --- e-mail
 
     @Test
