@@ -44,7 +44,7 @@ public final class PiiDetector {
     private static final Pattern PASSPORT = Pattern.compile(
             "(?<![0-9A-Za-z])([EG][0-9]{8}|E[A-HJ-NP-Z][0-9]{7})(?![0-9A-Za-z])");
 
-    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final List<Integer> ID_WEIGHTS = List.of(7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2);
     private static final String ID_CHECK_CHARS = "10X98765432";
     // GB/T 2260 province codes, plus 81/82/83 used by Hong Kong, Macao and Taiwan residence permits.
     private static final Set<String> PROVINCES = Set.of(
@@ -142,7 +142,7 @@ public final class PiiDetector {
         }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            sum += (id.charAt(i) - '0') * ID_WEIGHTS[i];
+            sum += (id.charAt(i) - '0') * ID_WEIGHTS.get(i);
         }
         if (id.charAt(17) != ID_CHECK_CHARS.charAt(sum % 11)) {
             return false;

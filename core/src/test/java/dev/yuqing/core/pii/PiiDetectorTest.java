@@ -50,11 +50,11 @@ class PiiDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "110105194912310021", // wrong check digit
-            "001234199003071236", // no such province
-            "110105202612310028", // born after "today" (27 Nov 2026)
+            "001234199003071231", // no such province (check digit right)
+            "110105202612310025", // born after "today" (27 Nov 2026), check digit right
             "1101051949123100", // 16 digits
             "1101051949123100211", // 19 digits
-            "11010518991231002X", // year before 1900
+            "110105189912310023", // born before 1900, check digit right
     })
     void rejectsNumbersThatAreNotIdCards(String number) {
         assertThat(detector.find("编号" + number + "。")).noneMatch(m -> m.type() == PiiType.ID_CARD);
@@ -68,6 +68,14 @@ class PiiDetectorTest {
         // the same number on a real date is accepted, so the date is what rejects it
         String real = "44030519990228123" + checkDigit("44030519990228123");
         assertThat(detector.find("身份证" + real)).extracting(PiiMatch::type).containsExactly(PiiType.ID_CARD);
+    }
+
+    @Test
+    void aBirthDateMayBeTodayButNotTomorrow() {
+        String today = "11010520261127001" + checkDigit("11010520261127001");
+        String tomorrow = "11010520261128001" + checkDigit("11010520261128001");
+        assertThat(detector.find("身份证" + today)).extracting(PiiMatch::type).containsExactly(PiiType.ID_CARD);
+        assertThat(detector.find("身份证" + tomorrow)).isEmpty();
     }
 
     @Test
