@@ -79,8 +79,10 @@ class EndToEndIT {
             }
             assertThat(searched).isEqualTo(validIds.size());
 
-            // The harmful posts, and only they, are flagged in the index and raise one alert each.
-            Set<String> harmfulIds = lines.stream().filter(l -> l.valid() && l.harmful()).map(DemoLine::id).collect(Collectors.toSet());
+            // The harmful posts, and only they, are flagged in the index; every post written to raise
+            // a content alert raises exactly the one expected, and no other post raises any.
+            Set<String> harmfulIds = lines.stream().filter(l -> l.valid() && "harmful-content".equals(l.alertType()))
+                    .map(DemoLine::id).collect(Collectors.toSet());
             assertThat(harmfulIds).hasSizeGreaterThanOrEqualTo(10);
             Set<String> flagged = docs.values().stream().filter(d -> d.get("harmful").get("flagged").asBoolean())
                     .map(d -> d.get("id").asText()).collect(Collectors.toSet());
@@ -89,7 +91,17 @@ class EndToEndIT {
             for (var rec : TopicReader.readAll(stack.bootstrapServers(), Topics.ALERTS, TIMEOUT)) {
                 alertIds.add(new String(rec.key(), java.nio.charset.StandardCharsets.UTF_8));
             }
-            assertThat(alertIds).isEqualTo(harmfulIds.stream().map(id -> "harmful-content:" + id).collect(Collectors.toSet()));
+            Set<String> expectedAlerts = lines.stream().filter(l -> l.valid() && l.alertType() != null)
+                    .map(l -> l.alertType() + ":" + l.id()).collect(Collectors.toSet());
+            assertThat(expectedAlerts).anyMatch(a -> a.startsWith("personal-data:")).anyMatch(a -> a.startsWith("classified-marking:"));
+            assertThat(alertIds).isEqualTo(expectedAlerts);
+            // Personal data is indexed masked only.
+            lines.stream().filter(l -> "personal-data".equals(l.alertType())).forEach(l -> {
+                var m = java.util.regex.Pattern.compile("身份证号(\\d{17}[\\dX])").matcher(l.json());
+                assertThat(m.find()).as("the demo notice carries an identity number").isTrue();
+                assertThat(docs.get(l.id()).get("text").asText()).doesNotContain(m.group(1)).contains("身份证号");
+                assertThat(docs.get(l.id()).at("/personalData/types/0").asText()).isEqualTo("id_card");
+            });
 
             // Every malformed line in the dead-letter topic, byte for byte, blaming the right field.
             List<DeadLetter> dead = TopicReader.deadLetters(stack.bootstrapServers(), Topics.POSTS_DLQ, TIMEOUT)

@@ -1,7 +1,12 @@
 package dev.yuqing.core.analysis;
 
+import dev.yuqing.core.classified.ClassifiedMarkingDetector;
+import dev.yuqing.core.expression.ExpressionChecker;
 import dev.yuqing.core.harmful.HarmfulDetector;
+import dev.yuqing.core.offensive.OffensiveClassifier;
+import dev.yuqing.core.pii.PiiDetector;
 import dev.yuqing.core.post.Post;
+import dev.yuqing.core.sentiment.SentimentAnalyzer;
 import dev.yuqing.core.text.TextAnalyzer;
 
 /**
@@ -10,25 +15,48 @@ import dev.yuqing.core.text.TextAnalyzer;
  */
 public final class PostAnalyzer {
     private final TextAnalyzer text;
+    private final SentimentAnalyzer sentiment;
+    private final OffensiveClassifier offensive;
     private final HarmfulDetector harmful;
+    private final PiiDetector pii;
+    private final ClassifiedMarkingDetector classified;
+    private final ExpressionChecker expression;
 
-    public PostAnalyzer(TextAnalyzer text, HarmfulDetector harmful) {
+    public PostAnalyzer(TextAnalyzer text, SentimentAnalyzer sentiment, OffensiveClassifier offensive, HarmfulDetector harmful,
+                        PiiDetector pii, ClassifiedMarkingDetector classified, ExpressionChecker expression) {
         this.text = text;
+        this.sentiment = sentiment;
+        this.offensive = offensive;
         this.harmful = harmful;
+        this.pii = pii;
+        this.classified = classified;
+        this.expression = expression;
     }
 
     /** With the shipped models and lexicons. */
     public static PostAnalyzer standard() {
-        return new PostAnalyzer(new TextAnalyzer(), HarmfulDetector.standard());
+        return new PostAnalyzer(new TextAnalyzer(), SentimentAnalyzer.load(), OffensiveClassifier.load(), HarmfulDetector.standard(),
+                new PiiDetector(), new ClassifiedMarkingDetector(), ExpressionChecker.standard());
     }
 
     public PostAnalysis analyze(Post post) {
         return analyze(post.title(), post.text());
     }
 
-    /** The title (may be null) and text of a post; offsets in the result are into title + "\n" + text. */
+    /** The title (may be null) and body of a post. */
     public PostAnalysis analyze(String title, String body) {
-        String all = title == null || title.isBlank() ? body : title + "\n" + body;
-        return new PostAnalysis(text.analyze(title, body), harmful.detect(all));
+        boolean titled = title != null && !title.isBlank();
+        String all = titled ? title + "\n" + body : body;
+        var personal = pii.find(all);
+        return new PostAnalysis(
+                text.analyze(title, body),
+                sentiment.analyze(all),
+                offensive.probability(all),
+                harmful.detect(all),
+                personal,
+                classified.find(all),
+                expression.check(all),
+                titled && !personal.isEmpty() ? pii.mask(title) : title,
+                personal.isEmpty() ? body : pii.mask(body));
     }
 }

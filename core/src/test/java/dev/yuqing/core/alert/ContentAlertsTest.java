@@ -41,6 +41,32 @@ class ContentAlertsTest {
     }
 
     @Test
+    void personalDataRaisesAnAlertWithOnlyMaskedEvidence() {
+        List<Alert> alerts = alertsFor("公示：张三，身份证号11010519491231002X，联系电话13812345678。");
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.type()).isEqualTo(AlertType.PERSONAL_DATA);
+            assertThat(a.level()).isEqualTo(AlertLevel.RED);
+            assertThat(a.title()).contains("身份证号", "手机号");
+            assertThat(a.count()).isEqualTo(2);
+            assertThat(new String(a.toJson(), java.nio.charset.StandardCharsets.UTF_8))
+                    .doesNotContain("11010519491231002X").doesNotContain("13812345678");
+        });
+        assertThat(alertsFor("如有疑问请拨打13812345678咨询。")).singleElement()
+                .satisfies(a -> assertThat(a.level()).isEqualTo(AlertLevel.ORANGE));
+    }
+
+    @Test
+    void classifiedMarkingsRaiseARedAlert() {
+        List<Alert> alerts = alertsFor("机密★1年\n关于调整干部任免的通知");
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.type()).isEqualTo(AlertType.CLASSIFIED_MARKING);
+            assertThat(a.level()).isEqualTo(AlertLevel.RED);
+            assertThat(a.evidence().terms()).containsExactly("机密★1年");
+        });
+        assertThat(alertsFor("揭开宇宙的秘密，保守国家秘密是公民的义务。")).isEmpty();
+    }
+
+    @Test
     void cleanTextAndSpamAdsAloneRaiseNone() {
         assertThat(alertsFor("南湖区供水管网改造完成，明日起恢复供水。")).isEmpty();
     }

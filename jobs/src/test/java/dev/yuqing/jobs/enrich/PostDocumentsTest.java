@@ -31,7 +31,7 @@ class PostDocumentsTest {
     @Test
     void everyDocumentFieldIsMappedInTheTemplate() throws Exception {
         Post post = new Post("p1", TestPosts.post("p1", "t").source(), "weibo:a", "作者", "https://x.example/1", "标题",
-                "南湖区供水恢复。另：兼职刷单，刷单返利，日结", Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-20T00:01:00Z"), "南湖区", "p0", "t1",
+                "南湖区供水恢复。另：兼职刷单，刷单返利，日结。截止目前联系人身份证11010519491231002X。机密★1年", Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-20T00:01:00Z"), "南湖区", "p0", "t1",
                 TestPosts.post("p1", "t").engagement());
         EnrichedPost enriched = new EnrichedPost(post, PostAnalyzer.standard().analyze(post), Instant.now());
         Document doc = documents.toDocument(enriched);
@@ -40,6 +40,13 @@ class PostDocumentsTest {
         assertThat(harmful.get("flagged").asBoolean()).isTrue();
         assertThat(harmful.get("categories").toString()).contains("fraud");
         assertThat(harmful.get("matches").get(0).get("start").asInt()).isPositive();
+        String json = new String(doc.json(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).doesNotContain("11010519491231002X").contains("\"types\":[\"id_card\"]");
+        JsonNode parsed = Json.MAPPER.readTree(doc.json());
+        assertThat(parsed.get("text").asText()).contains("110***********002X".substring(0, 3)).doesNotContain("19491231");
+        assertThat(parsed.at("/classified/levels/0").asText()).isEqualTo("机密");
+        assertThat(parsed.at("/expressionErrors/0/right").asText()).isEqualTo("截至目前");
+        assertThat(parsed.at("/sentiment/label").asText()).isIn("negative", "neutral", "positive");
 
         JsonNode template = Json.MAPPER.readTree(IndexTemplates.resource(IndexTemplates.POSTS));
         JsonNode properties = template.at("/template/mappings/properties");

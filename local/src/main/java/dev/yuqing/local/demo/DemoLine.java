@@ -6,9 +6,9 @@ package dev.yuqing.local.demo;
  * @param json          the line
  * @param id            the post id, or null for a malformed line without one
  * @param expectedField for a malformed line, the field its dead-letter record must blame; null when valid
- * @param harmful       a post written to carry harmful content, which must raise an alert
+ * @param alertType     for a post written to raise a content alert, the alert's type code; else null
  */
-public record DemoLine(String json, String id, String expectedField, boolean harmful) {
+public record DemoLine(String json, String id, String expectedField, String alertType) {
     public boolean valid() {
         return expectedField == null;
     }

@@ -96,8 +96,12 @@ public final class DemoScenario {
 
     private DemoLine post(Instant publishedAt) {
         String district = pick(DISTRICTS);
-        boolean harmful = sequence % 97 == 96; // about 1%: spam that a monitor must catch
-        SourceType source = harmful ? SourceType.SITE_COMMENT : SourceType.values()[random.nextInt(SourceType.values().length)];
+        // About 1% spam a monitor must catch, and now and then a notice that leaks personal data or
+        // carries a classification marking.
+        String alert = sequence % 97 == 96 ? "harmful-content" : sequence % 211 == 210 ? "personal-data"
+                : sequence % 307 == 306 ? "classified-marking" : null;
+        SourceType source = alert == null ? SourceType.values()[random.nextInt(SourceType.values().length)]
+                : alert.equals("harmful-content") ? SourceType.SITE_COMMENT : SourceType.SITE_PAGE;
         String id = source.code() + "-" + String.format("%06d", ++sequence);
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("id", id);
@@ -105,10 +109,14 @@ public final class DemoScenario {
         o.put("publishedAt", publishedAt.toString());
         o.put("fetchedAt", publishedAt.plusSeconds(30 + random.nextInt(600)).toString());
         o.put("region", district);
-        if (harmful) {
-            harmfulComment(o);
-        } else {
+        if (alert == null) {
             content(o, source, district);
+        } else if (alert.equals("harmful-content")) {
+            harmfulComment(o);
+        } else if (alert.equals("personal-data")) {
+            leakyNotice(o, district);
+        } else {
+            markedNotice(o, district);
         }
         o.put("url", "https://" + source.code() + ".demo.yuqing.invalid/" + id);
         ObjectNode e = o.putObject("engagement");
@@ -116,7 +124,7 @@ public final class DemoScenario {
         e.put("comments", random.nextInt(300));
         e.put("shares", random.nextInt(200));
         e.put("views", random.nextInt(50_000));
-        return new DemoLine(o.toString(), id, null, harmful);
+        return new DemoLine(o.toString(), id, null, alert);
     }
 
     private void weibo(ObjectNode o, String district) {
@@ -200,6 +208,35 @@ public final class DemoScenario {
                 "急用钱？无抵押贷款秒到账，先交保证金即可放款"}));
     }
 
+    /** A published list with a full identity number: a leak the inspection must catch. */
+    private void leakyNotice(ObjectNode o, String district) {
+        o.put("account", "site:www.demo.yuqing.invalid/tzgg");
+        o.put("author", pick(UNITS));
+        o.put("title", district + "2026年度困难家庭救助名单公示");
+        o.put("text", "经审核，以下家庭符合救助条件，现予公示：户主王某某，身份证号" + idNumber()
+                + "，家庭人口3人。公示期为7天，如有异议请向" + district + "民政部门反映。");
+    }
+
+    /** A document published with its classification marking still on it. */
+    private void markedNotice(ObjectNode o, String district) {
+        o.put("account", "site:www.demo.yuqing.invalid/tzgg");
+        o.put("author", pick(UNITS));
+        o.put("title", "关于" + district + pick(POLICIES) + "工作的部署意见");
+        o.put("text", "机密★1年\n各相关单位：为做好" + pick(POLICIES) + "工作，现将有关部署意见印发给你们，请认真贯彻落实。");
+    }
+
+    /** A synthetic identity number with a valid check digit (GB 11643). */
+    private String idNumber() {
+        String head = "110105" + (1950 + random.nextInt(50)) + String.format("%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))
+                + String.format("%03d", random.nextInt(1000));
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (head.charAt(i) - '0') * weights[i];
+        }
+        return head + "10X98765432".charAt(sum % 11);
+    }
+
     private void sitePage(ObjectNode o, String district) {
         String policy = pick(POLICIES);
         o.put("account", "site:www.demo.yuqing.invalid/tzgg");
@@ -215,14 +252,14 @@ public final class DemoScenario {
         String id = "bad-" + String.format("%04d", n);
         String at = START.plus(SPAN.dividedBy(2)).toString();
         return switch (n % 8) {
-            case 0 -> new DemoLine("{\"id\":\"" + id + "\",\"text\":未加引号的文本", null, "record", false);
-            case 1 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"weibo\",\"account\":\"weibo:x\",\"publishedAt\":\"" + at + "\"}", id, "text", false);
-            case 2 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"weibo\",\"account\":\"weibo:x\",\"text\":\"时间不对\",\"publishedAt\":\"昨天下午\"}", id, "publishedAt", false);
-            case 3 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"tiktok\",\"account\":\"x\",\"text\":\"来源未知\",\"publishedAt\":\"" + at + "\"}", id, "source", false);
-            case 4 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"douyin\",\"account\":\"x\",\"text\":\"负数点赞\",\"publishedAt\":\"" + at + "\",\"engagement\":{\"likes\":-5}}", id, "engagement.likes", false);
-            case 5 -> new DemoLine("[\"" + id + "\",\"weibo\"]", null, "record", false);
-            case 6 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"wechat\",\"account\":\"x\",\"content\":\"字段名错误\",\"text\":\"t\",\"publishedAt\":\"" + at + "\"}", id, "content", false);
-            default -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"site-page\",\"account\":\"x\",\"text\":\"链接错误\",\"url\":\"javascript:alert(1)\",\"publishedAt\":\"" + at + "\"}", id, "url", false);
+            case 0 -> new DemoLine("{\"id\":\"" + id + "\",\"text\":未加引号的文本", null, "record", null);
+            case 1 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"weibo\",\"account\":\"weibo:x\",\"publishedAt\":\"" + at + "\"}", id, "text", null);
+            case 2 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"weibo\",\"account\":\"weibo:x\",\"text\":\"时间不对\",\"publishedAt\":\"昨天下午\"}", id, "publishedAt", null);
+            case 3 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"tiktok\",\"account\":\"x\",\"text\":\"来源未知\",\"publishedAt\":\"" + at + "\"}", id, "source", null);
+            case 4 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"douyin\",\"account\":\"x\",\"text\":\"负数点赞\",\"publishedAt\":\"" + at + "\",\"engagement\":{\"likes\":-5}}", id, "engagement.likes", null);
+            case 5 -> new DemoLine("[\"" + id + "\",\"weibo\"]", null, "record", null);
+            case 6 -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"wechat\",\"account\":\"x\",\"content\":\"字段名错误\",\"text\":\"t\",\"publishedAt\":\"" + at + "\"}", id, "content", null);
+            default -> new DemoLine("{\"id\":\"" + id + "\",\"source\":\"site-page\",\"account\":\"x\",\"text\":\"链接错误\",\"url\":\"javascript:alert(1)\",\"publishedAt\":\"" + at + "\"}", id, "url", null);
         };
     }
 }
