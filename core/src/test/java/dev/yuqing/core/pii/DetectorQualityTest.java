@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Precision and recall of the detectors on a generated, labelled set: positives embedded in
  * realistic Chinese posts and notices, and near-misses (numbers and words that look like the real
  * thing but are not). The set is generated from a fixed seed, so the figures are reproducible;
- * docs/quality-detectors.md quotes them.
+ * docs/quality.md quotes them.
  *
  * <p>The generators are written from the rules the detectors implement, so the figures say that
  * the rules are implemented as intended on the shapes listed here, not how the detectors fare on
