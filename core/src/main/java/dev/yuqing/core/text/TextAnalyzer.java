@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * HanLP segmentation, keywords and place / organisation names. Not serialisable (HanLP's segmenter
+ * HanLP segmentation, keywords and person / place / organisation names. Not serialisable (HanLP's segmenter
  * is not): create one per operator instance. Safe to share between threads.
  */
 public final class TextAnalyzer {
@@ -25,6 +25,7 @@ public final class TextAnalyzer {
         }
         this.keywordCount = keywordCount;
         this.segment = HanLP.newSegment()
+                .enableNameRecognize(true)
                 .enablePlaceRecognize(true)
                 .enableOrganizationRecognize(true);
     }
@@ -39,13 +40,16 @@ public final class TextAnalyzer {
         // Traditional characters segment badly with HanLP's simplified dictionaries.
         String all = HanLP.convertToSimplifiedChinese(given);
         Set<String> terms = new LinkedHashSet<>();
+        Set<String> persons = new LinkedHashSet<>();
         Set<String> places = new LinkedHashSet<>();
         Set<String> orgs = new LinkedHashSet<>();
         for (Term term : segment.seg(all)) {
             String nature = term.nature == null ? "" : term.nature.toString();
-            if (nature.startsWith("ns")) {
+            if (nature.startsWith("nr")) {
+                persons.add(term.word);
+            } else if (nature.startsWith("ns")) {
                 places.add(term.word);
-            } else if (nature.startsWith("nt")) {
+            } else if (nature.startsWith("nt") || nature.equals("nis")) { // nis: bureaus such as 水务局
                 orgs.add(term.word);
             }
             if (isContentWord(term, nature)) {
@@ -53,7 +57,8 @@ public final class TextAnalyzer {
             }
         }
         List<String> keywords = new ArrayList<>(HanLP.extractKeyword(all, keywordCount));
-        return new TextFeatures(keywords, new ArrayList<>(terms), new ArrayList<>(places), new ArrayList<>(orgs), given.length());
+        return new TextFeatures(keywords, new ArrayList<>(terms), new ArrayList<>(persons), new ArrayList<>(places),
+                new ArrayList<>(orgs), given.length());
     }
 
     private static boolean isContentWord(Term term, String nature) {

@@ -30,7 +30,11 @@ class HarmfulDetectorTest {
             Map.entry("出售雷管", HarmfulCategory.WEAPONS),
             Map.entry("炸药配方", HarmfulCategory.WEAPONS),
             Map.entry("傻逼", HarmfulCategory.ABUSE),
-            Map.entry("大纪元", HarmfulCategory.TERRORISM));
+            Map.entry("大纪元", HarmfulCategory.TERRORISM),
+            // Latin letters and digits, where case and width are disguises too.
+            Map.entry("k粉", HarmfulCategory.DRUGS),
+            Map.entry("北京赛车pk10", HarmfulCategory.GAMBLING),
+            Map.entry("dajiyuan", HarmfulCategory.TERRORISM));
 
     /** Six disguises people use, and the plain form. */
     static final List<UnaryOperator<String>> DISGUISES = List.of(
@@ -39,9 +43,27 @@ class HarmfulDetectorTest {
             s -> String.join(" ", s.split("")),                  // spaces
             s -> s.chars().mapToObj(c -> c < 128 ? String.valueOf((char) (c + 0xFEE0)) : String.valueOf((char) c)).reduce("", String::concat), // full-width
             HanLP::convertToTraditionalChinese,                   // traditional
-            s -> s.chars().mapToObj(c -> String.valueOf((char) c).repeat(2)).reduce("", String::concat), // repeated
+            // repeated Chinese characters (repeated Latin letters and digits would change the word: 100 is not 10)
+            s -> s.chars().mapToObj(c -> String.valueOf((char) c).repeat(c >= 0x4e00 ? 2 : 1)).reduce("", String::concat),
             s -> String.join("\u200b", s.split("")),             // zero-width
-            s -> String.join("😀", s.split("")));                 // emoji
+            s -> String.join("😀", s.split("")),                 // emoji
+            HarmfulDetectorTest::mixedCase);
+
+    /** dajiyuan -> DaJiYuAn: every other Latin letter upper case, and full-width digits. */
+    static String mixedCase(String s) {
+        StringBuilder b = new StringBuilder();
+        int letters = 0;
+        for (char c : s.toCharArray()) {
+            if (c >= 'a' && c <= 'z') {
+                b.append(letters++ % 2 == 0 ? Character.toUpperCase(c) : c);
+            } else if (c >= '0' && c <= '9') {
+                b.append((char) (c + 0xFEE0));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
 
     @Test
     void findsEveryPhraseInEveryDisguiseWithOriginalOffsets() {
@@ -60,7 +82,7 @@ class HarmfulDetectorTest {
             }
         });
         assertThat(missed).isEmpty();
-        assertThat(PHRASES.size() * (DISGUISES.size() - 1)).isGreaterThanOrEqualTo(PHRASES.size() * 6);
+        assertThat(DISGUISES.size() - 1).as("disguises besides the plain form").isGreaterThanOrEqualTo(6);
     }
 
     @Test

@@ -18,6 +18,13 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void findsPersonsAndOrganizations() {
+        TextFeatures f = analyzer.analyze(null, "市长张建国今天到市水务局调研供水保障工作。");
+        assertThat(f.persons()).contains("张建国");
+        assertThat(f.organizations()).anyMatch(o -> o.contains("水务局"));
+    }
+
+    @Test
     void listsAreMutableCopiesForFlink() {
         TextFeatures f = analyzer.analyze(null, "供水");
         f.terms().add("x"); // Flink's Kryo fallback copies lists by adding to them

@@ -71,6 +71,7 @@ public final class PostDocuments implements DocumentMapper<EnrichedPost> {
             doc.put("title", a.maskedTitle());
         }
         doc.set("keywords", Json.MAPPER.valueToTree(f.keywords()));
+        doc.set("persons", Json.MAPPER.valueToTree(f.persons()));
         doc.set("places", Json.MAPPER.valueToTree(f.places()));
         doc.set("organizations", Json.MAPPER.valueToTree(f.organizations()));
         doc.put("length", f.length());
