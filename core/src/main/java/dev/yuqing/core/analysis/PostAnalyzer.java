@@ -39,6 +39,16 @@ public final class PostAnalyzer {
                 new PiiDetector(), new ClassifiedMarkingDetector(), ExpressionChecker.standard());
     }
 
+    /** The same chain with other harmful-content lexicons (after an edit of the lexicon files). */
+    public PostAnalyzer withHarmful(HarmfulDetector other) {
+        return new PostAnalyzer(text, sentiment, offensive, other, pii, classified, expression);
+    }
+
+    /** The shipped chain, with the harmful-content lexicons of {@code lexiconDir} instead of the shipped ones. */
+    public static PostAnalyzer withLexicons(java.nio.file.Path lexiconDir) {
+        return standard().withHarmful(new HarmfulDetector(dev.yuqing.core.harmful.Lexicon.fromDirectory(lexiconDir)));
+    }
+
     public PostAnalysis analyze(Post post) {
         return analyze(post.title(), post.text());
     }

@@ -36,15 +36,17 @@ public final class EnrichJob {
     private final Sink<DeadLetter> deadLetters;
     private final Sink<Alert> alerts;
     private final Duration dedupTtl;
+    private final AnalyzePost analyze;
 
     public EnrichJob(Source<RawRecord, ?, ?> source, Sink<EnrichedPost> index, Sink<EnrichedPost> enriched,
-                     Sink<DeadLetter> deadLetters, Sink<Alert> alerts, Duration dedupTtl) {
+                     Sink<DeadLetter> deadLetters, Sink<Alert> alerts, Duration dedupTtl, AnalyzePost analyze) {
         this.source = source;
         this.index = index;
         this.enriched = enriched;
         this.deadLetters = deadLetters;
         this.alerts = alerts;
         this.dedupTtl = dedupTtl;
+        this.analyze = analyze;
     }
 
     /** Adds the topology to {@code env}. */
@@ -57,7 +59,7 @@ public final class EnrichJob {
         DataStream<EnrichedPost> analysed = posts
                 .keyBy(Post::id, Types.STRING)
                 .process(new DeduplicatePosts(dedupTtl)).name("de-duplicate").uid("dedup")
-                .map(new AnalyzePost()).name("analyse text").uid("analyze");
+                .map(analyze).name("analyse text").uid("analyze");
         analysed.sinkTo(index).name("elasticsearch").uid("es-sink");
         analysed.sinkTo(enriched).name("posts.enriched").uid("enriched-sink");
         analysed.flatMap(new ContentAlertsFunction()).name("content alerts").uid("content-alerts")
@@ -80,7 +82,8 @@ public final class EnrichJob {
                 KafkaTopics.jsonSink(bootstrap, c.get(EnrichOptions.OUTPUT_TOPIC), e -> e.post().id(), EnrichedPost::toJson),
                 KafkaTopics.jsonSink(bootstrap, dlq, DeadLetter::key, DeadLetter::toJson),
                 KafkaTopics.jsonSink(bootstrap, c.get(EnrichOptions.ALERTS_TOPIC), Alert::id, Alert::toJson),
-                c.get(EnrichOptions.DEDUP_TTL));
+                c.get(EnrichOptions.DEDUP_TTL),
+                new AnalyzePost(c.get(EnrichOptions.LEXICON_DIR), c.get(EnrichOptions.LEXICON_RELOAD)));
     }
 
     /** Flink settings from configuration: checkpoints always on. */

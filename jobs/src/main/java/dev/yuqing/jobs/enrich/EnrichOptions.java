@@ -23,8 +23,13 @@ public final class EnrichOptions {
     public static final ConfigKey<Duration> DEDUP_TTL = ConfigKey.duration("enrich.dedup.ttl", "7d", Duration.ofMinutes(1),
             "how long a post id is remembered to drop repeats");
 
+    public static final ConfigKey<String> LEXICON_DIR = ConfigKey.optionalString("enrich.lexicon.dir",
+            "directory of harmful-content lexicons (one file per category, allow.txt, evidence.properties) replacing the shipped ones; reloaded on change");
+    public static final ConfigKey<Duration> LEXICON_RELOAD = ConfigKey.duration("enrich.lexicon.reload.interval", "1m", Duration.ZERO,
+            "how often the lexicon directory is checked for changes");
+
     public static final ConfigDef DEF = new ConfigDef("enrich job", JobOptions.with(
-            GROUP_ID, INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC, ALERTS_TOPIC, INDEX_PREFIX, DEDUP_TTL));
+            GROUP_ID, INPUT_TOPIC, OUTPUT_TOPIC, DLQ_TOPIC, ALERTS_TOPIC, INDEX_PREFIX, DEDUP_TTL, LEXICON_DIR, LEXICON_RELOAD));
 
     private EnrichOptions() {}
 }
