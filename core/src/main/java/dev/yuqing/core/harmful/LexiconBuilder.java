@@ -1,7 +1,6 @@
 package dev.yuqing.core.harmful;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import dev.yuqing.core.train.CsvReader;
 
 /**
  * Builds the shipped lexicons: the shared keyword lists (konsheng/Sensitive-lexicon, MIT) and the
@@ -179,21 +179,14 @@ public final class LexiconBuilder {
         Files.writeString(file, sb, StandardCharsets.UTF_8);
     }
 
-    /** The review column of a shared sentiment CSV (the last column; RFC 4180 quoting). */
+    /** The review column of a shared sentiment CSV (the last column), header skipped. */
     static List<String> reviews(Path csv) throws IOException {
         List<String> out = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            List<String> row;
-            boolean header = true;
-            while ((row = CsvRows.next(r)) != null) {
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String review = row.get(row.size() - 1).replace("\uFEFF", "").strip();
-                if (!review.isEmpty()) {
-                    out.add(review);
-                }
+        List<List<String>> rows = CsvReader.read(csv);
+        for (List<String> row : rows.subList(Math.min(1, rows.size()), rows.size())) {
+            String review = row.get(row.size() - 1).replace("\uFEFF", "").strip();
+            if (!review.isEmpty()) {
+                out.add(review);
             }
         }
         return out;
