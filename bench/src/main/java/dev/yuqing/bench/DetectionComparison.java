@@ -191,6 +191,16 @@ public final class DetectionComparison {
                     tp, harmful.size(), 100.0 * tp / harmful.size());
         });
         System.out.println();
+        System.out.println("False positives by genre (clean posts flagged / clean posts of that genre):");
+        System.out.println();
+        for (String genre : List.of("notice", "complaint", "comment")) {
+            List<BenchPost> ofGenre = clean.stream().filter(p -> p.genre().equals(genre)).toList();
+            StringBuilder b = new StringBuilder("- ").append(genre).append(" (").append(ofGenre.size()).append("):");
+            checks.forEach((name, check) -> b.append(String.format(" %s %.1f%%;", name,
+                    100.0 * ofGenre.stream().filter(p -> check.reportsAnything(p.all())).count() / ofGenre.size())));
+            System.out.println(b);
+        }
+        System.out.println();
         System.out.println("Terms behind the false positives (term: clean posts):");
         System.out.println();
         System.out.println("- ours, any match: " + topTerms(clean, p -> ours.detect(p.all()).matches().stream().map(HarmfulMatch::term).toList()));
