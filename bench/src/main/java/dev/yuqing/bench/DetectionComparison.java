@@ -19,7 +19,8 @@ import java.util.function.Predicate;
 /**
  * Detection, not speed: recall of our detector and of sensitive-word on lexicon terms in
  * disguise, and their false positives on the clean generated posts. Prints Markdown tables.
- * Run: {@code java -cp bench/target/yuqing-bench.jar dev.yuqing.bench.DetectionComparison}
+ * Run: {@code java -cp bench/target/yuqing-bench.jar dev.yuqing.bench.DetectionComparison [--misses]};
+ * {@code --misses} also lists the disguised cases that our detector did not match.
  */
 public final class DetectionComparison {
     private static final int TERMS_PER_CATEGORY = 12;
@@ -59,7 +60,7 @@ public final class DetectionComparison {
         System.out.printf("Lexicon: %d distinct terms; evasion sample: %d per category (seed %d); corpus seed %d%n%n",
                 lexicon.size(), TERMS_PER_CATEGORY, SAMPLE_SEED, PostCorpus.SEED);
         carrierSanity(checks);
-        evasion(terms, checks);
+        evasion(terms, checks, List.of(args).contains("--misses"));
         falsePositives(terms, checks, ours, swOptions, swSymbols);
     }
 
@@ -117,7 +118,7 @@ public final class DetectionComparison {
         }
     }
 
-    private static void evasion(HarmfulTerms terms, Map<String, Check> checks) {
+    private static void evasion(HarmfulTerms terms, Map<String, Check> checks, boolean listMisses) {
         List<String> sample = terms.sample(TERMS_PER_CATEGORY, new Random(SAMPLE_SEED));
         Map<String, HarmfulCategory> categoryOf = new LinkedHashMap<>();
         terms.byCategory().forEach((c, list) -> list.forEach(t -> categoryOf.putIfAbsent(t, c)));
@@ -126,6 +127,7 @@ public final class DetectionComparison {
         Map<Disguise, int[]> byDisguise = new EnumMap<>(Disguise.class); // [cases, hits per check...]
         Map<HarmfulCategory, int[]> byCategory = new EnumMap<>(HarmfulCategory.class);
         int[] disguisedTotal = new int[checks.size() + 1];
+        List<String> misses = new ArrayList<>();
         Map<String, Integer> formsPerTerm = new LinkedHashMap<>();
         for (String term : sample) {
             for (Disguise d : Disguise.values()) {
@@ -144,6 +146,9 @@ public final class DetectionComparison {
                     formsPerTerm.merge(term, 1, Integer::sum);
                     cat[0]++;
                     disguisedTotal[0]++;
+                }
+                if (listMisses && !checks.values().iterator().next().hits(text, start, end)) {
+                    misses.add(d.label() + ": " + text);
                 }
                 int k = 1;
                 for (Check check : checks.values()) {
@@ -170,6 +175,12 @@ public final class DetectionComparison {
         header("category", checks);
         byCategory.forEach((c, row) -> line(c.code(), row));
         System.out.println();
+        if (listMisses) {
+            System.out.println("Cases our detector did not match:");
+            System.out.println();
+            misses.forEach(m -> System.out.println("- " + m));
+            System.out.println();
+        }
     }
 
     private static void falsePositives(HarmfulTerms terms, Map<String, Check> checks, HarmfulDetector ours,
