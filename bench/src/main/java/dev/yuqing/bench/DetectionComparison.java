@@ -27,11 +27,13 @@ public final class DetectionComparison {
     private static final long SAMPLE_SEED = PostCorpus.SEED + 1;
     private static final long DISGUISE_SEED = PostCorpus.SEED + 2;
     /** Neutral sentences around the term: a detector sees it in context, as in a real post. */
-    private static final List<String[]> CARRIERS = List.of(
-            new String[] {"刚刷到一条评论说", "，大家注意辨别。"},
-            new String[] {"群里有人发", "的消息，已经举报了"},
-            new String[] {"评论区：", " 懂的都懂"},
-            new String[] {"看到有人在小区门口发传单，上面写着", "，还留了电话。"});
+    private static final List<Carrier> CARRIERS = List.of(
+            new Carrier("刚刷到一条评论说", "，大家注意辨别。"),
+            new Carrier("群里有人发", "的消息，已经举报了"),
+            new Carrier("评论区：", " 懂的都懂"),
+            new Carrier("看到有人在小区门口发传单，上面写着", "，还留了电话。"));
+
+    private record Carrier(String before, String after) {}
 
     /** How a detector answers for one text. */
     private interface Check {
@@ -108,8 +110,8 @@ public final class DetectionComparison {
     }
 
     private static void carrierSanity(Map<String, Check> checks) {
-        for (String[] c : CARRIERS) {
-            String text = c[0] + c[1];
+        for (Carrier c : CARRIERS) {
+            String text = c.before() + c.after();
             checks.forEach((name, check) -> {
                 if (check.reportsAnything(text)) {
                     System.out.printf("WARNING: %s reports something in the bare carrier '%s'%n", name, text);
@@ -135,9 +137,9 @@ public final class DetectionComparison {
                 if (shown == null) {
                     continue;
                 }
-                String[] carrier = CARRIERS.get(random.nextInt(CARRIERS.size()));
-                String text = carrier[0] + shown + carrier[1];
-                int start = carrier[0].length();
+                Carrier carrier = CARRIERS.get(random.nextInt(CARRIERS.size()));
+                String text = carrier.before() + shown + carrier.after();
+                int start = carrier.before().length();
                 int end = start + shown.length();
                 int[] row = byDisguise.computeIfAbsent(d, k -> new int[checks.size() + 1]);
                 int[] cat = byCategory.computeIfAbsent(categoryOf.get(term), k -> new int[checks.size() + 1]);
