@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * One generated post.
  *
+ * @param genre   notice, complaint or comment
  * @param title   may be null (comments have none)
  * @param planted the lexicon terms written into the text, possibly disguised; empty for a clean post
  */
-public record BenchPost(String title, String text, List<String> planted) {
+public record BenchPost(String genre, String title, String text, List<String> planted) {
     public BenchPost {
         planted = List.copyOf(planted);
     }

@@ -19,18 +19,21 @@ import java.util.function.Predicate;
 /**
  * Detection, not speed: recall of our detector and of sensitive-word on lexicon terms in
  * disguise, and their false positives on the clean generated posts. Prints Markdown tables.
- * Run: {@code java -cp bench/target/yuqing-bench.jar dev.yuqing.bench.DetectionComparison}
+ * Run: {@code java -cp bench/target/yuqing-bench.jar dev.yuqing.bench.DetectionComparison [--misses]};
+ * {@code --misses} also lists the disguised cases that our detector did not match.
  */
 public final class DetectionComparison {
     private static final int TERMS_PER_CATEGORY = 12;
     private static final long SAMPLE_SEED = PostCorpus.SEED + 1;
     private static final long DISGUISE_SEED = PostCorpus.SEED + 2;
     /** Neutral sentences around the term: a detector sees it in context, as in a real post. */
-    private static final List<String[]> CARRIERS = List.of(
-            new String[] {"刚刷到一条评论说", "，大家注意辨别。"},
-            new String[] {"群里有人发", "的消息，已经举报了"},
-            new String[] {"评论区：", " 懂的都懂"},
-            new String[] {"看到有人在小区门口发传单，上面写着", "，还留了电话。"});
+    private static final List<Carrier> CARRIERS = List.of(
+            new Carrier("刚刷到一条评论说", "，大家注意辨别。"),
+            new Carrier("群里有人发", "的消息，已经举报了"),
+            new Carrier("评论区：", " 懂的都懂"),
+            new Carrier("看到有人在小区门口发传单，上面写着", "，还留了电话。"));
+
+    private record Carrier(String before, String after) {}
 
     /** How a detector answers for one text. */
     private interface Check {
@@ -59,7 +62,7 @@ public final class DetectionComparison {
         System.out.printf("Lexicon: %d distinct terms; evasion sample: %d per category (seed %d); corpus seed %d%n%n",
                 lexicon.size(), TERMS_PER_CATEGORY, SAMPLE_SEED, PostCorpus.SEED);
         carrierSanity(checks);
-        evasion(terms, checks);
+        evasion(terms, checks, List.of(args).contains("--misses"));
         falsePositives(terms, checks, ours, swOptions, swSymbols);
     }
 
@@ -107,8 +110,8 @@ public final class DetectionComparison {
     }
 
     private static void carrierSanity(Map<String, Check> checks) {
-        for (String[] c : CARRIERS) {
-            String text = c[0] + c[1];
+        for (Carrier c : CARRIERS) {
+            String text = c.before() + c.after();
             checks.forEach((name, check) -> {
                 if (check.reportsAnything(text)) {
                     System.out.printf("WARNING: %s reports something in the bare carrier '%s'%n", name, text);
@@ -117,7 +120,7 @@ public final class DetectionComparison {
         }
     }
 
-    private static void evasion(HarmfulTerms terms, Map<String, Check> checks) {
+    private static void evasion(HarmfulTerms terms, Map<String, Check> checks, boolean listMisses) {
         List<String> sample = terms.sample(TERMS_PER_CATEGORY, new Random(SAMPLE_SEED));
         Map<String, HarmfulCategory> categoryOf = new LinkedHashMap<>();
         terms.byCategory().forEach((c, list) -> list.forEach(t -> categoryOf.putIfAbsent(t, c)));
@@ -126,6 +129,7 @@ public final class DetectionComparison {
         Map<Disguise, int[]> byDisguise = new EnumMap<>(Disguise.class); // [cases, hits per check...]
         Map<HarmfulCategory, int[]> byCategory = new EnumMap<>(HarmfulCategory.class);
         int[] disguisedTotal = new int[checks.size() + 1];
+        List<String> misses = new ArrayList<>();
         Map<String, Integer> formsPerTerm = new LinkedHashMap<>();
         for (String term : sample) {
             for (Disguise d : Disguise.values()) {
@@ -133,9 +137,9 @@ public final class DetectionComparison {
                 if (shown == null) {
                     continue;
                 }
-                String[] carrier = CARRIERS.get(random.nextInt(CARRIERS.size()));
-                String text = carrier[0] + shown + carrier[1];
-                int start = carrier[0].length();
+                Carrier carrier = CARRIERS.get(random.nextInt(CARRIERS.size()));
+                String text = carrier.before() + shown + carrier.after();
+                int start = carrier.before().length();
                 int end = start + shown.length();
                 int[] row = byDisguise.computeIfAbsent(d, k -> new int[checks.size() + 1]);
                 int[] cat = byCategory.computeIfAbsent(categoryOf.get(term), k -> new int[checks.size() + 1]);
@@ -144,6 +148,9 @@ public final class DetectionComparison {
                     formsPerTerm.merge(term, 1, Integer::sum);
                     cat[0]++;
                     disguisedTotal[0]++;
+                }
+                if (listMisses && !checks.values().iterator().next().hits(text, start, end)) {
+                    misses.add(d.label() + ": " + text);
                 }
                 int k = 1;
                 for (Check check : checks.values()) {
@@ -170,6 +177,12 @@ public final class DetectionComparison {
         header("category", checks);
         byCategory.forEach((c, row) -> line(c.code(), row));
         System.out.println();
+        if (listMisses) {
+            System.out.println("Cases our detector did not match:");
+            System.out.println();
+            misses.forEach(m -> System.out.println("- " + m));
+            System.out.println();
+        }
     }
 
     private static void falsePositives(HarmfulTerms terms, Map<String, Check> checks, HarmfulDetector ours,
@@ -190,6 +203,16 @@ public final class DetectionComparison {
             System.out.printf("| %s | %d / %d | %.2f%% | %d / %d (%.1f%%) |%n", name, fp, clean.size(), 100.0 * fp / clean.size(),
                     tp, harmful.size(), 100.0 * tp / harmful.size());
         });
+        System.out.println();
+        System.out.println("False positives by genre (clean posts flagged / clean posts of that genre):");
+        System.out.println();
+        for (String genre : List.of("notice", "complaint", "comment")) {
+            List<BenchPost> ofGenre = clean.stream().filter(p -> p.genre().equals(genre)).toList();
+            StringBuilder b = new StringBuilder("- ").append(genre).append(" (").append(ofGenre.size()).append("):");
+            checks.forEach((name, check) -> b.append(String.format(" %s %.1f%%;", name,
+                    100.0 * ofGenre.stream().filter(p -> check.reportsAnything(p.all())).count() / ofGenre.size())));
+            System.out.println(b);
+        }
         System.out.println();
         System.out.println("Terms behind the false positives (term: clean posts):");
         System.out.println();

@@ -2,6 +2,7 @@ package dev.yuqing.bench;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import com.hankcs.hanlp.HanLP;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -21,9 +22,9 @@ public enum Disguise {
     EMOJI("emoji inserted"),
     COMBINED("traditional + full-width + symbols");
 
-    private static final String[] SYMBOL_CHOICES = {"*", "-", "_", ".", "/", "|", "#", "~", "·", "★", "@", "&"};
-    private static final String[] ZERO_WIDTH_CHOICES = {"\u200B", "\u200C", "\u200D", "\uFEFF"};
-    private static final String[] EMOJI_CHOICES = {"\uD83D\uDD25", "\uD83D\uDCB0", "\uD83D\uDE00", "\uD83D\uDC4D", "\u2764\uFE0F"};
+    private static final List<String> SYMBOL_CHOICES = List.of("*", "-", "_", ".", "/", "|", "#", "~", "·", "★", "@", "&");
+    private static final List<String> ZERO_WIDTH_CHOICES = List.of("\u200B", "\u200C", "\u200D", "\uFEFF");
+    private static final List<String> EMOJI_CHOICES = List.of("\uD83D\uDD25", "\uD83D\uDCB0", "\uD83D\uDE00", "\uD83D\uDC4D", "\u2764\uFE0F");
 
     private final String label;
 
@@ -39,16 +40,16 @@ public enum Disguise {
     public String apply(String term, Random random) {
         String out = switch (this) {
             case PLAIN -> term;
-            case SYMBOLS -> between(term, SYMBOL_CHOICES[random.nextInt(SYMBOL_CHOICES.length)]);
+            case SYMBOLS -> between(term, SYMBOL_CHOICES.get(random.nextInt(SYMBOL_CHOICES.size())));
             case SPACES -> between(term, random.nextBoolean() ? " " : "  ");
             case FULL_WIDTH -> fullWidth(term);
             case TRADITIONAL_HANLP -> HanLP.convertToTraditionalChinese(term);
             case TRADITIONAL_OPENCC -> ZhConverterUtil.toTraditional(term);
             case MIXED_CASE -> mixedCase(term);
             case REPEATS -> repeat(term, random);
-            case ZERO_WIDTH -> between(term, ZERO_WIDTH_CHOICES[random.nextInt(ZERO_WIDTH_CHOICES.length)]);
-            case EMOJI -> between(term, EMOJI_CHOICES[random.nextInt(EMOJI_CHOICES.length)]);
-            case COMBINED -> between(fullWidth(ZhConverterUtil.toTraditional(term)), SYMBOL_CHOICES[random.nextInt(SYMBOL_CHOICES.length)]);
+            case ZERO_WIDTH -> between(term, ZERO_WIDTH_CHOICES.get(random.nextInt(ZERO_WIDTH_CHOICES.size())));
+            case EMOJI -> between(term, EMOJI_CHOICES.get(random.nextInt(EMOJI_CHOICES.size())));
+            case COMBINED -> between(fullWidth(ZhConverterUtil.toTraditional(term)), SYMBOL_CHOICES.get(random.nextInt(SYMBOL_CHOICES.size())));
         };
         return this != PLAIN && out.equals(term) ? null : out;
     }

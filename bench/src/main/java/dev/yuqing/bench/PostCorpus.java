@@ -143,8 +143,9 @@ public final class PostCorpus {
         };
         StringBuilder b = new StringBuilder();
         int target = MIN_CHARS + r.nextInt(MAX_CHARS - MIN_CHARS + 1);
+        Deck deck = new Deck(NOTICE_SENTENCES.size(), r);
         while (b.length() < target) {
-            String s = switch (r.nextInt(NOTICE_SENTENCES.size())) {
+            String s = switch (deck.next()) {
                 case 0 -> String.format(NOTICE_SENTENCES.get(0), pick(r, GOALS), pick(r, BASES), dept, 1 + r.nextInt(12), 1 + r.nextInt(28), topic);
                 case 1 -> String.format(NOTICE_SENTENCES.get(1), pick(r, UNITS), 1 + r.nextInt(12), 1 + r.nextInt(28), dept);
                 case 2 -> String.format(NOTICE_SENTENCES.get(2), pick(r, ITEMS));
@@ -160,15 +161,16 @@ public final class PostCorpus {
             };
             b.append(s);
         }
-        return new BenchPost(title, fit(b), List.of());
+        return new BenchPost("notice", title, fit(b), List.of());
     }
 
     private static BenchPost complaint(Random r) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(COMPLAINT_SENTENCES.get(0), pick(r, CITIES), pick(r, DISTRICTS), pick(r, COMMUNITIES), pick(r, PROBLEMS), 1 + r.nextInt(11)));
         int target = MIN_CHARS + r.nextInt(MAX_CHARS - MIN_CHARS + 1);
+        Deck deck = new Deck(COMPLAINT_SENTENCES.size() - 1, r);
         while (b.length() < target) {
-            int k = 1 + r.nextInt(COMPLAINT_SENTENCES.size() - 1);
+            int k = 1 + deck.next();
             b.append(switch (k) {
                 case 1 -> String.format(COMPLAINT_SENTENCES.get(1), pick(r, RESPONSES));
                 case 2 -> String.format(COMPLAINT_SENTENCES.get(2), pick(r, DEMANDS));
@@ -176,14 +178,15 @@ public final class PostCorpus {
             });
         }
         String title = r.nextBoolean() ? pick(r, COMMUNITIES) + pick(r, PROBLEMS).split("，")[0] : null;
-        return new BenchPost(title, fit(b), List.of());
+        return new BenchPost("complaint", title, fit(b), List.of());
     }
 
     private static BenchPost comment(Random r) {
         StringBuilder b = new StringBuilder();
         int target = MIN_CHARS + r.nextInt(MAX_CHARS - MIN_CHARS + 1);
+        Deck deck = new Deck(COMMENT_SENTENCES.size(), r);
         while (b.length() < target) {
-            int k = r.nextInt(COMMENT_SENTENCES.size());
+            int k = deck.next();
             String s = COMMENT_SENTENCES.get(k);
             b.append(switch (k) {
                 case 0, 3, 11, 15 -> String.format(s, pick(r, CITIES));
@@ -192,9 +195,13 @@ public final class PostCorpus {
                 case 10 -> String.format(s, 1 + r.nextInt(12));
                 default -> s;
             });
-            b.append(r.nextInt(3) == 0 ? " " : "。");
+            if ("。！？]".indexOf(b.charAt(b.length() - 1)) < 0) {
+                b.append(r.nextInt(3) == 0 ? " " : "。");
+            } else {
+                b.append(' ');
+            }
         }
-        return new BenchPost(null, fit(b), List.of());
+        return new BenchPost("comment", null, fit(b), List.of());
     }
 
     /** Replaces a sentence's worth of the text with spam or abuse carrying a lexicon term. */
@@ -206,7 +213,8 @@ public final class PostCorpus {
             String d = kinds[1 + r.nextInt(kinds.length - 1)].apply(term, r);
             shown = d == null ? term : d;
         }
-        String spam = String.format(pick(r, SPAM_FRAMES), shown) + "。";
+        String spam = String.format(pick(r, SPAM_FRAMES), shown);
+        spam = spam.endsWith("？") ? spam : spam + "。";
         String text = post.text();
         if (text.length() + spam.length() > MAX_CHARS) {
             text = text.substring(0, Math.max(0, MAX_CHARS - spam.length()));
@@ -214,7 +222,7 @@ public final class PostCorpus {
         // Between two sentences, or at the start, as a real comment would read.
         int at = r.nextBoolean() ? 0 : text.indexOf('。', r.nextInt(text.length() + 1)) + 1;
         StringBuilder b = new StringBuilder(text.substring(0, at)).append(spam).append(text.substring(at));
-        return new BenchPost(post.title(), b.toString(), List.of(term));
+        return new BenchPost(post.genre(), post.title(), b.toString(), List.of(term));
     }
 
     /** Cuts an overlong text back to {@link #MAX_CHARS} at a sentence end when there is one. */
@@ -225,6 +233,28 @@ public final class PostCorpus {
         String s = b.substring(0, MAX_CHARS);
         int end = Math.max(s.lastIndexOf('。'), Math.max(s.lastIndexOf('！'), s.lastIndexOf('？')));
         return end + 1 >= MIN_CHARS ? s.substring(0, end + 1) : s;
+    }
+
+    /** Sentence indices in shuffled order, so a post repeats a sentence only once all are used. */
+    private static final class Deck {
+        private final List<Integer> order = new ArrayList<>();
+        private final int size;
+        private final Random random;
+
+        Deck(int size, Random random) {
+            this.size = size;
+            this.random = random;
+        }
+
+        int next() {
+            if (order.isEmpty()) {
+                for (int i = 0; i < size; i++) {
+                    order.add(i);
+                }
+                java.util.Collections.shuffle(order, random);
+            }
+            return order.remove(order.size() - 1);
+        }
     }
 
     private static <T> T pick(Random r, List<T> list) {
