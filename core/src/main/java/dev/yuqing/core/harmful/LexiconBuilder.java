@@ -19,7 +19,8 @@ import dev.yuqing.core.train.CsvReader;
  * Builds the shipped lexicons: the shared keyword lists (konsheng/Sensitive-lexicon, MIT) and the
  * hand-written seeds, normalised and de-duplicated, with every shared-list term dropped that fires
  * on clean text (half of the 80k reviews of the shared sentiment corpora; the other half measures
- * the false positives that remain). Seeds are kept: they were chosen by hand. A development tool: the project never reads the shared data at run time.
+ * the false positives that remain), and every term of {@code exclude.txt} (everyday words of
+ * government text). Seeds are kept: they were chosen by hand. A development tool: the project never reads the shared data at run time.
  *
  * <pre>
  * mvn -B -q -pl core compile exec:java -Dexec.mainClass=dev.yuqing.core.harmful.LexiconBuilder \
@@ -59,6 +60,13 @@ public final class LexiconBuilder {
         Lexicon seed = Lexicon.fromDirectory(seeds);
         seed.terms().forEach((c, terms) -> terms.forEach(t -> add(candidates, c, t)));
 
+        Set<String> excluded = new HashSet<>();
+        for (String line : Files.readAllLines(seeds.resolve("exclude.txt"), StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                excluded.add(line.strip());
+            }
+        }
+
         List<String> clean = new ArrayList<>();
         for (String f : CLEAN) {
             clean.addAll(reviews(data.resolve(f)));
@@ -95,11 +103,14 @@ public final class LexiconBuilder {
             int tooShort = 0;
             int noisy = 0;
             int curatedFiring = 0;
+            int excludedCount = 0;
             Set<String> curated = new HashSet<>();
             seed.terms().getOrDefault(c, List.of()).forEach(t -> curated.add(t.text()));
             for (Lexicon.Term t : candidates.getOrDefault(c, Map.of()).values()) {
                 boolean fires = firing.containsKey(c + "\t" + t.text());
-                if (!plausible(c, t.text())) {
+                if (excluded.contains(t.text())) {
+                    excludedCount++;
+                } else if (!plausible(c, t.text())) {
                     tooShort++;
                 } else if (fires && !curated.contains(t.text())) {
                     noisy++;
@@ -111,8 +122,8 @@ public final class LexiconBuilder {
             }
             kept.put(c, keep);
             write(out.resolve(c.code() + ".txt"), c, keep);
-            report.append(String.format("%-12s kept %5d (%d curated ones that fire), dropped %4d too short, %4d firing on clean text%n",
-                    c.code(), keep.size(), curatedFiring, tooShort, noisy));
+            report.append(String.format("%-12s kept %5d (%d curated ones that fire), dropped %4d too short, %4d firing on clean text, %d excluded%n",
+                    c.code(), keep.size(), curatedFiring, tooShort, noisy, excludedCount));
         }
         Files.copy(seeds.resolve("allow.txt"), out.resolve("allow.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.copy(seeds.resolve("evidence.properties"), out.resolve("evidence.properties"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
