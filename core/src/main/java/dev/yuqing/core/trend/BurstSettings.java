@@ -11,11 +11,15 @@ import java.io.Serializable;
  * @param threshold        score at or above which a window is a burst
  * @param accelerationWeight weight of the acceleration (rise of the rise) in the score
  * @param minStdDev        floor of the baseline's standard deviation, so a term that was always
- *                         exactly flat or absent does not divide by zero
+ *                         exactly flat or absent does not divide by zero. A term never seen before
+ *                         has a baseline of 0, so it bursts once it reaches {@code minCount} posts
+ *                         if minCount / minStdDev ≥ threshold: an emerging topic is what monitoring
+ *                         staff most need to see. (The price: on a fresh start without a checkpoint,
+ *                         the first windows of common terms are bursts too.)
  */
 public record BurstSettings(double alpha, int minCount, double threshold, double accelerationWeight, double minStdDev)
         implements Serializable {
-    public static final BurstSettings DEFAULTS = new BurstSettings(0.2, 5, 3.0, 0.5, 1.0);
+    public static final BurstSettings DEFAULTS = new BurstSettings(0.2, 10, 3.0, 0.5, 2.0);
 
     public BurstSettings {
         if (!(alpha > 0 && alpha <= 1)) {

@@ -41,10 +41,20 @@ public final class SpaceSaving<K> implements Serializable {
         }
     }
 
+    /** A named, serializable comparator: a lambda's would not survive Flink's state serializers. */
+    private static final class ByCount<K> implements Comparator<Counter<K>>, Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int compare(Counter<K> a, Counter<K> b) {
+            int c = Long.compare(a.count, b.count);
+            return c != 0 ? c : Long.compare(a.seq, b.seq);
+        }
+    }
+
     private final int capacity;
     private final Map<K, Counter<K>> counters;
-    private final TreeSet<Counter<K>> byCount = new TreeSet<>(
-            Comparator.<Counter<K>>comparingLong(c -> c.count).thenComparingLong(c -> c.seq));
+    private final TreeSet<Counter<K>> byCount = new TreeSet<>(new ByCount<K>());
     private long total;
     private long nextSeq;
 

@@ -18,9 +18,9 @@ class BurstDetectorTest {
 
     @Test
     void aJumpOverASteadyBaselineIsABurst() {
-        TermBaseline b = steady(10, 40);
-        assertThat(b.mean()).isBetween(9.5, 11.5);
-        BurstDetector.Result r = detector.score(b, 40);
+        TermBaseline b = steady(20, 40);
+        assertThat(b.mean()).isBetween(19.5, 21.5);
+        BurstDetector.Result r = detector.score(b, 60);
         assertThat(r.burst()).isTrue();
         assertThat(r.rise()).isGreaterThan(3);
         assertThat(r.acceleration()).isGreaterThan(0);
@@ -28,29 +28,34 @@ class BurstDetectorTest {
 
     @Test
     void aSteadyTermIsNot() {
-        TermBaseline b = steady(10, 40);
-        assertThat(detector.score(b, 11).burst()).isFalse();
+        TermBaseline b = steady(20, 40);
+        assertThat(detector.score(b, 22).burst()).isFalse();
     }
 
     @Test
     void fewPostsAreNeverABurst() {
-        BurstDetector.Result r = detector.score(TermBaseline.EMPTY, 4);
+        BurstDetector.Result r = detector.score(TermBaseline.EMPTY, 9);
         assertThat(r.score()).isGreaterThan(BurstSettings.DEFAULTS.threshold());
         assertThat(r.burst()).isFalse();
     }
 
     @Test
+    void aNewTermReachingTheMinimumCountIsAnEmergingBurst() {
+        assertThat(detector.score(TermBaseline.EMPTY, 10).burst()).isTrue();
+    }
+
+    @Test
     void accelerationRaisesTheScoreOfAClimbOverAPlateau() {
-        TermBaseline b = steady(10, 40);
-        BurstDetector.Result first = detector.score(b, 30);
-        BurstDetector.Result plateau = detector.score(first.next(), 30);
+        TermBaseline b = steady(20, 40);
+        BurstDetector.Result first = detector.score(b, 50);
+        BurstDetector.Result plateau = detector.score(first.next(), 50);
         assertThat(first.score()).isGreaterThan(plateau.score());
         assertThat(plateau.acceleration()).isLessThan(0);
     }
 
     @Test
     void quietWindowsDecayTheBaseline() {
-        TermBaseline b = steady(10, 40);
+        TermBaseline b = steady(20, 40);
         assertThat(detector.quiet(b, 10).mean()).isLessThan(b.mean() / 5);
         assertThat(detector.quiet(b, 10).windows()).isEqualTo(50);
     }
