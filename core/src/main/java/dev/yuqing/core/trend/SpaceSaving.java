@@ -41,14 +41,17 @@ public final class SpaceSaving<K> implements Serializable {
         }
     }
 
-    /** A named, serializable comparator: a lambda's would not survive Flink's state serializers. */
+    /**
+     * Ascending count, and among equal counts the older key last, so that {@link #top} lists it
+     * first. Named and serializable: a lambda's would not survive Flink's state serializers.
+     */
     private static final class ByCount<K> implements Comparator<Counter<K>>, Serializable {
         private static final long serialVersionUID = 1L;
 
         @Override
         public int compare(Counter<K> a, Counter<K> b) {
             int c = Long.compare(a.count, b.count);
-            return c != 0 ? c : Long.compare(a.seq, b.seq);
+            return c != 0 ? c : Long.compare(b.seq, a.seq);
         }
     }
 
@@ -96,7 +99,7 @@ public final class SpaceSaving<K> implements Serializable {
         byCount.add(c);
     }
 
-    /** The {@code n} largest counters, largest first. */
+    /** The {@code n} largest counters, largest first; among equal counts, the key counted first. */
     public List<HeavyHitter<K>> top(int n) {
         List<HeavyHitter<K>> out = new ArrayList<>(Math.min(n, counters.size()));
         for (Counter<K> c : byCount.descendingSet()) {

@@ -59,6 +59,16 @@ class SpaceSavingTest {
     }
 
     @Test
+    void equalCountsAreListedInTheOrderTheKeysCame() {
+        SpaceSaving<String> s = new SpaceSaving<>(10);
+        s.offer("停水");
+        s.offer("管道");
+        s.offer("物业");
+        s.offer("管道");
+        assertThat(s.top(3)).extracting(SpaceSaving.HeavyHitter::key).containsExactly("管道", "停水", "物业");
+    }
+
+    @Test
     void refusesNonsense() {
         assertThatThrownBy(() -> new SpaceSaving<String>(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SpaceSaving<String>(3).offer("a", 0)).isInstanceOf(IllegalArgumentException.class);
