@@ -23,7 +23,8 @@ import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindow
 /**
  * posts.enriched → in event time (published time, bounded out-of-orderness): keyword counts over
  * sliding windows → burst scores per term (Elasticsearch yuqing-trends-*) → with the posts, event
- * clustering (yuqing-events-*) → burst and negative-surge warnings (alerts). The job takes its
+ * clustering (yuqing-events-*) → burst and negative-surge warnings (alerts); per account, the share of
+ * negative posts against its baseline → negative-surge warnings (alerts). The job takes its
  * source and sinks, so tests run the same topology on other ends; {@link #main} only wires.
  */
 public final class TrendJob {
@@ -82,8 +83,13 @@ public final class TrendJob {
                 .process(new ClusterEvents(settings.levels(), w, settings.keywordsPerPost(), settings.eventIdle(), settings.maxOpenEvents()))
                 .name("cluster events").uid("cluster-events");
         clustered.sinkTo(events).name("events").uid("events-sink");
+        DataStream<Alert> accountSurges = posts.keyBy(p -> p.post().account(), Types.STRING)
+                .process(new AccountNegativeSurge(w.size(), settings.burst().alpha(), settings.negativeSurgeMargin(),
+                        settings.negativeSurgeMinPosts(), settings.eventIdle()))
+                .name("account negative surge").uid("account-negative-surge");
         clustered.flatMap(new EventAlerts(settings.negativeSurgeMargin(), settings.negativeSurgeMinPosts()))
                 .name("event alerts").uid("event-alerts")
+                .union(accountSurges)
                 .sinkTo(alerts).name("alerts").uid("alerts-sink");
     }
 
