@@ -81,7 +81,7 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         }
         event.add(post, fingerprint, keywords, ts, windows.size().toMillis());
         events.put(event.id, event);
-        ctx.timerService().registerEventTimeTimer(event.lastSeen + idle.toMillis());
+        ctx.timerService().registerEventTimeTimer(toMinute(event.lastSeen + idle.toMillis()));
 
         double baseline = negativeBaseline.value() == null ? 0 : negativeBaseline.value();
         Event snapshot = event.toEvent(baseline, null);
@@ -101,7 +101,7 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         Long known = burstingUntil.get(trend.term());
         if (known == null || known < until) {
             burstingUntil.put(trend.term(), until);
-            ctx.timerService().registerEventTimeTimer(until);
+            ctx.timerService().registerEventTimeTimer(toMinute(until));
         }
     }
 
@@ -125,6 +125,14 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         for (String term : cooled) {
             burstingUntil.remove(term);
         }
+    }
+
+    /**
+     * Rounded up to the minute: all events share one key, so timers per post would pile up (one per
+     * distinct millisecond for hours) and each firing scans every open event.
+     */
+    static long toMinute(long t) {
+        return Math.floorDiv(t + 59_999, 60_000) * 60_000;
     }
 
     private List<String> keywords(EnrichedPost post) {

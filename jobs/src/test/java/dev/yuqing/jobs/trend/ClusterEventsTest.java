@@ -126,6 +126,15 @@ class ClusterEventsTest {
     }
 
     @Test
+    void postsWithinAMinuteShareOneIdleTimer() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            long at = T0 + 1000 + i * 1000; // all within the minute after T0
+            harness.processElement1(TrendPosts.post("p" + i, at, LEAK, List.of("停水"), 0), at);
+        }
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    }
+
+    @Test
     void openEventsSurviveACheckpoint() throws Exception {
         post("a", 0, LEAK, List.of("停水", "管道"), -0.6);
         OperatorSubtaskState snapshot = harness.snapshot(1, T0);
