@@ -26,6 +26,9 @@ public final class EventAlerts implements FlatMapFunction<Event, Alert> {
         if (!(negativeMargin > 0 && negativeMargin <= 1)) {
             throw new IllegalArgumentException("negative surge margin must be in (0, 1], was " + negativeMargin);
         }
+        if (negativeMinPosts < 1) {
+            throw new IllegalArgumentException("negative surge needs at least 1 post, was " + negativeMinPosts);
+        }
         this.margin = negativeMargin;
         this.minPosts = negativeMinPosts;
     }

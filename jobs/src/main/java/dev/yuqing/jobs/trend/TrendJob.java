@@ -57,7 +57,11 @@ public final class TrendJob {
         this.settings = settings;
     }
 
-    /** Published time as event time; a post may be {@code outOfOrderness} late. */
+    /**
+     * Published time as event time; a post may be {@code outOfOrderness} late. A partition without
+     * records for a minute stops holding the watermark back, or one quiet partition would stall
+     * every window.
+     */
     static WatermarkStrategy<EnrichedPost> watermarks(Duration outOfOrderness) {
         return WatermarkStrategy.<EnrichedPost>forBoundedOutOfOrderness(outOfOrderness)
                 .withTimestampAssigner((p, previous) -> p.post().publishedAt().toEpochMilli())
