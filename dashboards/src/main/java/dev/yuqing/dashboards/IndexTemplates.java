@@ -17,7 +17,9 @@ public final class IndexTemplates {
 
     /** Template name, which is also the resource's base name and the alias the indices join. */
     public static final String POSTS = "yuqing-posts";
-    public static final List<String> ALL = List.of(POSTS);
+    public static final String TRENDS = "yuqing-trends";
+    public static final String EVENTS = "yuqing-events";
+    public static final List<String> ALL = List.of(POSTS, TRENDS, EVENTS);
 
     private IndexTemplates() {}
 

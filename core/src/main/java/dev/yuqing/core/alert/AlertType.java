@@ -6,7 +6,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum AlertType {
     HARMFUL_CONTENT("harmful-content"),
     PERSONAL_DATA("personal-data"),
-    CLASSIFIED_MARKING("classified-marking");
+    CLASSIFIED_MARKING("classified-marking"),
+    /** An event whose volume, growth, negative share, harmful share or reach reaches a warning level. */
+    BURST("burst"),
+    /** An event or account whose share of negative posts rises well above its baseline. */
+    NEGATIVE_SURGE("negative-surge");
 
     private final String code;
 

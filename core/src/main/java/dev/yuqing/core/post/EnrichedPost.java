@@ -8,6 +8,18 @@ import java.time.Instant;
 /** A post with what the enrichment stage learnt about it. */
 public record EnrichedPost(Post post, PostAnalysis analysis, Instant analyzedAt) {
 
+    /**
+     * Reads what {@link #toJson()} wrote. Records deserialise through their canonical constructors,
+     * so the analysis types' own checks apply.
+     */
+    public static EnrichedPost fromJson(byte[] json) throws java.io.IOException {
+        EnrichedPost p = Json.MAPPER.readValue(json, EnrichedPost.class);
+        if (p == null || p.post() == null || p.analysis() == null) {
+            throw new java.io.IOException("not an enriched post: post or analysis missing");
+        }
+        return p;
+    }
+
     public byte[] toJson() {
         try {
             return Json.MAPPER.writeValueAsBytes(this);

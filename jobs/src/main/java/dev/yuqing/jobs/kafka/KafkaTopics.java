@@ -6,6 +6,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /** The Kafka sources and sinks the jobs use, configured the same way everywhere. */
@@ -16,14 +17,19 @@ public final class KafkaTopics {
      * Raw records of a topic, resuming from the group's committed offsets (committed on each
      * checkpoint) and starting from the earliest record for a new group.
      */
-    @SuppressWarnings("deprecation") // Kafka 4 deprecates OffsetResetStrategy; the connector still takes it
     public static KafkaSource<RawRecord> rawSource(String bootstrap, String topic, String groupId) {
-        return KafkaSource.<RawRecord>builder()
+        return source(bootstrap, topic, groupId, new RawRecordDeserializer());
+    }
+
+    /** Like {@link #rawSource}, with the job's own deserializer. */
+    @SuppressWarnings("deprecation") // Kafka 4 deprecates OffsetResetStrategy; the connector still takes it
+    public static <T> KafkaSource<T> source(String bootstrap, String topic, String groupId, KafkaRecordDeserializationSchema<T> deserializer) {
+        return KafkaSource.<T>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(topic)
                 .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RawRecordDeserializer())
+                .setDeserializer(deserializer)
                 .setProperty("partition.discovery.interval.ms", "30000")
                 .build();
     }

@@ -1,0 +1,121 @@
+package dev.yuqing.jobs.trend;
+
+import dev.yuqing.core.alert.Alert;
+import dev.yuqing.core.alert.AlertLevel;
+import dev.yuqing.core.alert.AlertType;
+import dev.yuqing.core.post.EnrichedPost;
+import dev.yuqing.core.sentiment.SentimentLabel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by account: tallies posts and negative posts in tumbling windows (one trend window long)
+ * and, when the watermark closes a window, compares its negative share with the account's
+ * baseline (an EWMA of earlier windows' shares). A window with at least {@code minPosts} posts whose
+ * share lies {@code margin} or more above the baseline raises {@code negative-surge:account:<id>}
+ * (yellow; orange at twice the margin), one alert per account that later surges update. An
+ * account with no post for {@code idle} is forgotten.
+ */
+public final class AccountNegativeSurge extends KeyedProcessFunction<String, EnrichedPost, Alert> {
+    private static final long serialVersionUID = 1L;
+    private static final int EVIDENCE_POSTS = 5;
+
+    /** One window's posts of one account. */
+    public record Tally(long total, long negative, List<String> negativePostIds, String region) {
+        public Tally {
+            negativePostIds = new ArrayList<>(negativePostIds); // mutable copy for Kryo
+        }
+    }
+
+    private final Duration window;
+    private final double alpha;
+    private final double margin;
+    private final int minPosts;
+    private final Duration idle;
+    private transient MapState<Long, Tally> tallies;
+    private transient ValueState<Double> baseline;
+    private transient ValueState<Long> lastActive;
+
+    public AccountNegativeSurge(Duration window, double alpha, double margin, int minPosts, Duration idle) {
+        if (!(alpha > 0 && alpha <= 1) || !(margin > 0 && margin <= 1) || minPosts < 1) {
+            throw new IllegalArgumentException("alpha and margin must be in (0, 1] and minPosts at least 1");
+        }
+        this.window = window;
+        this.alpha = alpha;
+        this.margin = margin;
+        this.minPosts = minPosts;
+        this.idle = idle;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        tallies = getRuntimeContext().getMapState(new MapStateDescriptor<>("tallies", Types.LONG, TypeInformation.of(Tally.class)));
+        baseline = getRuntimeContext().getState(new ValueStateDescriptor<>("negativeShareBaseline", Types.DOUBLE));
+        lastActive = getRuntimeContext().getState(new ValueStateDescriptor<>("lastActive", Types.LONG));
+    }
+
+    @Override
+    public void processElement(EnrichedPost post, Context ctx, Collector<Alert> out) throws Exception {
+        long ts = post.post().publishedAt().toEpochMilli();
+        long size = window.toMillis();
+        long end = ts - Math.floorMod(ts, size) + size;
+        boolean negative = post.analysis().sentiment() != null && post.analysis().sentiment().label() == SentimentLabel.NEGATIVE;
+        Tally t = tallies.get(end);
+        if (t == null) {
+            t = new Tally(0, 0, List.of(), post.post().region());
+        }
+        List<String> ids = t.negativePostIds();
+        if (negative && ids.size() < EVIDENCE_POSTS) {
+            ids.add(post.post().id());
+        }
+        tallies.put(end, new Tally(t.total() + 1, t.negative() + (negative ? 1 : 0), ids, t.region()));
+        ctx.timerService().registerEventTimeTimer(end);
+        Long last = lastActive.value();
+        if (last == null || end > last) {
+            if (last != null) {
+                ctx.timerService().deleteEventTimeTimer(last + idle.toMillis());
+            }
+            lastActive.update(end);
+            ctx.timerService().registerEventTimeTimer(end + idle.toMillis());
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        Tally t = tallies.get(timestamp);
+        if (t != null) {
+            tallies.remove(timestamp);
+            double share = (double) t.negative() / t.total();
+            Double b = baseline.value();
+            if (b != null && t.total() >= minPosts && share >= b + margin) {
+                String account = ctx.getCurrentKey();
+                AlertLevel level = share >= b + 2 * margin ? AlertLevel.ORANGE : AlertLevel.YELLOW;
+                out.collect(new Alert(AlertType.NEGATIVE_SURGE.code() + ":account:" + account, AlertType.NEGATIVE_SURGE, level,
+                        "账号负面评论激增：" + account,
+                        String.format(Locale.ROOT, "最近%d分钟负面占比%.0f%%（%d/%d），平时%.0f%%", window.toMinutes(), 100 * share,
+                                t.negative(), t.total(), 100 * b),
+                        new Alert.Evidence(t.negativePostIds(), List.of(), List.of()), t.region(), account,
+                        Instant.ofEpochMilli(timestamp - window.toMillis()), Instant.ofEpochMilli(timestamp), t.negative()));
+            }
+            baseline.update(b == null ? share : b + alpha * (share - b));
+        }
+        Long last = lastActive.value();
+        if (last != null && last + idle.toMillis() <= timestamp) {
+            tallies.clear();
+            baseline.clear();
+            lastActive.clear();
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package dev.yuqing.jobs.trend;
+
+import dev.yuqing.core.post.EnrichedPost;
+import dev.yuqing.core.sentiment.SentimentLabel;
+import dev.yuqing.core.trend.Event;
+import dev.yuqing.core.trend.SimHash;
+import dev.yuqing.core.trend.Trend;
+import dev.yuqing.core.trend.WarningLevels;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Groups posts into events: a post joins the open event holding a near-duplicate of it (SimHash
+ * distance ≤ 3) or, failing that, an open event among whose keywords is one of the post's
+ * keywords that is bursting right now (from the trend stream); otherwise it opens an event. Emits
+ * the event as it stands after each post, with its warning level.
+ *
+ * <p>Every post must be compared with every open event, so the job keys this operator by one
+ * constant: one city's posts (hundreds a minute) fit one subtask. State is bounded: an event with
+ * no post for {@code idle} (event time) is dropped by a timer, at most {@code maxOpen} events are
+ * open (the one idle longest goes first), each event's collections are bounded
+ * ({@link EventState}), and a bursting term is remembered for one window after its burst.
+ */
+public final class ClusterEvents extends KeyedCoProcessFunction<String, EnrichedPost, Trend, Event> {
+    private static final long serialVersionUID = 1L;
+    /** Weight of each post in the EWMA of the share of negative posts: about the last 200 posts. */
+    static final double NEGATIVE_BASELINE_ALPHA = 0.01;
+
+    private final WarningLevels levels;
+    private final TrendWindows windows;
+    private final int keywordsPerPost;
+    private final Duration idle;
+    private final int maxOpen;
+    private transient MapState<String, EventState> events;
+    private transient MapState<String, Long> burstingUntil;
+    private transient ValueState<Double> negativeBaseline;
+
+    public ClusterEvents(WarningLevels levels, TrendWindows windows, int keywordsPerPost, Duration idle, int maxOpen) {
+        if (idle == null || idle.isNegative() || idle.isZero()) {
+            throw new IllegalArgumentException("event idle time must be positive, was " + idle);
+        }
+        if (maxOpen < 1) {
+            throw new IllegalArgumentException("maxOpen must be at least 1, was " + maxOpen);
+        }
+        this.levels = levels;
+        this.windows = windows;
+        this.keywordsPerPost = keywordsPerPost;
+        this.idle = idle;
+        this.maxOpen = maxOpen;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        events = getRuntimeContext().getMapState(new MapStateDescriptor<>("events", Types.STRING, TypeInformation.of(EventState.class)));
+        burstingUntil = getRuntimeContext().getMapState(new MapStateDescriptor<>("burstingUntil", Types.STRING, Types.LONG));
+        negativeBaseline = getRuntimeContext().getState(new ValueStateDescriptor<>("negativeBaseline", Types.DOUBLE));
+    }
+
+    @Override
+    public void processElement1(EnrichedPost post, Context ctx, Collector<Event> out) throws Exception {
+        long ts = post.post().publishedAt().toEpochMilli();
+        List<String> keywords = keywords(post);
+        long fingerprint = SimHash.of(post.analysis().features().terms(), post.post().text());
+        EventState event = find(fingerprint, keywords, ts);
+        if (event == null) {
+            closeOldestWhileFull();
+            event = new EventState(post, ts);
+        }
+        event.add(post, fingerprint, keywords, ts, windows.size().toMillis());
+        events.put(event.id, event);
+        ctx.timerService().registerEventTimeTimer(toMinute(event.lastSeen + idle.toMillis()));
+
+        double baseline = negativeBaseline.value() == null ? 0 : negativeBaseline.value();
+        Event snapshot = event.toEvent(baseline, null);
+        out.collect(event.toEvent(baseline, levels.levelOf(snapshot.metrics()).orElse(null)));
+        boolean negative = post.analysis().sentiment() != null
+                && post.analysis().sentiment().label() == SentimentLabel.NEGATIVE;
+        negativeBaseline.update(negativeBaseline.value() == null ? (negative ? 1.0 : 0.0)
+                : baseline + NEGATIVE_BASELINE_ALPHA * ((negative ? 1.0 : 0.0) - baseline));
+    }
+
+    @Override
+    public void processElement2(Trend trend, Context ctx, Collector<Event> out) throws Exception {
+        if (!trend.burst()) {
+            return;
+        }
+        long until = trend.windowEnd().toEpochMilli() + windows.size().toMillis();
+        Long known = burstingUntil.get(trend.term());
+        if (known == null || known < until) {
+            burstingUntil.put(trend.term(), until);
+            ctx.timerService().registerEventTimeTimer(toMinute(until));
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Event> out) throws Exception {
+        List<String> closed = new ArrayList<>();
+        for (Map.Entry<String, EventState> e : events.entries()) {
+            if (e.getValue().lastSeen + idle.toMillis() <= timestamp) {
+                closed.add(e.getKey());
+            }
+        }
+        for (String id : closed) {
+            events.remove(id);
+        }
+        List<String> cooled = new ArrayList<>();
+        for (Map.Entry<String, Long> b : burstingUntil.entries()) {
+            if (b.getValue() <= timestamp) {
+                cooled.add(b.getKey());
+            }
+        }
+        for (String term : cooled) {
+            burstingUntil.remove(term);
+        }
+    }
+
+    /**
+     * Rounded up to the minute: all events share one key, so timers per post would pile up (one per
+     * distinct millisecond for hours) and each firing scans every open event.
+     */
+    static long toMinute(long t) {
+        return Math.floorDiv(t + 59_999, 60_000) * 60_000;
+    }
+
+    private List<String> keywords(EnrichedPost post) {
+        Set<String> k = new LinkedHashSet<>();
+        for (String s : post.analysis().features().keywords()) {
+            if (k.size() >= keywordsPerPost) {
+                break;
+            }
+            if (s != null && !s.isBlank()) {
+                k.add(s.strip());
+            }
+        }
+        return new ArrayList<>(k);
+    }
+
+    /** A near-duplicate's event first; else an event sharing a keyword that is bursting now. */
+    private EventState find(long fingerprint, List<String> keywords, long ts) throws Exception {
+        for (EventState e : events.values()) {
+            if (e.nearDuplicateOf(fingerprint, SimHash.NEAR_DUPLICATE_DISTANCE)) {
+                return e;
+            }
+        }
+        List<String> bursting = new ArrayList<>();
+        for (String k : keywords) {
+            Long until = burstingUntil.get(k);
+            if (until != null && until > ts) {
+                bursting.add(k);
+            }
+        }
+        if (bursting.isEmpty()) {
+            return null;
+        }
+        EventState best = null;
+        long bestCount = 0;
+        for (EventState e : events.values()) {
+            for (String k : bursting) {
+                long c = e.keywords.estimate(k);
+                if (c > bestCount) {
+                    best = e;
+                    bestCount = c;
+                }
+            }
+        }
+        return best;
+    }
+
+    private void closeOldestWhileFull() throws Exception {
+        int open = 0;
+        String oldest = null;
+        long oldestSeen = Long.MAX_VALUE;
+        for (Map.Entry<String, EventState> e : events.entries()) {
+            open++;
+            if (e.getValue().lastSeen < oldestSeen) {
+                oldestSeen = e.getValue().lastSeen;
+                oldest = e.getKey();
+            }
+        }
+        if (open >= maxOpen && oldest != null) {
+            events.remove(oldest);
+        }
+    }
+}

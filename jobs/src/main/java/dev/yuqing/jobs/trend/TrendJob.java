@@ -1,0 +1,120 @@
+package dev.yuqing.jobs.trend;
+
+import dev.yuqing.core.alert.Alert;
+import dev.yuqing.core.config.Config;
+import dev.yuqing.core.post.EnrichedPost;
+import dev.yuqing.core.trend.BurstSettings;
+import dev.yuqing.core.trend.Event;
+import dev.yuqing.core.trend.Trend;
+import dev.yuqing.core.trend.WarningLevels;
+import dev.yuqing.jobs.JobOptions;
+import dev.yuqing.jobs.elasticsearch.ElasticsearchSink;
+import dev.yuqing.jobs.enrich.EnrichJob;
+import dev.yuqing.jobs.kafka.KafkaTopics;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+
+/**
+ * posts.enriched → in event time (published time, bounded out-of-orderness): keyword counts over
+ * sliding windows → burst scores per term (Elasticsearch yuqing-trends-*) → with the posts, event
+ * clustering (yuqing-events-*) → burst and negative-surge warnings (alerts); per account, the share of
+ * negative posts against its baseline → negative-surge warnings (alerts). The job takes its
+ * source and sinks, so tests run the same topology on other ends; {@link #main} only wires.
+ */
+public final class TrendJob {
+    public static final String NAME = "yuqing-trend";
+    /** Every post must meet every open event; see {@link ClusterEvents}. */
+    static final String ALL_POSTS = "all";
+
+    /** What the job computes with, apart from its ends. */
+    public record Settings(Duration outOfOrderness, TrendWindows windows, int keywordsPerPost, BurstSettings burst,
+                           WarningLevels levels, Duration eventIdle, int maxOpenEvents, double negativeSurgeMargin,
+                           int negativeSurgeMinPosts) {
+        public static Settings of(Config c) {
+            return new Settings(c.get(TrendOptions.OUT_OF_ORDERNESS), TrendOptions.windows(c), c.get(TrendOptions.KEYWORDS_PER_POST),
+                    TrendOptions.burstSettings(c), TrendOptions.warningLevels(c), c.get(TrendOptions.EVENT_IDLE),
+                    c.get(TrendOptions.EVENT_MAX_OPEN), c.get(TrendOptions.NEGATIVE_SURGE_MARGIN), c.get(TrendOptions.NEGATIVE_SURGE_MIN_POSTS));
+        }
+    }
+
+    private final Source<EnrichedPost, ?, ?> source;
+    private final Sink<Trend> trends;
+    private final Sink<Event> events;
+    private final Sink<Alert> alerts;
+    private final Settings settings;
+
+    public TrendJob(Source<EnrichedPost, ?, ?> source, Sink<Trend> trends, Sink<Event> events, Sink<Alert> alerts, Settings settings) {
+        this.source = source;
+        this.trends = trends;
+        this.events = events;
+        this.alerts = alerts;
+        this.settings = settings;
+    }
+
+    /**
+     * Published time as event time; a post may be {@code outOfOrderness} late. A partition without
+     * records for a minute stops holding the watermark back, or one quiet partition would stall
+     * every window.
+     */
+    static WatermarkStrategy<EnrichedPost> watermarks(Duration outOfOrderness) {
+        return WatermarkStrategy.<EnrichedPost>forBoundedOutOfOrderness(outOfOrderness)
+                .withTimestampAssigner((p, previous) -> p.post().publishedAt().toEpochMilli())
+                .withIdleness(Duration.ofMinutes(1));
+    }
+
+    /** Adds the topology to {@code env}. */
+    public void build(StreamExecutionEnvironment env) {
+        DataStream<EnrichedPost> posts = env
+                .fromSource(source, watermarks(settings.outOfOrderness()), "posts.enriched").uid("enriched-source");
+        TrendWindows w = settings.windows();
+        DataStream<Trend> scored = posts
+                .flatMap(new PostKeywords(settings.keywordsPerPost())).name("keywords").uid("keywords")
+                .keyBy(term -> term, Types.STRING)
+                .window(SlidingEventTimeWindows.of(w.size(), w.slide()))
+                .aggregate(new CountTerms(), new TermWindowCount()).name("count terms").uid("count-terms")
+                .keyBy(TermCount::term, Types.STRING)
+                .process(new DetectBursts(settings.burst(), w)).name("detect bursts").uid("detect-bursts");
+        scored.sinkTo(trends).name("trends").uid("trends-sink");
+
+        DataStream<Event> clustered = posts.keyBy(p -> ALL_POSTS, Types.STRING)
+                .connect(scored.keyBy(t -> ALL_POSTS, Types.STRING))
+                .process(new ClusterEvents(settings.levels(), w, settings.keywordsPerPost(), settings.eventIdle(), settings.maxOpenEvents()))
+                .name("cluster events").uid("cluster-events");
+        clustered.sinkTo(events).name("events").uid("events-sink");
+        DataStream<Alert> accountSurges = posts.keyBy(p -> p.post().account(), Types.STRING)
+                .process(new AccountNegativeSurge(w.size(), settings.burst().alpha(), settings.negativeSurgeMargin(),
+                        settings.negativeSurgeMinPosts(), settings.eventIdle()))
+                .name("account negative surge").uid("account-negative-surge");
+        clustered.flatMap(new EventAlerts(settings.negativeSurgeMargin(), settings.negativeSurgeMinPosts()))
+                .name("event alerts").uid("event-alerts")
+                .union(accountSurges)
+                .sinkTo(alerts).name("alerts").uid("alerts-sink");
+    }
+
+    /** The job on Kafka and Elasticsearch as configured. */
+    public static TrendJob fromConfig(Config c) {
+        String bootstrap = c.get(JobOptions.KAFKA_BOOTSTRAP);
+        return new TrendJob(
+                KafkaTopics.source(bootstrap, c.get(TrendOptions.INPUT_TOPIC), c.get(TrendOptions.GROUP_ID), new EnrichedPostDeserializer()),
+                ElasticsearchSink.<Trend>builder().connection(JobOptions.esConnection(c))
+                        .mapper(new TrendDocuments(c.get(TrendOptions.TRENDS_INDEX))).settings(JobOptions.bulkSettings(c)).build(),
+                ElasticsearchSink.<Event>builder().connection(JobOptions.esConnection(c))
+                        .mapper(new EventDocuments(c.get(TrendOptions.EVENTS_INDEX))).settings(JobOptions.bulkSettings(c)).build(),
+                KafkaTopics.jsonSink(bootstrap, c.get(TrendOptions.ALERTS_TOPIC), Alert::id, Alert::toJson),
+                Settings.of(c));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Config c = TrendOptions.DEF.fromArgs(args);
+        EnrichJob.prepareElasticsearch(c);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(EnrichJob.flinkConfiguration(c));
+        fromConfig(c).build(env);
+        env.execute(NAME);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.yuqing.jobs.trend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.yuqing.core.alert.AlertLevel;
+import dev.yuqing.core.trend.Event;
+import dev.yuqing.core.trend.Trend;
+import dev.yuqing.core.trend.WarningLevels;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ClusterEventsTest {
+    private static final long MINUTE = 60_000;
+    private static final long T0 = TrendPosts.T0.toEpochMilli();
+    private static final Duration IDLE = Duration.ofHours(1);
+    private static final String LEAK = "今天上午南湖区自来水厂发生管道爆裂，附近三个小区停水，市民反映至今没有接到任何通知，"
+            + "物业表示正在联系供水公司抢修，预计晚上八点恢复供水，请居民提前储水并关注官方通报";
+    private static final String EXHIBITION = "市文化馆本周末举办少儿书法展览，展出作品两百余幅，免费向市民开放，欢迎家长带孩子参观学习";
+    private KeyedTwoInputStreamOperatorTestHarness<String, dev.yuqing.core.post.EnrichedPost, Trend, Event> harness;
+
+    private KeyedTwoInputStreamOperatorTestHarness<String, dev.yuqing.core.post.EnrichedPost, Trend, Event> harness() throws Exception {
+        return new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new ClusterEvents(WarningLevels.DEFAULTS, TrendWindows.DEFAULTS, 5, IDLE, 100)),
+                p -> TrendJob.ALL_POSTS, t -> TrendJob.ALL_POSTS, Types.STRING);
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = harness();
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void post(String id, int minute, String text, List<String> keywords, double sentiment) throws Exception {
+        long at = T0 + minute * MINUTE;
+        harness.processElement1(TrendPosts.post(id, at, text, keywords, sentiment), at);
+    }
+
+    private Event last() {
+        List<Event> out = harness.extractOutputValues();
+        return out.get(out.size() - 1);
+    }
+
+    @Test
+    void nearDuplicatePostsLandInOneEventAndOthersOpenTheirOwn() throws Exception {
+        post("a", 0, LEAK, List.of("停水", "管道"), -0.6);
+        post("b", 1, LEAK + "！", List.of("停水", "管道"), -0.7);
+        post("c", 2, "转发：" + LEAK, List.of("停水"), 0);
+        post("d", 3, EXHIBITION, List.of("书法", "展览"), 0.6);
+
+        List<Event> out = harness.extractOutputValues();
+        assertThat(out).extracting(Event::id).containsExactly("event:a", "event:a", "event:a", "event:d");
+        Event leak = out.get(2);
+        assertThat(leak.volume()).isEqualTo(3);
+        assertThat(leak.representativePostIds()).containsExactly("a", "b", "c");
+        assertThat(leak.negative()).isEqualTo(2);
+        assertThat(leak.neutral()).isEqualTo(1);
+        assertThat(leak.keywords()).startsWith("停水");
+        assertThat(leak.firstSeen()).isEqualTo(Instant.ofEpochMilli(T0));
+        assertThat(leak.lastSeen()).isEqualTo(Instant.ofEpochMilli(T0 + 2 * MINUTE));
+        assertThat(leak.reach()).isEqualTo(60);
+        assertThat(leak.title()).startsWith("今天上午南湖区");
+        assertThat(last().volume()).isEqualTo(1);
+    }
+
+    @Test
+    void aPostSharingABurstingKeywordJoinsTheEventThatHasIt() throws Exception {
+        post("a", 0, LEAK, List.of("停水", "管道"), -0.6);
+        post("x", 1, "我家也停水了，谁知道什么时候来水", List.of("停水", "来水"), -0.5);
+        assertThat(last().id()).isEqualTo("event:x"); // not bursting yet: a separate event
+
+        harness.processElement2(new Trend("停水", Instant.ofEpochMilli(T0 - 8 * MINUTE), Instant.ofEpochMilli(T0 + 2 * MINUTE),
+                30, 2, 9, true), T0 + 2 * MINUTE);
+        post("y", 3, "小区停水一整天，物业电话打不通", List.of("停水", "物业"), -0.8);
+        assertThat(last().id()).isIn("event:a", "event:x");
+        assertThat(last().volume()).isEqualTo(2);
+
+        post("z", 4, EXHIBITION, List.of("书法"), 0.5);
+        assertThat(last().id()).isEqualTo("event:z");
+    }
+
+    @Test
+    void theWarningLevelRisesWithVolume() throws Exception {
+        for (int i = 0; i < 120; i++) {
+            post("p" + i, i / 20, LEAK, List.of("停水"), 0);
+        }
+        List<Event> out = harness.extractOutputValues();
+        assertThat(out).extracting(Event::id).containsOnly("event:p0");
+        assertThat(out.get(8).level()).isNull();
+        assertThat(out.get(9).level()).isEqualTo(AlertLevel.BLUE);   // 10 posts, all new in this window
+        assertThat(out.get(29).level()).isEqualTo(AlertLevel.YELLOW); // 30 posts
+        assertThat(out.get(99).level()).isEqualTo(AlertLevel.ORANGE); // 100 posts
+    }
+
+    @Test
+    void idleEventsAndCooledTermsAreDroppedByTimers() throws Exception {
+        post("a", 0, LEAK, List.of("停水"), -0.6);
+        post("d", 30, EXHIBITION, List.of("书法"), 0.6);
+        harness.processElement2(new Trend("书法", Instant.ofEpochMilli(T0 + 20 * MINUTE), Instant.ofEpochMilli(T0 + 30 * MINUTE),
+                12, 0, 6, true), T0 + 30 * MINUTE);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(3); // events, bursting terms, negative baseline
+        assertThat(harness.numEventTimeTimers()).isEqualTo(3);
+
+        harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 61 * MINUTE));
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1); // only the exhibition's remains
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2); // the bursting term cooled at minute 40
+
+        harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 91 * MINUTE));
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // only the running negative share
+
+        post("b", 92, LEAK, List.of("停水"), -0.6);
+        assertThat(last().id()).isEqualTo("event:b"); // the old event is closed: a new one opens
+    }
+
+    @Test
+    void postsWithinAMinuteShareOneIdleTimer() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            long at = T0 + 1000 + i * 1000; // all within the minute after T0
+            harness.processElement1(TrendPosts.post("p" + i, at, LEAK, List.of("停水"), 0), at);
+        }
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    }
+
+    @Test
+    void openEventsSurviveACheckpoint() throws Exception {
+        post("a", 0, LEAK, List.of("停水", "管道"), -0.6);
+        OperatorSubtaskState snapshot = harness.snapshot(1, T0);
+        harness.close();
+
+        harness = harness();
+        harness.initializeState(snapshot);
+        harness.open();
+        post("b", 1, LEAK + "！", List.of("停水", "管道"), -0.7);
+        assertThat(last().id()).isEqualTo("event:a");
+        assertThat(last().volume()).isEqualTo(2);
+        assertThat(last().keywords()).containsExactly("停水", "管道");
+    }
+
+    @Test
+    void theOldestEventIsClosedWhenTooManyAreOpen() throws Exception {
+        harness.close();
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new ClusterEvents(WarningLevels.DEFAULTS, TrendWindows.DEFAULTS, 5, IDLE, 1)),
+                p -> TrendJob.ALL_POSTS, t -> TrendJob.ALL_POSTS, Types.STRING);
+        harness.open();
+        post("a", 0, LEAK, List.of("停水"), 0);
+        post("d", 1, EXHIBITION, List.of("书法"), 0);
+        post("b", 2, LEAK, List.of("停水"), 0);
+        assertThat(last().id()).isEqualTo("event:b");
+    }
+}
