@@ -12,6 +12,9 @@ import dev.yuqing.dashboards.IndexTemplates;
 import dev.yuqing.jobs.JobOptions;
 import dev.yuqing.jobs.enrich.EnrichJob;
 import dev.yuqing.jobs.enrich.EnrichOptions;
+import dev.yuqing.jobs.trend.TrendJob;
+import dev.yuqing.jobs.trend.TrendOptions;
+import dev.yuqing.core.config.ConfigDef;
 import dev.yuqing.local.demo.DemoLine;
 import dev.yuqing.local.demo.DemoScenario;
 import dev.yuqing.local.elasticsearch.EmbeddedElasticsearch;
@@ -43,6 +46,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class LocalStack implements AutoCloseable {
     public static final List<String> TOPICS = List.of(Topics.POSTS_RAW, Topics.POSTS_ENRICHED, Topics.POSTS_DLQ, Topics.ALERTS);
+    static final String PIPELINE = "yuqing-local";
     static final int PARTITIONS = 2;
 
     private final Path dataDir;
@@ -103,13 +107,22 @@ public final class LocalStack implements AutoCloseable {
 
     /** The enrichment job's configuration for this stack, with {@code overrides} on top. */
     public Config enrichConfig(Duration checkpointInterval, Map<String, String> overrides) {
+        return jobConfig(EnrichOptions.DEF, checkpointInterval, overrides);
+    }
+
+    /** The trend job's configuration for this stack, with {@code overrides} on top. */
+    public Config trendConfig(Duration checkpointInterval, Map<String, String> overrides) {
+        return jobConfig(TrendOptions.DEF, checkpointInterval, overrides);
+    }
+
+    private Config jobConfig(ConfigDef def, Duration checkpointInterval, Map<String, String> overrides) {
         Map<String, String> m = new HashMap<>();
         m.put(JobOptions.KAFKA_BOOTSTRAP.name(), bootstrapServers());
         m.put(JobOptions.ES_URLS.name(), es.url());
         m.put(JobOptions.CHECKPOINT_INTERVAL.name(), checkpointInterval.toMillis() + "ms");
         m.put(JobOptions.CHECKPOINT_DIR.name(), dataDir.resolve("flink/checkpoints").toAbsolutePath().toUri().toString());
         m.putAll(overrides);
-        return EnrichOptions.DEF.resolve(m, Map.of());
+        return def.resolve(m, Map.of());
     }
 
     /** Submits the enrichment job to a MiniCluster in this JVM; it resumes from the committed offsets. */
@@ -117,6 +130,14 @@ public final class LocalStack implements AutoCloseable {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, EnrichJob.flinkConfiguration(config));
         EnrichJob.fromConfig(config).build(env);
         return env.executeAsync(EnrichJob.NAME);
+    }
+
+    /** The enrichment and trend jobs as one Flink job on a MiniCluster in this JVM. */
+    public JobClient startPipeline(Config enrich, Config trend, int parallelism) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, EnrichJob.flinkConfiguration(enrich));
+        EnrichJob.fromConfig(enrich).build(env);
+        TrendJob.fromConfig(trend).build(env);
+        return env.executeAsync(PIPELINE);
     }
 
     /** A replay of {@code file} into posts.raw with its cursor beside it. */
@@ -173,16 +194,17 @@ public final class LocalStack implements AutoCloseable {
         client.indices().refresh(r -> r.index(IndexTemplates.POSTS + "-*").allowNoIndices(true));
     }
 
-    /** What the one-line status shows; {@code behind} counts posts the job has not checkpointed yet. */
-    public record Summary(long postsIn, long indexed, long deadLetters, long behind) {
+    /** What the one-line status shows; {@code behind} counts posts the enrichment has not checkpointed yet. */
+    public record Summary(long postsIn, long indexed, long deadLetters, long alerts, long behind) {
         @Override
         public String toString() {
-            return "posts in " + postsIn + " | indexed " + indexed + " | dead letters " + deadLetters + " | behind " + behind;
+            return "posts in " + postsIn + " | indexed " + indexed + " | dead letters " + deadLetters + " | alerts " + alerts
+                    + " | behind " + behind;
         }
     }
 
     public Summary summary() throws IOException {
-        return new Summary(topicSize(Topics.POSTS_RAW), indexedPosts(), topicSize(Topics.POSTS_DLQ),
+        return new Summary(topicSize(Topics.POSTS_RAW), indexedPosts(), topicSize(Topics.POSTS_DLQ), topicSize(Topics.ALERTS),
                 lag(EnrichOptions.GROUP_ID.defaultValue(), Topics.POSTS_RAW));
     }
 
@@ -228,13 +250,14 @@ public final class LocalStack implements AutoCloseable {
             long started = System.nanoTime();
             LocalStack stack = start(dataDir, config.get(LocalOptions.KAFKA_PORT), config.get(LocalOptions.ES_PORT));
             Path file = replayFile(dataDir);
-            JobClient job = stack.startEnrichJob(stack.enrichConfig(config.get(LocalOptions.CHECKPOINT_INTERVAL), Map.of()),
+            Duration checkpoints = config.get(LocalOptions.CHECKPOINT_INTERVAL);
+            JobClient job = stack.startPipeline(stack.enrichConfig(checkpoints, Map.of()), stack.trendConfig(checkpoints, Map.of()),
                     config.get(LocalOptions.PARALLELISM));
             FileReplay replay = stack.replay(file, config.get(LocalOptions.REPLAY_SPEED), Path.of(file + ".cursor"));
             out.printf("Up in %.1f s.%n", (System.nanoTime() - started) / 1e9);
             out.println("  Kafka          " + stack.bootstrapServers() + "  topics " + TOPICS);
-            out.println("  Elasticsearch  " + stack.elasticsearchUrl() + "  index alias " + IndexTemplates.POSTS);
-            out.println("  Flink          MiniCluster, job " + EnrichJob.NAME + " (" + job.getJobID() + ")");
+            out.println("  Elasticsearch  " + stack.elasticsearchUrl() + "  indices " + IndexTemplates.ALL.stream().map(t -> t + "-*").toList());
+            out.println("  Flink          MiniCluster, job " + PIPELINE + " = " + EnrichJob.NAME + " + " + TrendJob.NAME + " (" + job.getJobID() + ")");
             out.println("  Replaying      " + file);
             out.println("Search, e.g.:   curl -G '" + stack.elasticsearchUrl() + "/" + IndexTemplates.POSTS
                     + "/_search?pretty' --data-urlencode 'q=text:供水'");

@@ -7,6 +7,7 @@ import dev.yuqing.core.config.ConfigKey;
 import dev.yuqing.jobs.JobOptions;
 import dev.yuqing.jobs.Setup;
 import dev.yuqing.jobs.enrich.EnrichOptions;
+import dev.yuqing.jobs.trend.TrendOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ class ComposeFileTest {
     /** The main class each service runs, and so the keys it reads. */
     private static final Map<String, ConfigDef> DEFS = Map.of(
             "dev.yuqing.jobs.enrich.EnrichJob", EnrichOptions.DEF,
+            "dev.yuqing.jobs.trend.TrendJob", TrendOptions.DEF,
             "dev.yuqing.jobs.Setup", Setup.DEF);
 
     @BeforeAll
@@ -47,7 +49,8 @@ class ComposeFileTest {
 
     @Test
     void hasEveryServiceThePipelineNeeds() {
-        assertThat(services).containsKeys("kafka", "elasticsearch", "kibana", "setup", "jobmanager", "taskmanager");
+        assertThat(services).containsKeys("kafka", "elasticsearch", "kibana", "setup", "jobmanager", "taskmanager",
+                "trend-jobmanager", "trend-taskmanager");
     }
 
     @Test
@@ -64,6 +67,7 @@ class ComposeFileTest {
         assertThat(image("kafka")).isEqualTo("apache/kafka:" + System.getProperty("version.kafka"));
         assertThat(image("jobmanager")).startsWith("flink:" + System.getProperty("version.flink") + "-");
         assertThat(image("taskmanager")).isEqualTo(image("jobmanager"));
+        assertThat(image("trend-jobmanager")).isEqualTo(image("jobmanager"));
         assertThat(text).contains("ES_VERSION: " + es);
     }
 
@@ -99,7 +103,7 @@ class ComposeFileTest {
             assertThat(env.get(JobOptions.ES_URLS.envName())).isEqualTo("http://elasticsearch:9200");
             checked++;
         }
-        assertThat(checked).as("services running Yuqing code").isEqualTo(2);
+        assertThat(checked).as("services running Yuqing code").isEqualTo(3);
     }
 
     @Test
