@@ -17,7 +17,9 @@ public final class IndexTemplates {
 
     /** Template name, which is also the resource's base name and the alias the indices join. */
     public static final String POSTS = "yuqing-posts";
-    public static final List<String> ALL = List.of(POSTS);
+    /** One index (not one a month): handlers acknowledge an alert by its id alone. */
+    public static final String ALERTS = "yuqing-alerts";
+    public static final List<String> ALL = List.of(POSTS, ALERTS);
 
     private IndexTemplates() {}
 
