@@ -2,6 +2,7 @@ package dev.yuqing.core.alerting;
 
 import dev.yuqing.core.alert.Alert;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,7 +29,8 @@ public record Notification(Reason reason, List<Alert> alerts, Instant at) {
         if (alerts == null || alerts.isEmpty()) {
             throw new IllegalArgumentException("a notification needs at least one alert");
         }
-        alerts = List.copyOf(alerts);
+        // A plain ArrayList, as in Alert.Evidence: Flink's Kryo fallback cannot rebuild immutable lists.
+        alerts = new ArrayList<>(alerts);
     }
 
     public static Notification of(Reason reason, Alert alert, Instant at) {
