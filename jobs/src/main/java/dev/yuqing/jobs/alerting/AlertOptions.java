@@ -65,7 +65,7 @@ public final class AlertOptions {
             "deliveries in flight at once per parallel instance");
     public static final ConfigKey<String> SMTP_HOST = ConfigKey.optionalString("alerting.smtp.host",
             "SMTP server for e-mail channels; empty when no channel sends e-mail");
-    public static final ConfigKey<Integer> SMTP_PORT = ConfigKey.integer("alerting.smtp.port", 587, 1, 65535, "SMTP port");
+    public static final ConfigKey<Integer> SMTP_PORT = ConfigKey.integer("alerting.smtp.port", 587, 1, 65535, "port of the SMTP server");
     public static final ConfigKey<Boolean> SMTP_STARTTLS = ConfigKey.bool("alerting.smtp.starttls", true,
             "require STARTTLS on the SMTP connection");
     public static final ConfigKey<String> SMTP_USERNAME = ConfigKey.optionalString("alerting.smtp.username",

@@ -38,6 +38,11 @@ class AlertOptionsTest {
     }
 
     @Test
+    void everyKeyIsDescribedForTheConfigurationDocument() {
+        AlertOptions.DEF.keys().forEach(k -> assertThat(k.description()).as(k.name()).hasSizeGreaterThan(10));
+    }
+
+    @Test
     void digestLevelsAreChecked() {
         assertThat(AlertOptions.digestLevels("blue, yellow")).containsExactly(AlertLevel.BLUE, AlertLevel.YELLOW);
         assertThat(AlertOptions.digestLevels("none")).isEmpty();
