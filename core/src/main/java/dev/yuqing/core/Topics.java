@@ -10,6 +10,10 @@ public final class Topics {
     public static final String POSTS_DLQ = "posts.dlq";
     /** Warnings for handlers (later issues fill it). */
     public static final String ALERTS = "alerts";
+    /** Alert notifications for other systems, JSON {@link dev.yuqing.core.alert.Alert}, keyed by alert id. */
+    public static final String ALERTS_OUT = "alerts.out";
+    /** Alerts that could not be read or delivered, JSON {@link dev.yuqing.core.deadletter.DeadLetter}. */
+    public static final String ALERTS_DLQ = "alerts.dlq";
 
     private Topics() {}
 }

@@ -19,7 +19,9 @@ public final class IndexTemplates {
     public static final String POSTS = "yuqing-posts";
     public static final String TRENDS = "yuqing-trends";
     public static final String EVENTS = "yuqing-events";
-    public static final List<String> ALL = List.of(POSTS, TRENDS, EVENTS);
+    /** One index (not one a month): handlers acknowledge an alert by its id alone. */
+    public static final String ALERTS = "yuqing-alerts";
+    public static final List<String> ALL = List.of(POSTS, TRENDS, EVENTS, ALERTS);
 
     private IndexTemplates() {}
 

@@ -95,10 +95,25 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     }
 
     private void add(Pending p) {
-        Document d = p.document();
-        BulkOperation op = BulkOperation.of(b -> b.index(i -> i.index(d.index()).id(d.id())
-                .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));
-        ingester.add(op, p);
+        ingester.add(operation(p.document()), p);
+    }
+
+    /** An index operation, or for a document with an upsert source a partial update. */
+    static BulkOperation operation(Document d) {
+        return d.isUpdate()
+                ? BulkOperation.of(b -> b.update(u -> u.index(d.index()).id(d.id())
+                        .action(a -> a.doc(tree(d.json())).upsert(tree(d.upsert())))))
+                : BulkOperation.of(b -> b.index(i -> i.index(d.index()).id(d.id())
+                        .document(BinaryData.of(d.json(), ContentType.APPLICATION_JSON))));
+    }
+
+    /** A partial document as a tree the client's mapper writes back as the same JSON. */
+    private static com.fasterxml.jackson.databind.JsonNode tree(byte[] json) {
+        try {
+            return dev.yuqing.core.json.Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("document source is not JSON", e);
+        }
     }
 
     private void addDueRetries() {
