@@ -30,7 +30,8 @@ public final class Setup {
             "replication factor of each topic created");
     public static final ConfigKey<Duration> WAIT = ConfigKey.duration("setup.wait", "5m", Duration.ofSeconds(1),
             "how long to wait for Elasticsearch and Kafka to answer");
-    public static final List<String> TOPICS = List.of(Topics.POSTS_RAW, Topics.POSTS_ENRICHED, Topics.POSTS_DLQ, Topics.ALERTS);
+    public static final List<String> TOPICS = List.of(Topics.POSTS_RAW, Topics.POSTS_ENRICHED, Topics.POSTS_DLQ, Topics.ALERTS,
+            Topics.ALERTS_OUT, Topics.ALERTS_DLQ);
 
     public static final ConfigDef DEF = new ConfigDef("setup", JobOptions.KAFKA_BOOTSTRAP, JobOptions.ES_URLS,
             JobOptions.ES_USERNAME, JobOptions.ES_PASSWORD, KIBANA_PASSWORD, PARTITIONS, REPLICATION, WAIT);

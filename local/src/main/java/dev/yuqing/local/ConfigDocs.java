@@ -5,6 +5,7 @@ import dev.yuqing.core.config.ConfigDef;
 import dev.yuqing.core.config.ConfigKey;
 import dev.yuqing.jobs.Setup;
 import dev.yuqing.jobs.enrich.EnrichOptions;
+import dev.yuqing.jobs.alerting.AlertOptions;
 import dev.yuqing.jobs.trend.TrendOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import java.util.List;
  * (a test compares them). Run: {@code mvn -q -pl local exec:java -Dexec.mainClass=dev.yuqing.local.ConfigDocs}.
  */
 public final class ConfigDocs {
-    public static final List<ConfigDef> ALL = List.of(EnrichOptions.DEF, TrendOptions.DEF, ReplayOptions.DEF, Setup.DEF, LocalOptions.DEF);
+    public static final List<ConfigDef> ALL = List.of(EnrichOptions.DEF, TrendOptions.DEF, AlertOptions.DEF, ReplayOptions.DEF, Setup.DEF, LocalOptions.DEF);
 
     private ConfigDocs() {}
 

@@ -12,6 +12,10 @@ import dev.yuqing.dashboards.IndexTemplates;
 import dev.yuqing.jobs.JobOptions;
 import dev.yuqing.jobs.enrich.EnrichJob;
 import dev.yuqing.jobs.enrich.EnrichOptions;
+import dev.yuqing.jobs.alerting.AckServer;
+import dev.yuqing.jobs.alerting.AlertJob;
+import dev.yuqing.jobs.alerting.AlertOptions;
+import dev.yuqing.jobs.alerting.ElasticsearchAlertStatusStore;
 import dev.yuqing.jobs.trend.TrendJob;
 import dev.yuqing.jobs.trend.TrendOptions;
 import dev.yuqing.core.config.ConfigDef;
@@ -45,7 +49,8 @@ import org.apache.kafka.common.TopicPartition;
  * same methods.
  */
 public final class LocalStack implements AutoCloseable {
-    public static final List<String> TOPICS = List.of(Topics.POSTS_RAW, Topics.POSTS_ENRICHED, Topics.POSTS_DLQ, Topics.ALERTS);
+    public static final List<String> TOPICS = List.of(Topics.POSTS_RAW, Topics.POSTS_ENRICHED, Topics.POSTS_DLQ, Topics.ALERTS,
+            Topics.ALERTS_OUT, Topics.ALERTS_DLQ);
     static final String PIPELINE = "yuqing-local";
     static final int PARTITIONS = 2;
 
@@ -115,6 +120,11 @@ public final class LocalStack implements AutoCloseable {
         return jobConfig(TrendOptions.DEF, checkpointInterval, overrides);
     }
 
+    /** The alert job's configuration for this stack, with {@code overrides} on top. */
+    public Config alertConfig(Duration checkpointInterval, Map<String, String> overrides) {
+        return jobConfig(AlertOptions.DEF, checkpointInterval, overrides);
+    }
+
     private Config jobConfig(ConfigDef def, Duration checkpointInterval, Map<String, String> overrides) {
         Map<String, String> m = new HashMap<>();
         m.put(JobOptions.KAFKA_BOOTSTRAP.name(), bootstrapServers());
@@ -132,12 +142,24 @@ public final class LocalStack implements AutoCloseable {
         return env.executeAsync(EnrichJob.NAME);
     }
 
-    /** The enrichment and trend jobs as one Flink job on a MiniCluster in this JVM. */
-    public JobClient startPipeline(Config enrich, Config trend, int parallelism) throws Exception {
+    /** The enrichment, trend and alert jobs as one Flink job on a MiniCluster in this JVM. */
+    public JobClient startPipeline(Config enrich, Config trend, Config alert, int parallelism) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, EnrichJob.flinkConfiguration(enrich));
+        buildPipeline(env, enrich, trend, alert);
+        return env.executeAsync(PIPELINE);
+    }
+
+    /** All jobs' topologies in one environment (their operator ids must not collide). */
+    static void buildPipeline(StreamExecutionEnvironment env, Config enrich, Config trend, Config alert) {
         EnrichJob.fromConfig(enrich).build(env);
         TrendJob.fromConfig(trend).build(env);
-        return env.executeAsync(PIPELINE);
+        AlertJob.fromConfig(alert).build(env);
+    }
+
+    /** The handlers' acknowledge / resolve endpoint over this stack's alerts index. */
+    public AckServer startAckServer(Config alert, int port) throws IOException {
+        return new AckServer(new ElasticsearchAlertStatusStore(client, alert.get(AlertOptions.INDEX)), "127.0.0.1", port,
+                alert.get(AlertOptions.ACK_TOKEN), java.time.Clock.systemUTC());
     }
 
     /** A replay of {@code file} into posts.raw with its cursor beside it. */
@@ -251,13 +273,18 @@ public final class LocalStack implements AutoCloseable {
             LocalStack stack = start(dataDir, config.get(LocalOptions.KAFKA_PORT), config.get(LocalOptions.ES_PORT));
             Path file = replayFile(dataDir);
             Duration checkpoints = config.get(LocalOptions.CHECKPOINT_INTERVAL);
+            Config alertConfig = stack.alertConfig(checkpoints, Map.of());
             JobClient job = stack.startPipeline(stack.enrichConfig(checkpoints, Map.of()), stack.trendConfig(checkpoints, Map.of()),
-                    config.get(LocalOptions.PARALLELISM));
+                    alertConfig, config.get(LocalOptions.PARALLELISM));
+            AckServer ack = stack.startAckServer(alertConfig, config.get(LocalOptions.ACK_PORT));
             FileReplay replay = stack.replay(file, config.get(LocalOptions.REPLAY_SPEED), Path.of(file + ".cursor"));
             out.printf("Up in %.1f s.%n", (System.nanoTime() - started) / 1e9);
             out.println("  Kafka          " + stack.bootstrapServers() + "  topics " + TOPICS);
             out.println("  Elasticsearch  " + stack.elasticsearchUrl() + "  indices " + IndexTemplates.ALL.stream().map(t -> t + "-*").toList());
-            out.println("  Flink          MiniCluster, job " + PIPELINE + " = " + EnrichJob.NAME + " + " + TrendJob.NAME + " (" + job.getJobID() + ")");
+            out.println("  Flink          MiniCluster, job " + PIPELINE + " = " + EnrichJob.NAME + " + " + TrendJob.NAME + " + "
+                    + AlertJob.NAME + " (" + job.getJobID() + ")");
+            out.println("  Alerts         topic " + Topics.ALERTS + " -> " + Topics.ALERTS_OUT + "; acknowledge: curl -X POST http://127.0.0.1:"
+                    + ack.port() + "/alerts/<id>/ack -d '{\"by\":\"值班员\"}'");
             out.println("  Replaying      " + file);
             out.println("Search, e.g.:   curl -G '" + stack.elasticsearchUrl() + "/" + IndexTemplates.POSTS
                     + "/_search?pretty' --data-urlencode 'q=text:供水'");
@@ -295,6 +322,7 @@ public final class LocalStack implements AutoCloseable {
                 } catch (IllegalStateException alreadyShuttingDown) {
                     // Ctrl-C: the hook is running and waits for the shutdown below
                 }
+                ack.close();
                 shutdown(stack, job, replay, replayThread);
                 out.println("Stopped.");
                 finished.countDown();

@@ -7,6 +7,7 @@ import dev.yuqing.core.config.ConfigKey;
 import dev.yuqing.jobs.JobOptions;
 import dev.yuqing.jobs.Setup;
 import dev.yuqing.jobs.enrich.EnrichOptions;
+import dev.yuqing.jobs.alerting.AlertOptions;
 import dev.yuqing.jobs.trend.TrendOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,8 @@ class ComposeFileTest {
     private static final Map<String, ConfigDef> DEFS = Map.of(
             "dev.yuqing.jobs.enrich.EnrichJob", EnrichOptions.DEF,
             "dev.yuqing.jobs.trend.TrendJob", TrendOptions.DEF,
+            "dev.yuqing.jobs.alerting.AlertJob", AlertOptions.DEF,
+            "dev.yuqing.jobs.alerting.AckServer", AlertOptions.DEF,
             "dev.yuqing.jobs.Setup", Setup.DEF);
 
     @BeforeAll
@@ -50,7 +53,7 @@ class ComposeFileTest {
     @Test
     void hasEveryServiceThePipelineNeeds() {
         assertThat(services).containsKeys("kafka", "elasticsearch", "kibana", "setup", "jobmanager", "taskmanager",
-                "trend-jobmanager", "trend-taskmanager");
+                "trend-jobmanager", "trend-taskmanager", "alert-jobmanager", "alert-taskmanager", "ack");
     }
 
     @Test
@@ -103,7 +106,7 @@ class ComposeFileTest {
             assertThat(env.get(JobOptions.ES_URLS.envName())).isEqualTo("http://elasticsearch:9200");
             checked++;
         }
-        assertThat(checked).as("services running Yuqing code").isEqualTo(3);
+        assertThat(checked).as("services running Yuqing code").isEqualTo(5);
     }
 
     @Test

@@ -68,41 +68,41 @@ public final class AlertJob {
     /** Adds the topology to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<Alert> alerts = env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "alerts").uid("alerts-source")
-                .process(new ParseAlert()).name("parse alerts").uid("parse-alerts");
+                .fromSource(source, WatermarkStrategy.noWatermarks(), "alerts").uid("alert-alerts-source")
+                .process(new ParseAlert()).name("parse alerts").uid("alert-parse-alerts");
 
         SingleOutputStreamOperator<Notification> notifications = alerts
                 .keyBy(Alert::id, Types.STRING)
-                .process(new AggregateAlerts(aggregator, stateTtl)).name("aggregate alerts").uid("aggregate-alerts");
+                .process(new AggregateAlerts(aggregator, stateTtl)).name("aggregate alerts").uid("alert-aggregate-alerts");
 
         DataStream<Delivery> deliveries = notifications
-                .flatMap(new RouteNotifications(routing)).name("route").uid("route")
+                .flatMap(new RouteNotifications(routing)).name("route").uid("alert-route")
                 .keyBy(Delivery::channel, Types.STRING)
-                .process(new CollectDigest(digestWindow)).name("collect daily digest").uid("collect-digest");
+                .process(new CollectDigest(digestWindow)).name("collect daily digest").uid("alert-collect-digest");
 
         RoutingRules r = routing;
-        deliveries.filter(d -> r.channel(d.channel()).kind() == ChannelKind.KAFKA).name("kafka channels").uid("kafka-channels")
+        deliveries.filter(d -> r.channel(d.channel()).kind() == ChannelKind.KAFKA).name("kafka channels").uid("alert-kafka-channels")
                 .flatMap((Delivery d, org.apache.flink.util.Collector<Alert> c) -> d.notification().alerts().forEach(c::collect))
-                .returns(TypeInformation.of(Alert.class)).name("notified alerts").uid("notified-alerts")
-                .sinkTo(out).name("alerts.out").uid("alerts-out-sink");
+                .returns(TypeInformation.of(Alert.class)).name("notified alerts").uid("alert-notified-alerts")
+                .sinkTo(out).name("alerts.out").uid("alert-alerts-out-sink");
 
         DeliverAlerts deliver = new DeliverAlerts(routing, delivery);
         DataStream<DeliveryResult> results = AsyncDataStream.unorderedWait(
-                deliveries.filter(d -> r.channel(d.channel()).kind() != ChannelKind.KAFKA).name("delivered channels").uid("delivered-channels"),
-                deliver, deliver.timeoutMillis(), TimeUnit.MILLISECONDS, asyncCapacity).name("deliver").uid("deliver");
+                deliveries.filter(d -> r.channel(d.channel()).kind() != ChannelKind.KAFKA).name("delivered channels").uid("alert-delivered-channels"),
+                deliver, deliver.timeoutMillis(), TimeUnit.MILLISECONDS, asyncCapacity).name("deliver").uid("alert-deliver");
 
-        results.filter(res -> !res.delivered()).name("failed deliveries").uid("failed-deliveries")
-                .map(AlertJob::deadLetter).name("delivery dead letters").uid("delivery-dead-letters")
+        results.filter(res -> !res.delivered()).name("failed deliveries").uid("alert-failed-deliveries")
+                .map(AlertJob::deadLetter).name("delivery dead letters").uid("alert-delivery-dead-letters")
                 .union(alerts.getSideOutput(ParseAlert.DEAD_LETTERS))
-                .sinkTo(deadLetters).name("dead letters").uid("dead-letter-sink");
+                .sinkTo(deadLetters).name("dead letters").uid("alert-dead-letter-sink");
 
         String indexName = this.indexName;
         DataStream<Document> alertDocs = notifications.getSideOutput(AggregateAlerts.UPDATES)
-                .map(a -> new AlertDocuments(indexName).alert(a, Instant.now())).name("alert documents").uid("alert-docs");
+                .map(a -> new AlertDocuments(indexName).alert(a, Instant.now())).name("alert documents").uid("alert-alert-docs");
         DataStream<Document> deliveryDocs = results
                 .flatMap((DeliveryResult res, org.apache.flink.util.Collector<Document> c) -> new AlertDocuments(indexName).delivery(res).forEach(c::collect))
-                .returns(TypeInformation.of(Document.class)).name("delivery documents").uid("delivery-docs");
-        alertDocs.union(deliveryDocs).sinkTo(index).name("elasticsearch").uid("alerts-es-sink");
+                .returns(TypeInformation.of(Document.class)).name("delivery documents").uid("alert-delivery-docs");
+        alertDocs.union(deliveryDocs).sinkTo(index).name("elasticsearch").uid("alert-alerts-es-sink");
     }
 
     /** A delivery given up on, kept with the notification so it can be sent again by hand. */

@@ -52,18 +52,18 @@ public final class EnrichJob {
     /** Adds the topology to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<Post> posts = env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "posts.raw").uid("raw-source")
-                .process(new ParsePost()).name("parse and validate").uid("parse");
-        posts.getSideOutput(ParsePost.DEAD_LETTERS).sinkTo(deadLetters).name("dead letters").uid("dead-letter-sink");
+                .fromSource(source, WatermarkStrategy.noWatermarks(), "posts.raw").uid("enrich-raw-source")
+                .process(new ParsePost()).name("parse and validate").uid("enrich-parse");
+        posts.getSideOutput(ParsePost.DEAD_LETTERS).sinkTo(deadLetters).name("dead letters").uid("enrich-dead-letter-sink");
 
         DataStream<EnrichedPost> analysed = posts
                 .keyBy(Post::id, Types.STRING)
-                .process(new DeduplicatePosts(dedupTtl)).name("de-duplicate").uid("dedup")
-                .map(analyze).name("analyse text").uid("analyze");
-        analysed.sinkTo(index).name("elasticsearch").uid("es-sink");
-        analysed.sinkTo(enriched).name("posts.enriched").uid("enriched-sink");
-        analysed.flatMap(new ContentAlertsFunction()).name("content alerts").uid("content-alerts")
-                .sinkTo(alerts).name("alerts").uid("alerts-sink");
+                .process(new DeduplicatePosts(dedupTtl)).name("de-duplicate").uid("enrich-dedup")
+                .map(analyze).name("analyse text").uid("enrich-analyze");
+        analysed.sinkTo(index).name("elasticsearch").uid("enrich-es-sink");
+        analysed.sinkTo(enriched).name("posts.enriched").uid("enrich-enriched-sink");
+        analysed.flatMap(new ContentAlertsFunction()).name("content alerts").uid("enrich-content-alerts")
+                .sinkTo(alerts).name("alerts").uid("enrich-alerts-sink");
     }
 
     /** The job on Kafka and Elasticsearch as configured. */

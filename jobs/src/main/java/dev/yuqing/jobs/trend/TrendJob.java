@@ -71,30 +71,30 @@ public final class TrendJob {
     /** Adds the topology to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
         DataStream<EnrichedPost> posts = env
-                .fromSource(source, watermarks(settings.outOfOrderness()), "posts.enriched").uid("enriched-source");
+                .fromSource(source, watermarks(settings.outOfOrderness()), "posts.enriched").uid("trend-enriched-source");
         TrendWindows w = settings.windows();
         DataStream<Trend> scored = posts
-                .flatMap(new PostKeywords(settings.keywordsPerPost())).name("keywords").uid("keywords")
+                .flatMap(new PostKeywords(settings.keywordsPerPost())).name("keywords").uid("trend-keywords")
                 .keyBy(term -> term, Types.STRING)
                 .window(SlidingEventTimeWindows.of(w.size(), w.slide()))
-                .aggregate(new CountTerms(), new TermWindowCount()).name("count terms").uid("count-terms")
+                .aggregate(new CountTerms(), new TermWindowCount()).name("count terms").uid("trend-count-terms")
                 .keyBy(TermCount::term, Types.STRING)
-                .process(new DetectBursts(settings.burst(), w)).name("detect bursts").uid("detect-bursts");
-        scored.sinkTo(trends).name("trends").uid("trends-sink");
+                .process(new DetectBursts(settings.burst(), w)).name("detect bursts").uid("trend-detect-bursts");
+        scored.sinkTo(trends).name("trends").uid("trend-trends-sink");
 
         DataStream<Event> clustered = posts.keyBy(p -> ALL_POSTS, Types.STRING)
                 .connect(scored.keyBy(t -> ALL_POSTS, Types.STRING))
                 .process(new ClusterEvents(settings.levels(), w, settings.keywordsPerPost(), settings.eventIdle(), settings.maxOpenEvents()))
-                .name("cluster events").uid("cluster-events");
-        clustered.sinkTo(events).name("events").uid("events-sink");
+                .name("cluster events").uid("trend-cluster-events");
+        clustered.sinkTo(events).name("events").uid("trend-events-sink");
         DataStream<Alert> accountSurges = posts.keyBy(p -> p.post().account(), Types.STRING)
                 .process(new AccountNegativeSurge(w.size(), settings.burst().alpha(), settings.negativeSurgeMargin(),
                         settings.negativeSurgeMinPosts(), settings.eventIdle()))
-                .name("account negative surge").uid("account-negative-surge");
+                .name("account negative surge").uid("trend-account-negative-surge");
         clustered.flatMap(new EventAlerts(settings.negativeSurgeMargin(), settings.negativeSurgeMinPosts()))
-                .name("event alerts").uid("event-alerts")
+                .name("event alerts").uid("trend-event-alerts")
                 .union(accountSurges)
-                .sinkTo(alerts).name("alerts").uid("alerts-sink");
+                .sinkTo(alerts).name("alerts").uid("trend-alerts-sink");
     }
 
     /** The job on Kafka and Elasticsearch as configured. */
