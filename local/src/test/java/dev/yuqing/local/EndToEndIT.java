@@ -154,10 +154,14 @@ class EndToEndIT {
     }
 
     static void awaitCaughtUp(LocalStack stack, String group) throws Exception {
+        awaitCaughtUp(stack, group, Topics.POSTS_RAW);
+    }
+
+    static void awaitCaughtUp(LocalStack stack, String group, String topic) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         long lag = -1;
         while (System.nanoTime() < deadline) {
-            lag = stack.lag(group, Topics.POSTS_RAW);
+            lag = stack.lag(group, topic);
             if (lag == 0) {
                 return;
             }

@@ -19,6 +19,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -27,6 +28,11 @@ import org.apache.flink.util.Collector;
  * distance ≤ 3) or, failing that, an open event among whose keywords is one of the post's
  * keywords that is bursting right now (from the trend stream); otherwise it opens an event. Emits
  * the event as it stands after each post, with its warning level.
+ *
+ * <p>A post is held until the watermark passes the end of the first window it falls in, so that
+ * the bursts of its time are known when it is placed: otherwise a replay (or a backlog after a
+ * restart) would place a whole wave of posts before the window that shows their burst closes, and
+ * the wave would scatter over small events.
  *
  * <p>Every post must be compared with every open event, so the job keys this operator by one
  * constant: one city's posts (hundreds a minute) fit one subtask. State is bounded: an event with
@@ -47,6 +53,8 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
     private transient MapState<String, EventState> events;
     private transient MapState<String, Long> burstingUntil;
     private transient ValueState<Double> negativeBaseline;
+    /** Posts waiting for their first window to close, by that window's end. */
+    private transient MapState<Long, List<EnrichedPost>> pending;
 
     public ClusterEvents(WarningLevels levels, TrendWindows windows, int keywordsPerPost, Duration idle, int maxOpen) {
         if (idle == null || idle.isNegative() || idle.isZero()) {
@@ -67,10 +75,27 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         events = getRuntimeContext().getMapState(new MapStateDescriptor<>("events", Types.STRING, TypeInformation.of(EventState.class)));
         burstingUntil = getRuntimeContext().getMapState(new MapStateDescriptor<>("burstingUntil", Types.STRING, Types.LONG));
         negativeBaseline = getRuntimeContext().getState(new ValueStateDescriptor<>("negativeBaseline", Types.DOUBLE));
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
+                Types.LIST(TypeInformation.of(EnrichedPost.class))));
     }
 
     @Override
     public void processElement1(EnrichedPost post, Context ctx, Collector<Event> out) throws Exception {
+        long release = firstWindowEnd(post.post().publishedAt().toEpochMilli());
+        List<EnrichedPost> waiting = pending.get(release);
+        List<EnrichedPost> list = waiting == null ? new ArrayList<>() : new ArrayList<>(waiting);
+        list.add(post);
+        pending.put(release, list);
+        ctx.timerService().registerEventTimeTimer(release);
+    }
+
+    /** End of the first sliding window that holds {@code ts}: the next multiple of the slide. */
+    long firstWindowEnd(long ts) {
+        long slide = windows.slide().toMillis();
+        return Math.floorDiv(ts, slide) * slide + slide;
+    }
+
+    private void place(EnrichedPost post, TimerService timers, Collector<Event> out) throws Exception {
         long ts = post.post().publishedAt().toEpochMilli();
         List<String> keywords = keywords(post);
         long fingerprint = SimHash.of(post.analysis().features().terms(), post.post().text());
@@ -81,7 +106,7 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         }
         event.add(post, fingerprint, keywords, ts, windows.size().toMillis());
         events.put(event.id, event);
-        ctx.timerService().registerEventTimeTimer(toMinute(event.lastSeen + idle.toMillis()));
+        timers.registerEventTimeTimer(toMinute(event.lastSeen + idle.toMillis()));
 
         double baseline = negativeBaseline.value() == null ? 0 : negativeBaseline.value();
         Event snapshot = event.toEvent(baseline, null);
@@ -107,6 +132,21 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Event> out) throws Exception {
+        List<Long> due = new ArrayList<>();
+        for (Long release : pending.keys()) {
+            if (release <= timestamp) {
+                due.add(release);
+            }
+        }
+        due.sort(Long::compare);
+        for (Long release : due) {
+            List<EnrichedPost> posts = new ArrayList<>(pending.get(release));
+            posts.sort(java.util.Comparator.comparing(p -> p.post().publishedAt()));
+            pending.remove(release);
+            for (EnrichedPost p : posts) {
+                place(p, ctx.timerService(), out);
+            }
+        }
         List<String> closed = new ArrayList<>();
         for (Map.Entry<String, EventState> e : events.entries()) {
             if (e.getValue().lastSeen + idle.toMillis() <= timestamp) {

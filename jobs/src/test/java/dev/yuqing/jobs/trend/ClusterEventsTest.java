@@ -43,9 +43,11 @@ class ClusterEventsTest {
         harness.close();
     }
 
+    /** A post, then the watermark to the end of its first window, which releases it. */
     private void post(String id, int minute, String text, List<String> keywords, double sentiment) throws Exception {
         long at = T0 + minute * MINUTE;
         harness.processElement1(TrendPosts.post(id, at, text, keywords, sentiment), at);
+        harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(at - at % MINUTE + MINUTE));
     }
 
     private Event last() {
@@ -89,6 +91,24 @@ class ClusterEventsTest {
 
         post("z", 4, EXHIBITION, List.of("书法"), 0.5);
         assertThat(last().id()).isEqualTo("event:z");
+    }
+
+    @Test
+    void aWaveReplayedFasterThanItsWindowsCloseStillFormsOneEvent() throws Exception {
+        String[] complaints = {"我家停水了，做饭都成问题", "停水五个小时了还没来水，热线一直占线", "小区又停水，物业说是市政管网的事",
+                "突然停水也不通知，老人孩子都在家", "停水一整天，水务局到底管不管"};
+        for (int i = 0; i < 30; i++) {
+            long at = T0 + i * 20_000L; // ten minutes of posts, all arriving before any window closes
+            harness.processElement1(TrendPosts.post("w" + i, at, complaints[i % complaints.length] + "（" + i + "）", List.of("停水"), -0.7), at);
+        }
+        assertThat(harness.extractOutputValues()).as("held until their first window closes").isEmpty();
+        harness.processElement2(new Trend("停水", Instant.ofEpochMilli(T0 - 9 * MINUTE), Instant.ofEpochMilli(T0 + MINUTE),
+                30, 1, 9, true), T0 + MINUTE - 1);
+        harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 11 * MINUTE));
+
+        List<Event> out = harness.extractOutputValues();
+        assertThat(out).hasSize(30).extracting(Event::id).containsOnly("event:w0");
+        assertThat(last().volume()).isEqualTo(30);
     }
 
     @Test

@@ -59,10 +59,14 @@ public final class DemoScenario {
      */
     public static List<DemoLine> generate(int posts, int malformed, long seed) {
         DemoScenario s = new DemoScenario(seed);
-        List<DemoLine> valid = new ArrayList<>(posts);
+        List<DemoLine> valid = new ArrayList<>(posts + BURST_POSTS);
         for (int i = 0; i < posts; i++) {
             valid.add(s.post(START.plusSeconds(SPAN.toSeconds() * i / Math.max(1, posts))));
         }
+        // The water-outage wave, in time order among the other posts (event time drives the trends).
+        List<DemoLine> wave = s.burst();
+        valid.addAll(wave);
+        valid.sort(java.util.Comparator.comparing(DemoScenario::publishedAt));
         List<DemoLine> out = s.lines;
         int every = malformed == 0 ? Integer.MAX_VALUE : Math.max(1, posts / malformed);
         int bad = 0;
@@ -88,6 +92,61 @@ public final class DemoScenario {
             sb.append(l.json()).append('\n');
         }
         Files.writeString(file, sb, StandardCharsets.UTF_8);
+    }
+
+    /** Posts in the water-outage wave: enough in 90 minutes to burst against a quiet baseline. */
+    public static final int BURST_POSTS = 120;
+    public static final Instant BURST_START = OffsetDateTime.of(2026, 11, 19, 18, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
+    public static final String BURST_REGION = "南湖区";
+
+    static final String[] BURST_PLACES = {"幸福里小区", "滨河花园", "南湖新村", "湖景苑", "光明路一带", "南湖小学附近"};
+    static final String[] BURST_COMPLAINTS = {
+            "家里停水一下午了，做饭洗澡都成问题，物业说是市政管网的事",
+            "突然停水也没有通知，老人孩子都在家，太不负责任了",
+            "停水五个小时了还没来水，打供水热线一直占线",
+            "又停水！这个月第三次了，水务局到底管不管",
+            "停水也不提前说一声，晚饭都做不了，什么时候恢复供水"};
+
+    /**
+     * A wave of complaints about a water outage in one district within 90 minutes, with reposts
+     * that are near-duplicates of earlier posts: the burst the trend job must raise one alert for.
+     */
+    private List<DemoLine> burst() {
+        List<DemoLine> out = new ArrayList<>();
+        List<String> originals = new ArrayList<>();
+        for (int i = 0; i < BURST_POSTS; i++) {
+            Instant at = BURST_START.plusSeconds(90L * 60 * i / BURST_POSTS + random.nextInt(30));
+            String id = "weibo-burst-" + String.format("%04d", i);
+            ObjectNode o = Json.MAPPER.createObjectNode();
+            o.put("id", id);
+            o.put("source", SourceType.WEIBO.code());
+            o.put("account", "weibo:南湖居民" + (100 + random.nextInt(900)));
+            o.put("author", "南湖居民" + (100 + random.nextInt(900)));
+            String text = i >= 10 && random.nextInt(3) == 0
+                    ? "转发：" + originals.get(random.nextInt(originals.size()))
+                    : "#" + BURST_REGION + "停水# " + BURST_REGION + pick(BURST_PLACES) + pick(BURST_COMPLAINTS) + "。@示范市发布 @示范市水务局";
+            originals.add(text.replace("转发：", ""));
+            o.put("text", text);
+            o.put("publishedAt", at.toString());
+            o.put("fetchedAt", at.plusSeconds(60).toString());
+            o.put("region", BURST_REGION);
+            o.put("url", "https://weibo.demo.yuqing.invalid/" + id);
+            ObjectNode e = o.putObject("engagement");
+            e.put("likes", random.nextInt(500));
+            e.put("comments", random.nextInt(100));
+            e.put("shares", random.nextInt(200));
+            e.put("views", random.nextInt(20_000));
+            out.add(new DemoLine(o.toString(), id, null, null));
+        }
+        return out;
+    }
+
+    private static Instant publishedAt(DemoLine line) {
+        try {
+            return Instant.parse(Json.MAPPER.readTree(line.json()).get("publishedAt").asText());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("a generated post is JSON", e);
+        }
     }
 
     private String pick(String[] options) {
