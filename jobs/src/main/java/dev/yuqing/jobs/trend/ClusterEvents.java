@@ -24,9 +24,9 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Groups posts into events: a post joins the open event holding a near-duplicate of it (SimHash
- * distance ≤ 3) or, failing that, an open event among whose keywords is one of the post's
- * keywords that is bursting right now (from the trend stream); otherwise it opens an event. Emits
+ * Groups posts into events: a post joins the open event that holds most of one of its keywords
+ * bursting right now (from the trend stream) or, failing that, the open event holding a
+ * near-duplicate of it (SimHash distance ≤ 3); otherwise it opens an event. Emits
  * the event as it stands after each post, with its warning level.
  *
  * <p>A post is held until the watermark passes the end of the first window it falls in, so that
@@ -188,22 +188,18 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         return new ArrayList<>(k);
     }
 
-    /** A near-duplicate's event first; else an event sharing a keyword that is bursting now. */
+    /**
+     * The event holding most of one of the post's keywords that is bursting now; else a
+     * near-duplicate's event. Bursting keywords come first so that a wave gathers in one event
+     * instead of one per wording (reposts of each complaint would otherwise grow their own).
+     */
     private EventState find(long fingerprint, List<String> keywords, long ts) throws Exception {
-        for (EventState e : events.values()) {
-            if (e.nearDuplicateOf(fingerprint, SimHash.NEAR_DUPLICATE_DISTANCE)) {
-                return e;
-            }
-        }
         List<String> bursting = new ArrayList<>();
         for (String k : keywords) {
             Long until = burstingUntil.get(k);
             if (until != null && until > ts) {
                 bursting.add(k);
             }
-        }
-        if (bursting.isEmpty()) {
-            return null;
         }
         EventState best = null;
         long bestCount = 0;
@@ -216,7 +212,15 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
                 }
             }
         }
-        return best;
+        if (best != null) {
+            return best;
+        }
+        for (EventState e : events.values()) {
+            if (e.nearDuplicateOf(fingerprint, SimHash.NEAR_DUPLICATE_DISTANCE)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private void closeOldestWhileFull() throws Exception {

@@ -14,7 +14,9 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by term: scores each window's count against the term's baseline and folds it in. Windows
+ * Keyed by term: scores each window's count against the term's baseline as it stood one window
+ * length earlier (see {@link BaselineHistory}: overlapping windows would otherwise hide a steady
+ * climb), and folds the count into the baseline. Windows
  * in which the term did not occur are never emitted by the window operator, so the gap since the
  * last window is folded in as zero counts. A term absent for {@code quietWindows} slides is
  * forgotten: an event-time timer clears its state, so state stays bounded by the active
@@ -26,7 +28,7 @@ public final class DetectBursts extends KeyedProcessFunction<String, TermCount, 
 
     private final BurstDetector detector;
     private final TrendWindows windows;
-    private transient ValueState<TermBaseline> baseline;
+    private transient ValueState<BaselineHistory> history;
     private transient ValueState<Long> lastWindowEnd;
 
     public DetectBursts(BurstSettings settings, TrendWindows windows) {
@@ -36,13 +38,14 @@ public final class DetectBursts extends KeyedProcessFunction<String, TermCount, 
 
     @Override
     public void open(OpenContext openContext) {
-        baseline = getRuntimeContext().getState(new ValueStateDescriptor<>("baseline", TypeInformation.of(TermBaseline.class)));
+        history = getRuntimeContext().getState(new ValueStateDescriptor<>("history", TypeInformation.of(BaselineHistory.class)));
         lastWindowEnd = getRuntimeContext().getState(new ValueStateDescriptor<>("lastWindowEnd", Types.LONG));
     }
 
     @Override
     public void processElement(TermCount c, Context ctx, Collector<Trend> out) throws Exception {
-        TermBaseline before = baseline.value() == null ? TermBaseline.EMPTY : baseline.value();
+        BaselineHistory h = history.value() == null ? BaselineHistory.EMPTY : history.value();
+        TermBaseline before = h.latest();
         Long last = lastWindowEnd.value();
         long slide = windows.slide().toMillis();
         if (last != null) {
@@ -53,13 +56,21 @@ public final class DetectBursts extends KeyedProcessFunction<String, TermCount, 
             before = detector.quiet(before, Math.max(0, missed));
             ctx.timerService().deleteEventTimeTimer(expiry(last)); // one timer per term, not one per window
         }
-        BurstDetector.Result r = detector.score(before, c.count());
-        baseline.update(r.next());
+        long size = windows.size().toMillis();
+        // The verdict against the baseline of one window length ago; the fold into the latest one.
+        long then = c.windowEnd() - size;
+        TermBaseline lagged = h.asOf(then);
+        Long lastBeforeThen = h.endAsOf(then);
+        if (lastBeforeThen != null) { // windows without the term up to then count as quiet ones
+            lagged = detector.quiet(lagged, Math.min((then - lastBeforeThen) / slide, windows.quietWindows()));
+        }
+        BurstDetector.Result r = detector.score(lagged, c.count());
+        history.update(h.with(c.windowEnd(), detector.score(before, c.count()).next(), size));
         lastWindowEnd.update(c.windowEnd());
         ctx.timerService().registerEventTimeTimer(expiry(c.windowEnd()));
         if (c.count() >= detector.settings().minCount()) {
             out.collect(new Trend(c.term(), Instant.ofEpochMilli(c.windowStart()), Instant.ofEpochMilli(c.windowEnd()), c.count(),
-                    before.mean(), r.score(), r.burst()));
+                    lagged.mean(), r.score(), r.burst()));
         }
     }
 
@@ -71,7 +82,7 @@ public final class DetectBursts extends KeyedProcessFunction<String, TermCount, 
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Trend> out) throws Exception {
         Long last = lastWindowEnd.value();
         if (last != null && expiry(last) <= timestamp) {
-            baseline.clear();
+            history.clear();
             lastWindowEnd.clear();
         }
     }

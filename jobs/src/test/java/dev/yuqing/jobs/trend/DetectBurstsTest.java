@@ -37,9 +37,12 @@ class DetectBurstsTest {
         harness.processElement(new TermCount(term, end - 10 * MINUTE, end, count), end - 1);
     }
 
-    /** Bursts after the first window, whose empty baseline makes any term over the minimum count a burst. */
+    /**
+     * Bursts after the first window length: before it a term has no baseline to be scored against,
+     * so any count over the minimum is a burst (an emerging topic).
+     */
     private List<Trend> bursts() {
-        return harness.extractOutputValues().stream().filter(Trend::burst).filter(t -> t.windowEnd().toEpochMilli() > T0 + MINUTE).toList();
+        return harness.extractOutputValues().stream().filter(Trend::burst).filter(t -> t.windowEnd().toEpochMilli() > T0 + 10 * MINUTE).toList();
     }
 
     @Test
@@ -90,10 +93,24 @@ class DetectBurstsTest {
         for (int m = 1; m <= 20; m++) {
             window("供暖", m, 20);
         }
-        window("供暖", 24, 20); // three absent windows pulled the baseline down and widened it
+        window("供暖", 40, 20); // nineteen absent windows pulled the baseline down and widened it
         Trend back = harness.extractOutputValues().get(harness.extractOutputValues().size() - 1);
         assertThat(back.baseline()).isLessThan(20 * 0.8 * 0.8);
         assertThat(back.score()).isGreaterThan(0);
+    }
+
+    @Test
+    void aSteadyClimbOverSlidingWindowsIsABurst() throws Exception {
+        // Twenty quiet windows of 12, then a wave adding 2 posts a minute: from slide to slide the
+        // count rises only a little, but against the baseline of ten minutes earlier it is sudden.
+        for (int m = 1; m <= 20; m++) {
+            window("停水", m, 12);
+        }
+        for (int m = 21; m <= 30; m++) {
+            window("停水", m, 12 + 2L * (m - 20));
+        }
+        assertThat(bursts()).isNotEmpty();
+        assertThat(bursts().get(0).windowEnd().toEpochMilli()).isLessThanOrEqualTo(T0 + 25 * MINUTE);
     }
 
     @Test

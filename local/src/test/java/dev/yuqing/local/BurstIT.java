@@ -1,0 +1,113 @@
+package dev.yuqing.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.yuqing.connectors.replay.FileReplay;
+import dev.yuqing.connectors.replay.ReplayOptions;
+import dev.yuqing.core.config.CommonOptions;
+import dev.yuqing.core.json.Json;
+import dev.yuqing.jobs.alerting.AlertOptions;
+import dev.yuqing.jobs.enrich.EnrichOptions;
+import dev.yuqing.jobs.trend.TrendOptions;
+import dev.yuqing.local.demo.DemoScenario;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.flink.core.execution.JobClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline (EnrichJob, TrendJob, AlertJob as the local stack runs them) on the demo's
+ * water-outage wave: the burst reaches the handler's webhook as one alert that escalates, not one
+ * alert per window. Topics and indices of its own, so the other tests' data stay apart.
+ */
+@ExtendWith(LocalStackExtension.class)
+class BurstIT {
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    @TempDir
+    Path dir;
+
+    /** One webhook call: the notification kind and the alert. */
+    private record Call(String kind, JsonNode alert) {}
+
+    @Test
+    void theWaterOutageWaveRaisesOneEscalatingAlert(LocalStack stack) throws Exception {
+        String p = "burst-it.";
+        stack.kafka().createTopics(List.of(p + "raw", p + "enriched", p + "dlq", p + "alerts", p + "alerts.out", p + "alerts.dlq"), 2);
+        List<Call> calls = new CopyOnWriteArrayList<>();
+        HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        webhook.createContext("/duty", ex -> {
+            calls.add(new Call(ex.getRequestHeaders().getFirst("X-Yuqing-Notification"), Json.MAPPER.readTree(ex.getRequestBody().readAllBytes())));
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        webhook.start();
+        Path routing = Files.writeString(dir.resolve("routing.json"), "{\"channels\":{\"duty\":{\"kind\":\"webhook\",\"url\":\"http://127.0.0.1:"
+                + webhook.getAddress().getPort() + "/duty\"},\"archive\":{\"kind\":\"kafka\"}},"
+                + "\"routes\":[{\"name\":\"bursts\",\"types\":[\"burst\"],\"channels\":[\"duty\"]}],\"default\":[\"archive\"]}");
+
+        Duration cp = Duration.ofSeconds(1);
+        var enrich = stack.enrichConfig(cp, Map.of(EnrichOptions.INPUT_TOPIC.name(), p + "raw", EnrichOptions.OUTPUT_TOPIC.name(), p + "enriched",
+                EnrichOptions.DLQ_TOPIC.name(), p + "dlq", EnrichOptions.ALERTS_TOPIC.name(), p + "alerts",
+                EnrichOptions.INDEX_PREFIX.name(), "burst-it-posts", EnrichOptions.GROUP_ID.name(), "burst-it-enrich"));
+        var trend = stack.trendConfig(cp, Map.of(TrendOptions.INPUT_TOPIC.name(), p + "enriched", TrendOptions.ALERTS_TOPIC.name(), p + "alerts",
+                TrendOptions.TRENDS_INDEX.name(), "burst-it-trends", TrendOptions.EVENTS_INDEX.name(), "burst-it-events",
+                TrendOptions.GROUP_ID.name(), "burst-it-trend"));
+        var alert = stack.alertConfig(cp, Map.of(AlertOptions.INPUT_TOPIC.name(), p + "alerts", AlertOptions.OUTPUT_TOPIC.name(), p + "alerts.out",
+                AlertOptions.DLQ_TOPIC.name(), p + "alerts.dlq", AlertOptions.INDEX.name(), "burst-it-alerts",
+                AlertOptions.GROUP_ID.name(), "burst-it-alerting", AlertOptions.ROUTING_FILE.name(), routing.toString(),
+                AlertOptions.DIGEST_LEVELS.name(), "none")); // every level out at once, so the test sees each notification
+        JobClient job = stack.startPipeline(enrich, trend, alert, 2);
+        try {
+            Path file = dir.resolve("demo.jsonl");
+            DemoScenario.write(file, DemoScenario.generate(1500, 0, 11L));
+            Map<String, String> m = new HashMap<>();
+            m.put(CommonOptions.KAFKA_BOOTSTRAP.name(), stack.bootstrapServers());
+            m.put(ReplayOptions.FILE.name(), file.toString());
+            m.put(ReplayOptions.TOPIC.name(), p + "raw");
+            m.put(ReplayOptions.DLQ_TOPIC.name(), p + "dlq");
+            try (FileReplay replay = new FileReplay(ReplayOptions.DEF.resolve(m, Map.of()))) {
+                assertThat(replay.run().completed()).isTrue();
+            }
+            EndToEndIT.awaitCaughtUp(stack, "burst-it-enrich", p + "raw");
+            EndToEndIT.awaitCaughtUp(stack, "burst-it-trend", p + "enriched");
+            EndToEndIT.awaitCaughtUp(stack, "burst-it-alerting", p + "alerts");
+            Thread.sleep(3000); // deliveries are asynchronous
+
+            // Burst alerts delivered, grouped by alert id: the wave is one of them, notified when
+            // new and then only on escalation.
+            Map<String, List<Call>> byId = new LinkedHashMap<>();
+            for (Call c : calls) {
+                byId.computeIfAbsent(c.alert().get("id").asText(), k -> new ArrayList<>()).add(c);
+            }
+            List<String> wave = byId.keySet().stream().filter(id -> byId.get(id).get(0).alert().get("title").asText().contains("停水")
+                    || byId.get(id).get(0).alert().at("/evidence/postIds").toString().contains("weibo-burst-")).toList();
+            List<String> produced = TopicReader.readAll(stack.bootstrapServers(), p + "alerts", TIMEOUT).stream()
+                    .map(r -> new String(r.key(), StandardCharsets.UTF_8)).distinct().toList();
+            assertThat(wave).as("alerts for the water-outage wave, of %s delivered; produced %s", byId.keySet(), produced).hasSize(1);
+            // Deliveries run concurrently (async I/O), so their arrival order is not the order sent.
+            List<Call> notified = byId.get(wave.get(0));
+            assertThat(notified).extracting(Call::kind).containsOnlyOnce("new");
+            assertThat(notified).extracting(Call::kind).containsOnly("new", "escalated");
+            List<String> levels = notified.stream().map(c -> c.alert().get("level").asText()).toList();
+            assertThat(levels).as("one notification per level reached, not one per window").doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(2);
+            assertThat(notified).allMatch(c -> c.alert().get("region").asText().equals(DemoScenario.BURST_REGION));
+        } finally {
+            job.cancel().get();
+            webhook.stop(0);
+        }
+    }
+}
