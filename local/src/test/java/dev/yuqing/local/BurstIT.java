@@ -40,6 +40,11 @@ class BurstIT {
     @TempDir
     Path dir;
 
+    /** A real SMTP server on loopback, a free port. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final com.icegreen.greenmail.junit5.GreenMailExtension SMTP = new com.icegreen.greenmail.junit5.GreenMailExtension(
+            new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP).dynamicPort());
+
     /** One webhook call: the notification kind and the alert. */
     private record Call(String kind, JsonNode alert) {}
 
@@ -56,8 +61,9 @@ class BurstIT {
         });
         webhook.start();
         Path routing = Files.writeString(dir.resolve("routing.json"), "{\"channels\":{\"duty\":{\"kind\":\"webhook\",\"url\":\"http://127.0.0.1:"
-                + webhook.getAddress().getPort() + "/duty\"},\"archive\":{\"kind\":\"kafka\"}},"
-                + "\"routes\":[{\"name\":\"bursts\",\"types\":[\"burst\"],\"channels\":[\"duty\"]}],\"default\":[\"archive\"]}");
+                + webhook.getAddress().getPort() + "/duty\"},\"mail\":{\"kind\":\"email\",\"to\":[\"duty@demo.yuqing.invalid\"]},"
+                + "\"archive\":{\"kind\":\"kafka\"}},"
+                + "\"routes\":[{\"name\":\"bursts\",\"types\":[\"burst\"],\"channels\":[\"duty\",\"mail\"]}],\"default\":[\"archive\"]}");
 
         Duration cp = Duration.ofSeconds(1);
         var enrich = stack.enrichConfig(cp, Map.of(EnrichOptions.INPUT_TOPIC.name(), p + "raw", EnrichOptions.OUTPUT_TOPIC.name(), p + "enriched",
@@ -69,7 +75,9 @@ class BurstIT {
         var alert = stack.alertConfig(cp, Map.of(AlertOptions.INPUT_TOPIC.name(), p + "alerts", AlertOptions.OUTPUT_TOPIC.name(), p + "alerts.out",
                 AlertOptions.DLQ_TOPIC.name(), p + "alerts.dlq", AlertOptions.INDEX.name(), "burst-it-alerts",
                 AlertOptions.GROUP_ID.name(), "burst-it-alerting", AlertOptions.ROUTING_FILE.name(), routing.toString(),
-                AlertOptions.DIGEST_LEVELS.name(), "none")); // every level out at once, so the test sees each notification
+                AlertOptions.DIGEST_LEVELS.name(), "none", // every level out at once, so the test sees each notification
+                AlertOptions.SMTP_HOST.name(), "127.0.0.1", AlertOptions.SMTP_PORT.name(), Integer.toString(SMTP.getSmtp().getPort()),
+                AlertOptions.SMTP_STARTTLS.name(), "false"));
         JobClient job = stack.startPipeline(enrich, trend, alert, 2);
         try {
             Path file = dir.resolve("demo.jsonl");
@@ -105,6 +113,21 @@ class BurstIT {
             List<String> levels = notified.stream().map(c -> c.alert().get("level").asText()).toList();
             assertThat(levels).as("one notification per level reached, not one per window").doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(2);
             assertThat(notified).allMatch(c -> c.alert().get("region").asText().equals(DemoScenario.BURST_REGION));
+
+            // The same notifications by e-mail, and the alert in its index with every finding counted.
+            var mails = java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(msg -> {
+                try {
+                    return String.valueOf(msg.getContent()).contains(wave.get(0));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }).toList();
+            assertThat(mails).hasSize(notified.size());
+            stack.client().indices().refresh(r -> r.index("burst-it-alerts"));
+            var doc = stack.client().get(g -> g.index("burst-it-alerts").id(wave.get(0)), JsonNode.class);
+            assertThat(doc.found()).isTrue();
+            assertThat(doc.source().get("status").asText()).isEqualTo("open");
+            assertThat(doc.source().get("level").asText()).isEqualTo(levels.stream().max(java.util.Comparator.comparingInt(List.of("blue", "yellow", "orange", "red")::indexOf)).orElseThrow());
         } finally {
             job.cancel().get();
             webhook.stop(0);
