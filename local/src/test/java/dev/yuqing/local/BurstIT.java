@@ -106,6 +106,7 @@ class BurstIT {
             List<String> produced = TopicReader.readAll(stack.bootstrapServers(), p + "alerts", TIMEOUT).stream()
                     .map(r -> new String(r.key(), StandardCharsets.UTF_8)).distinct().toList();
             assertThat(wave).as("alerts for the water-outage wave, of %s delivered; produced %s", byId.keySet(), produced).hasSize(1);
+            assertThat(produced).as("the angry comments on one account").contains("negative-surge:account:" + DemoScenario.SURGE_ACCOUNT);
             // Deliveries run concurrently (async I/O), so their arrival order is not the order sent.
             List<Call> notified = byId.get(wave.get(0));
             assertThat(notified).extracting(Call::kind).containsOnlyOnce("new");

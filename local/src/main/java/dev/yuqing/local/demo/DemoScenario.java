@@ -66,6 +66,7 @@ public final class DemoScenario {
         // The water-outage wave, in time order among the other posts (event time drives the trends).
         List<DemoLine> wave = s.burst();
         valid.addAll(wave);
+        valid.addAll(s.negativeWave());
         valid.sort(java.util.Comparator.comparing(DemoScenario::publishedAt));
         List<DemoLine> out = s.lines;
         int every = malformed == 0 ? Integer.MAX_VALUE : Math.max(1, posts / malformed);
@@ -136,6 +137,38 @@ public final class DemoScenario {
             e.put("comments", random.nextInt(100));
             e.put("shares", random.nextInt(200));
             e.put("views", random.nextInt(20_000));
+            out.add(new DemoLine(o.toString(), id, null, null));
+        }
+        return out;
+    }
+
+    /** The account whose article draws a wave of angry comments: a negative surge around one account. */
+    public static final String SURGE_ACCOUNT = "wechat:示范市政务服务";
+    public static final Instant SURGE_START = OffsetDateTime.of(2026, 11, 21, 10, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
+    static final String[] ANGRY = {
+            "写得再好看有什么用，办事大厅排队三个小时，太失望了",
+            "根本不是这样，窗口态度恶劣，材料被退回三次，非常气愤",
+            "说一套做一套，投诉了也没人管，太让人寒心了",
+            "宣传得天花乱坠，实际办事难得要命，差评",
+            "网上预约根本约不上，现场又不给办，简直是折腾老百姓"};
+
+    /** Thirty angry comments on the government WeChat account within ten minutes. */
+    private List<DemoLine> negativeWave() {
+        List<DemoLine> out = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String id = "wechat-comment-" + String.format("%04d", i);
+            ObjectNode o = Json.MAPPER.createObjectNode();
+            o.put("id", id);
+            o.put("source", SourceType.WECHAT.code());
+            o.put("account", SURGE_ACCOUNT);
+            o.put("author", "读者" + (1000 + random.nextInt(9000)));
+            o.put("title", "评论：" + pick(GOOD_NEWS));
+            o.put("text", pick(ANGRY) + "！");
+            Instant at = SURGE_START.plusSeconds(20L * i);
+            o.put("publishedAt", at.toString());
+            o.put("fetchedAt", at.plusSeconds(60).toString());
+            o.put("region", pick(DISTRICTS));
+            o.put("url", "https://wechat.demo.yuqing.invalid/" + id);
             out.add(new DemoLine(o.toString(), id, null, null));
         }
         return out;
