@@ -137,14 +137,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** Submits the enrichment job to a MiniCluster in this JVM; it resumes from the committed offsets. */
     public JobClient startEnrichJob(Config config, int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, EnrichJob.flinkConfiguration(config));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, dev.yuqing.jobs.Jobs.flinkConfiguration(config));
         EnrichJob.fromConfig(config).build(env);
         return env.executeAsync(EnrichJob.NAME);
     }
 
     /** The enrichment, trend and alert jobs as one Flink job on a MiniCluster in this JVM. */
     public JobClient startPipeline(Config enrich, Config trend, Config alert, int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, EnrichJob.flinkConfiguration(enrich));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, dev.yuqing.jobs.Jobs.flinkConfiguration(enrich));
         buildPipeline(env, enrich, trend, alert);
         return env.executeAsync(PIPELINE);
     }

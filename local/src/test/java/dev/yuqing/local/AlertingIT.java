@@ -71,7 +71,7 @@ class AlertingIT {
                 AlertOptions.INDEX.name(), index,
                 AlertOptions.INPUT_TOPIC.name(), topic,
                 AlertOptions.GROUP_ID.name(), "alerting-it"));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, dev.yuqing.jobs.enrich.EnrichJob.flinkConfiguration(config));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, dev.yuqing.jobs.Jobs.flinkConfiguration(config));
         dev.yuqing.jobs.alerting.AlertJob.fromConfig(config).build(env);
         JobClient job = env.executeAsync("alerting it");
         try (AckServer ack = stack.startAckServer(config, 0)) {

@@ -1,5 +1,6 @@
 package dev.yuqing.jobs.alerting;
 
+import dev.yuqing.jobs.Jobs;
 import dev.yuqing.core.alert.Alert;
 import dev.yuqing.core.alerting.AlertAggregator;
 import dev.yuqing.core.alerting.ChannelKind;
@@ -11,7 +12,6 @@ import dev.yuqing.jobs.JobOptions;
 import dev.yuqing.jobs.elasticsearch.Document;
 import dev.yuqing.jobs.elasticsearch.ElasticsearchSink;
 import dev.yuqing.jobs.enrich.DeadLetterHandler;
-import dev.yuqing.jobs.enrich.EnrichJob;
 import dev.yuqing.jobs.kafka.KafkaTopics;
 import dev.yuqing.jobs.kafka.RawRecord;
 import java.time.Duration;
@@ -133,10 +133,6 @@ public final class AlertJob {
     }
 
     public static void main(String[] args) throws Exception {
-        Config c = AlertOptions.DEF.fromArgs(args);
-        EnrichJob.prepareElasticsearch(c);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(EnrichJob.flinkConfiguration(c));
-        fromConfig(c).build(env);
-        env.execute(NAME);
+        Jobs.run(AlertOptions.DEF, args, NAME, c -> fromConfig(c)::build);
     }
 }

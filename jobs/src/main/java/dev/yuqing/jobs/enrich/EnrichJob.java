@@ -5,9 +5,8 @@ import dev.yuqing.core.config.Config;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.post.EnrichedPost;
 import dev.yuqing.core.post.Post;
-import dev.yuqing.dashboards.EsConnection;
-import dev.yuqing.dashboards.IndexTemplates;
 import dev.yuqing.jobs.JobOptions;
+import dev.yuqing.jobs.Jobs;
 import dev.yuqing.jobs.elasticsearch.ElasticsearchSink;
 import dev.yuqing.jobs.kafka.KafkaTopics;
 import dev.yuqing.jobs.kafka.RawRecord;
@@ -16,8 +15,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -86,37 +83,7 @@ public final class EnrichJob {
                 new AnalyzePost(c.get(EnrichOptions.LEXICON_DIR), c.get(EnrichOptions.LEXICON_RELOAD)));
     }
 
-    /** Flink settings from configuration: checkpoints always on. */
-    public static Configuration flinkConfiguration(Config c) {
-        Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, c.get(JobOptions.CHECKPOINT_INTERVAL));
-        String dir = c.get(JobOptions.CHECKPOINT_DIR);
-        if (!dir.isBlank()) {
-            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
-        }
-        return conf;
-    }
-
-    /** Applies the index templates, when configured to, so that the first document finds its mapping. */
-    public static void prepareElasticsearch(Config c) {
-        if (!c.get(JobOptions.ES_APPLY_TEMPLATES)) {
-            return;
-        }
-        EsConnection connection = JobOptions.esConnection(c);
-        var client = connection.open();
-        try {
-            IndexTemplates.applyAll(client);
-        } finally {
-            EsConnection.close(client);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
-        Config c = EnrichOptions.DEF.fromArgs(args);
-        prepareElasticsearch(c);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(c));
-        fromConfig(c).build(env);
-        env.execute(NAME);
+        Jobs.run(EnrichOptions.DEF, args, NAME, c -> fromConfig(c)::build);
     }
 }

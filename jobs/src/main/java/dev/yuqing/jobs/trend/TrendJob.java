@@ -1,5 +1,6 @@
 package dev.yuqing.jobs.trend;
 
+import dev.yuqing.jobs.Jobs;
 import dev.yuqing.core.alert.Alert;
 import dev.yuqing.core.config.Config;
 import dev.yuqing.core.post.EnrichedPost;
@@ -9,7 +10,6 @@ import dev.yuqing.core.trend.Trend;
 import dev.yuqing.core.trend.WarningLevels;
 import dev.yuqing.jobs.JobOptions;
 import dev.yuqing.jobs.elasticsearch.ElasticsearchSink;
-import dev.yuqing.jobs.enrich.EnrichJob;
 import dev.yuqing.jobs.kafka.KafkaTopics;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -111,10 +111,6 @@ public final class TrendJob {
     }
 
     public static void main(String[] args) throws Exception {
-        Config c = TrendOptions.DEF.fromArgs(args);
-        EnrichJob.prepareElasticsearch(c);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(EnrichJob.flinkConfiguration(c));
-        fromConfig(c).build(env);
-        env.execute(NAME);
+        Jobs.run(TrendOptions.DEF, args, NAME, c -> fromConfig(c)::build);
     }
 }
