@@ -1,0 +1,76 @@
+package dev.yuqing.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.util.function.SerializableFunction;
+
+/**
+ * Writes each record as one JSON line to {@code <dir>/<name>-<subtask>.jsonl}, or only counts
+ * them when {@code dir} is null (throughput runs). The harnesses read the files back after the job.
+ */
+final class JsonLinesSink<T> implements Sink<T> {
+    private static final long serialVersionUID = 1L;
+
+    private final String dir;
+    private final String name;
+    private final SerializableFunction<T, byte[]> toJson;
+
+    JsonLinesSink(String dir, String name, SerializableFunction<T, byte[]> toJson) {
+        this.dir = dir;
+        this.name = name;
+        this.toJson = toJson;
+    }
+
+    static Path file(String dir, String name, int subtask) {
+        return Paths.get(dir, name + "-" + subtask + ".jsonl");
+    }
+
+    @Override
+    public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
+        if (dir == null) {
+            return new Writer<>(null, toJson);
+        }
+        Path f = file(dir, name, context.getTaskInfo().getIndexOfThisSubtask());
+        Files.createDirectories(f.getParent());
+        return new Writer<>(new BufferedOutputStream(Files.newOutputStream(f), 1 << 16), toJson);
+    }
+
+    private static final class Writer<T> implements SinkWriter<T> {
+        private final OutputStream out;
+        private final SerializableFunction<T, byte[]> toJson;
+
+        Writer(OutputStream out, SerializableFunction<T, byte[]> toJson) {
+            this.out = out;
+            this.toJson = toJson;
+        }
+
+        @Override
+        public void write(T element, Context context) throws IOException {
+            if (out != null) {
+                out.write(toJson.apply(element));
+                out.write('\n');
+            }
+        }
+
+        @Override
+        public void flush(boolean endOfInput) throws IOException {
+            if (out != null) {
+                out.flush();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (out != null) {
+                out.close();
+            }
+        }
+    }
+}
