@@ -56,9 +56,23 @@ public final class TextAnalyzer {
                 terms.add(term.word);
             }
         }
-        List<String> keywords = new ArrayList<>(HanLP.extractKeyword(all, keywordCount));
+        List<String> keywords = new ArrayList<>();
+        for (String k : HanLP.extractKeyword(all, keywordCount * 3)) {
+            if (keywords.size() < keywordCount && isKeyword(k)) {
+                keywords.add(k);
+            }
+        }
         return new TextFeatures(keywords, new ArrayList<>(terms), new ArrayList<>(persons), new ArrayList<>(places),
                 new ArrayList<>(orgs), given.length());
+    }
+
+    /**
+     * A keyword names something: at least two characters and a letter among them. TextRank also
+     * returns markup (the {@code %} and {@code #} of Weibo's topic markers) and single characters
+     * (说, 想, 吃), which made the trend job see bursts of nothing.
+     */
+    static boolean isKeyword(String k) {
+        return k.codePointCount(0, k.length()) >= 2 && k.codePoints().anyMatch(Character::isLetter);
     }
 
     private static boolean isContentWord(Term term, String nature) {

@@ -18,6 +18,13 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void keywordsAreWordsNotMarkupOrSingleCharacters() {
+        TextFeatures f = analyzer.analyze(null, "{%#静下心来听音乐#%} 今天想说，听音乐真的很开心，静下心来听音乐是一种享受。{%#音乐#%}");
+        assertThat(f.keywords()).isNotEmpty().allMatch(k -> k.length() >= 2 && k.codePoints().anyMatch(Character::isLetter));
+        assertThat(f.keywords()).anyMatch(k -> k.contains("音乐"));
+    }
+
+    @Test
     void findsPersonsAndOrganizations() {
         TextFeatures f = analyzer.analyze(null, "市长张建国今天到市水务局调研供水保障工作。");
         assertThat(f.persons()).contains("张建国");
