@@ -8,6 +8,7 @@ import dev.yuqing.core.trend.Trend;
 import dev.yuqing.core.trend.WarningLevels;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,10 @@ import org.apache.flink.util.Collector;
 /**
  * Groups posts into events: a post joins the open event that holds most of one of its keywords
  * bursting right now (from the trend stream) or, failing that, the open event holding a
- * near-duplicate of it (SimHash distance ≤ 3); otherwise it opens an event. Emits
- * the event as it stands after each post, with its warning level.
+ * near-duplicate of it (SimHash distance ≤ 3); otherwise it opens an event. Posts are placed in
+ * batches (see below); after each batch every event it changed is emitted once, as it stands, with
+ * its warning level: a wave of thousands of posts a minute gives one update a minute, not one per
+ * post, downstream.
  *
  * <p>A post is held until the watermark passes the end of the first window it falls in, so that
  * the bursts of its time are known when it is placed: otherwise a replay (or a backlog after a
@@ -95,7 +98,8 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         return Math.floorDiv(ts, slide) * slide + slide;
     }
 
-    private void place(EnrichedPost post, TimerService timers, Collector<Event> out) throws Exception {
+    /** Places the post and returns the event it joined or opened. */
+    private EventState place(EnrichedPost post, TimerService timers) throws Exception {
         long ts = post.post().publishedAt().toEpochMilli();
         List<String> keywords = keywords(post);
         long fingerprint = SimHash.of(post.analysis().features().terms(), post.post().text());
@@ -108,13 +112,18 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         events.put(event.id, event);
         timers.registerEventTimeTimer(toMinute(event.lastSeen + idle.toMillis()));
 
+        boolean negative = post.analysis().sentiment() != null
+                && post.analysis().sentiment().label() == SentimentLabel.NEGATIVE;
+        Double baseline = negativeBaseline.value();
+        negativeBaseline.update(baseline == null ? (negative ? 1.0 : 0.0)
+                : baseline + NEGATIVE_BASELINE_ALPHA * ((negative ? 1.0 : 0.0) - baseline));
+        return event;
+    }
+
+    private void emit(EventState event, Collector<Event> out) throws Exception {
         double baseline = negativeBaseline.value() == null ? 0 : negativeBaseline.value();
         Event snapshot = event.toEvent(baseline, null);
         out.collect(event.toEvent(baseline, levels.levelOf(snapshot.metrics()).orElse(null)));
-        boolean negative = post.analysis().sentiment() != null
-                && post.analysis().sentiment().label() == SentimentLabel.NEGATIVE;
-        negativeBaseline.update(negativeBaseline.value() == null ? (negative ? 1.0 : 0.0)
-                : baseline + NEGATIVE_BASELINE_ALPHA * ((negative ? 1.0 : 0.0) - baseline));
     }
 
     @Override
@@ -139,13 +148,19 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
             }
         }
         due.sort(Long::compare);
+        // Latest state of each event the batch changed, in the order first changed.
+        Map<String, EventState> changed = new LinkedHashMap<>();
         for (Long release : due) {
             List<EnrichedPost> posts = new ArrayList<>(pending.get(release));
             posts.sort(java.util.Comparator.comparing(p -> p.post().publishedAt()));
             pending.remove(release);
             for (EnrichedPost p : posts) {
-                place(p, ctx.timerService(), out);
+                EventState e = place(p, ctx.timerService());
+                changed.put(e.id, e);
             }
+        }
+        for (EventState e : changed.values()) {
+            emit(e, out);
         }
         List<String> closed = new ArrayList<>();
         for (Map.Entry<String, EventState> e : events.entries()) {

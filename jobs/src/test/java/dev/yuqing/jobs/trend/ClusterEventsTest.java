@@ -107,21 +107,26 @@ class ClusterEventsTest {
         harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 11 * MINUTE));
 
         List<Event> out = harness.extractOutputValues();
-        assertThat(out).hasSize(30).extracting(Event::id).containsOnly("event:w0");
+        assertThat(out).as("one update per minute of posts, not one per post").hasSize(10).extracting(Event::id).containsOnly("event:w0");
         assertThat(last().volume()).isEqualTo(30);
     }
 
     @Test
     void theWarningLevelRisesWithVolume() throws Exception {
-        for (int i = 0; i < 120; i++) {
-            post("p" + i, i / 20, LEAK, List.of("停水"), 0);
+        // 20 posts a minute; each minute's posts are released together when the minute's window closes.
+        for (int minute = 0; minute < 6; minute++) {
+            for (int i = 0; i < 20; i++) {
+                long at = T0 + minute * MINUTE + i * 1000L;
+                harness.processElement1(TrendPosts.post("p" + (minute * 20 + i), at, LEAK, List.of("停水"), 0), at);
+            }
+            harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + (minute + 1) * MINUTE));
         }
         List<Event> out = harness.extractOutputValues();
-        assertThat(out).extracting(Event::id).containsOnly("event:p0");
-        assertThat(out.get(8).level()).isNull();
-        assertThat(out.get(9).level()).isEqualTo(AlertLevel.BLUE);   // 10 posts, all new in this window
-        assertThat(out.get(29).level()).isEqualTo(AlertLevel.YELLOW); // 30 posts
-        assertThat(out.get(99).level()).isEqualTo(AlertLevel.ORANGE); // 100 posts
+        assertThat(out).as("one update a minute").hasSize(6).extracting(Event::id).containsOnly("event:p0");
+        assertThat(out).extracting(Event::volume).containsExactly(20L, 40L, 60L, 80L, 100L, 120L);
+        assertThat(out.get(0).level()).isEqualTo(AlertLevel.BLUE);   // 20 posts, all new in this window
+        assertThat(out.get(1).level()).isEqualTo(AlertLevel.YELLOW); // 40 posts
+        assertThat(out.get(4).level()).isEqualTo(AlertLevel.ORANGE); // 100 posts
     }
 
     @Test
