@@ -2,8 +2,8 @@ package dev.yuqing.jobs.trend;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 
-/** Counts a term's occurrences in a window, keeping one number per window instead of the posts. */
-public final class CountTerms implements AggregateFunction<String, Long, Long> {
+/** Adds up a term's slide counts in a window, keeping one number per window instead of the posts. */
+public final class CountTerms implements AggregateFunction<SlideTermCount, Long, Long> {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -12,8 +12,8 @@ public final class CountTerms implements AggregateFunction<String, Long, Long> {
     }
 
     @Override
-    public Long add(String term, Long count) {
-        return count + 1;
+    public Long add(SlideTermCount slide, Long count) {
+        return count + slide.count();
     }
 
     @Override

@@ -33,6 +33,8 @@ public final class TrendOptions {
             "how often a window starts; the window size must be a multiple of it");
     public static final ConfigKey<Integer> QUIET_WINDOWS = ConfigKey.integer("trend.quiet.windows", 60, 1, 100_000,
             "slides without a term after which its baseline is forgotten (bounds state)");
+    public static final ConfigKey<Integer> TERM_CAPACITY = ConfigKey.integer("trend.term.capacity", 20_000, 10, 10_000_000,
+            "distinct terms each subtask counts per slide (a Space-Saving sketch): bounds memory and state whatever the vocabulary; rarer terms are cut");
     public static final ConfigKey<Integer> KEYWORDS_PER_POST = ConfigKey.integer("trend.keywords.per.post", 5, 1, 50,
             "a post's leading keywords that are counted");
     public static final ConfigKey<Double> BURST_ALPHA = ConfigKey.decimal("trend.burst.alpha", BurstSettings.DEFAULTS.alpha(), 0.001, 1,
@@ -88,7 +90,7 @@ public final class TrendOptions {
 
     private static ConfigKey<?>[] ownKeys() {
         List<ConfigKey<?>> keys = new ArrayList<>(List.of(GROUP_ID, INPUT_TOPIC, ALERTS_TOPIC, TRENDS_INDEX, EVENTS_INDEX,
-                OUT_OF_ORDERNESS, WINDOW_SIZE, WINDOW_SLIDE, QUIET_WINDOWS, KEYWORDS_PER_POST, BURST_ALPHA, BURST_MIN_COUNT,
+                OUT_OF_ORDERNESS, WINDOW_SIZE, WINDOW_SLIDE, QUIET_WINDOWS, TERM_CAPACITY, KEYWORDS_PER_POST, BURST_ALPHA, BURST_MIN_COUNT,
                 BURST_THRESHOLD, BURST_ACCELERATION, BURST_MIN_STDDEV, EVENT_IDLE, EVENT_MAX_OPEN, NEGATIVE_SURGE_MARGIN,
                 NEGATIVE_SURGE_MIN_POSTS));
         for (LevelKeys l : List.of(BLUE, YELLOW, ORANGE, RED)) {
