@@ -13,6 +13,7 @@ import dev.yuqing.jobs.elasticsearch.ElasticsearchSink;
 import dev.yuqing.jobs.kafka.KafkaTopics;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -21,10 +22,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 
 /**
- * posts.enriched → in event time (published time, bounded out-of-orderness): keyword counts over
- * sliding windows → burst scores per term (Elasticsearch yuqing-trends-*) → with the posts, event
- * clustering (yuqing-events-*) → burst and negative-surge warnings (alerts); per account, the share of
- * negative posts against its baseline → negative-surge warnings (alerts). The job takes its
+ * posts.enriched → in event time (published time, bounded out-of-orderness): keyword counts per
+ * slide in bounded heavy-hitter sketches ({@link HeavyTermsPerSlide}), summed over sliding windows → burst scores per term (Elasticsearch yuqing-trends-*) → with the posts, event
+ * clustering (yuqing-events-*) → burst and negative-surge warnings (alerts); per account, site and region, the share
+ * of negative posts against its baseline → negative-surge warnings (alerts). The job takes its
  * source and sinks, so tests run the same topology on other ends; {@link #main} only wires.
  */
 public final class TrendJob {
@@ -35,11 +36,12 @@ public final class TrendJob {
     /** What the job computes with, apart from its ends. */
     public record Settings(Duration outOfOrderness, TrendWindows windows, int keywordsPerPost, BurstSettings burst,
                            WarningLevels levels, Duration eventIdle, int maxOpenEvents, double negativeSurgeMargin,
-                           int negativeSurgeMinPosts) {
+                           int negativeSurgeMinPosts, int termCapacity) {
         public static Settings of(Config c) {
             return new Settings(c.get(TrendOptions.OUT_OF_ORDERNESS), TrendOptions.windows(c), c.get(TrendOptions.KEYWORDS_PER_POST),
                     TrendOptions.burstSettings(c), TrendOptions.warningLevels(c), c.get(TrendOptions.EVENT_IDLE),
-                    c.get(TrendOptions.EVENT_MAX_OPEN), c.get(TrendOptions.NEGATIVE_SURGE_MARGIN), c.get(TrendOptions.NEGATIVE_SURGE_MIN_POSTS));
+                    c.get(TrendOptions.EVENT_MAX_OPEN), c.get(TrendOptions.NEGATIVE_SURGE_MARGIN), c.get(TrendOptions.NEGATIVE_SURGE_MIN_POSTS),
+                    c.get(TrendOptions.TERM_CAPACITY));
         }
     }
 
@@ -75,7 +77,9 @@ public final class TrendJob {
         TrendWindows w = settings.windows();
         DataStream<Trend> scored = posts
                 .flatMap(new PostKeywords(settings.keywordsPerPost())).name("keywords").uid("trend-keywords")
-                .keyBy(term -> term, Types.STRING)
+                .transform("heavy terms", TypeInformation.of(SlideTermCount.class), new HeavyTermsPerSlide(w, settings.termCapacity()))
+                .uid("trend-heavy-terms")
+                .keyBy(SlideTermCount::term, Types.STRING)
                 .window(SlidingEventTimeWindows.of(w.size(), w.slide()))
                 .aggregate(new CountTerms(), new TermWindowCount()).name("count terms").uid("trend-count-terms")
                 .keyBy(TermCount::term, Types.STRING)
@@ -87,13 +91,14 @@ public final class TrendJob {
                 .process(new ClusterEvents(settings.levels(), w, settings.keywordsPerPost(), settings.eventIdle(), settings.maxOpenEvents()))
                 .name("cluster events").uid("trend-cluster-events");
         clustered.sinkTo(events).name("events").uid("trend-events-sink");
-        DataStream<Alert> accountSurges = posts.keyBy(p -> p.post().account(), Types.STRING)
-                .process(new AccountNegativeSurge(w.size(), settings.burst().alpha(), settings.negativeSurgeMargin(),
+        DataStream<Alert> scopeSurges = posts.flatMap(new SurgeScopes()).name("surge scopes").uid("trend-surge-scopes")
+                .keyBy(p -> p.scope().key(), Types.STRING)
+                .process(new NegativeSurge(w.size(), settings.burst().alpha(), settings.negativeSurgeMargin(),
                         settings.negativeSurgeMinPosts(), settings.eventIdle()))
-                .name("account negative surge").uid("trend-account-negative-surge");
+                .name("negative surge").uid("trend-negative-surge");
         clustered.flatMap(new EventAlerts(settings.negativeSurgeMargin(), settings.negativeSurgeMinPosts()))
                 .name("event alerts").uid("trend-event-alerts")
-                .union(accountSurges)
+                .union(scopeSurges)
                 .sinkTo(alerts).name("alerts").uid("trend-alerts-sink");
     }
 

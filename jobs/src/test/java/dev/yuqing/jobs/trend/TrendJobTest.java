@@ -26,7 +26,7 @@ class TrendJobTest {
             names.add(n.getOperatorName());
         }
         assertThat(String.join("|", names)).contains("keywords", "count terms", "detect bursts", "cluster events", "event alerts",
-                "account negative surge", "trends", "events", "alerts");
+                "heavy terms", "surge scopes", "negative surge", "trends", "events", "alerts");
         JobGraph job = graph.getJobGraph();
         assertThat(job.getVertices()).extracting(JobVertex::getName).isNotEmpty();
     }

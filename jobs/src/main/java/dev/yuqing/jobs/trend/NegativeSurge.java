@@ -21,19 +21,20 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by account: tallies posts and negative posts in tumbling windows (one trend window long)
- * and, when the watermark closes a window, compares its negative share with the account's
- * baseline (an EWMA of earlier windows' shares). A window with at least {@code minPosts} posts whose
- * share lies {@code margin} or more above the baseline raises {@code negative-surge:account:<id>}
- * (yellow; orange at twice the margin), one alert per account that later surges update. An
- * account with no post for {@code idle} is forgotten.
+ * Keyed by {@link SurgeScope} (an account, a site or a region): tallies posts and negative posts in
+ * tumbling windows (one trend window long) and, when the watermark closes a window, compares its
+ * negative share with the scope's baseline (an EWMA of earlier windows' shares). A window with at
+ * least {@code minPosts} posts whose share lies {@code margin} or more above the baseline raises
+ * {@code negative-surge:<scope key>}, e.g. {@code negative-surge:account:<id>} (yellow; orange at
+ * twice the margin), one alert per scope that later surges update. A scope with no post for
+ * {@code idle} is forgotten.
  */
-public final class AccountNegativeSurge extends KeyedProcessFunction<String, EnrichedPost, Alert> {
+public final class NegativeSurge extends KeyedProcessFunction<String, ScopedPost, Alert> {
     private static final long serialVersionUID = 1L;
     private static final int EVIDENCE_POSTS = 5;
 
-    /** One window's posts of one account. */
-    public record Tally(long total, long negative, List<String> negativePostIds, String region) {
+    /** One window's posts of one scope. */
+    public record Tally(SurgeScope scope, long total, long negative, List<String> negativePostIds, String region) {
         public Tally {
             negativePostIds = new ArrayList<>(negativePostIds); // mutable copy for Kryo
         }
@@ -48,7 +49,7 @@ public final class AccountNegativeSurge extends KeyedProcessFunction<String, Enr
     private transient ValueState<Double> baseline;
     private transient ValueState<Long> lastActive;
 
-    public AccountNegativeSurge(Duration window, double alpha, double margin, int minPosts, Duration idle) {
+    public NegativeSurge(Duration window, double alpha, double margin, int minPosts, Duration idle) {
         if (!(alpha > 0 && alpha <= 1) || !(margin > 0 && margin <= 1) || minPosts < 1) {
             throw new IllegalArgumentException("alpha and margin must be in (0, 1] and minPosts at least 1");
         }
@@ -67,20 +68,21 @@ public final class AccountNegativeSurge extends KeyedProcessFunction<String, Enr
     }
 
     @Override
-    public void processElement(EnrichedPost post, Context ctx, Collector<Alert> out) throws Exception {
+    public void processElement(ScopedPost scoped, Context ctx, Collector<Alert> out) throws Exception {
+        EnrichedPost post = scoped.post();
         long ts = post.post().publishedAt().toEpochMilli();
         long size = window.toMillis();
         long end = ts - Math.floorMod(ts, size) + size;
         boolean negative = post.analysis().sentiment() != null && post.analysis().sentiment().label() == SentimentLabel.NEGATIVE;
         Tally t = tallies.get(end);
         if (t == null) {
-            t = new Tally(0, 0, List.of(), post.post().region());
+            t = new Tally(scoped.scope(), 0, 0, List.of(), post.post().region());
         }
         List<String> ids = t.negativePostIds();
         if (negative && ids.size() < EVIDENCE_POSTS) {
             ids.add(post.post().id());
         }
-        tallies.put(end, new Tally(t.total() + 1, t.negative() + (negative ? 1 : 0), ids, t.region()));
+        tallies.put(end, new Tally(t.scope(), t.total() + 1, t.negative() + (negative ? 1 : 0), ids, t.region()));
         ctx.timerService().registerEventTimeTimer(end);
         Long last = lastActive.value();
         if (last == null || end > last) {
@@ -100,10 +102,11 @@ public final class AccountNegativeSurge extends KeyedProcessFunction<String, Enr
             double share = (double) t.negative() / t.total();
             Double b = baseline.value();
             if (b != null && t.total() >= minPosts && share >= b + margin) {
-                String account = ctx.getCurrentKey();
+                SurgeScope scope = t.scope();
                 AlertLevel level = share >= b + 2 * margin ? AlertLevel.ORANGE : AlertLevel.YELLOW;
-                out.collect(new Alert(AlertType.NEGATIVE_SURGE.code() + ":account:" + account, AlertType.NEGATIVE_SURGE, level,
-                        "账号负面评论激增：" + account,
+                String account = scope.kind() == SurgeScope.Kind.REGION ? null : scope.id();
+                out.collect(new Alert(AlertType.NEGATIVE_SURGE.code() + ":" + scope.key(), AlertType.NEGATIVE_SURGE, level,
+                        scope.kind().chinese() + "负面内容激增：" + scope.id(),
                         String.format(Locale.ROOT, "最近%d分钟负面占比%.0f%%（%d/%d），平时%.0f%%", window.toMinutes(), 100 * share,
                                 t.negative(), t.total(), 100 * b),
                         new Alert.Evidence(t.negativePostIds(), List.of(), List.of()), t.region(), account,
