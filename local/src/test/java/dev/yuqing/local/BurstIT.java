@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,11 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole pipeline (EnrichJob, TrendJob, AlertJob as the local stack runs them) on the demo's
  * water-outage wave: the burst reaches the handler's webhook as one alert that escalates, not one
- * alert per window. Topics and indices of its own, so the other tests' data stay apart.
+ * alert per window, although the webhook fails its first three calls. Topics and indices of its own, so the other tests' data stay apart.
  */
 @ExtendWith(LocalStackExtension.class)
 class BurstIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    /** The webhook refuses its first calls, then recovers. */
+    private static final int FAILING_CALLS = 3;
 
     @TempDir
     Path dir;
@@ -53,9 +56,16 @@ class BurstIT {
         String p = "burst-it.";
         stack.kafka().createTopics(List.of(p + "raw", p + "enriched", p + "dlq", p + "alerts", p + "alerts.out", p + "alerts.dlq"), 2);
         List<Call> calls = new CopyOnWriteArrayList<>();
+        AtomicInteger refused = new AtomicInteger();
         HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         webhook.createContext("/duty", ex -> {
-            calls.add(new Call(ex.getRequestHeaders().getFirst("X-Yuqing-Notification"), Json.MAPPER.readTree(ex.getRequestBody().readAllBytes())));
+            byte[] body = ex.getRequestBody().readAllBytes();
+            if (refused.getAndUpdate(n -> Math.min(n + 1, FAILING_CALLS)) < FAILING_CALLS) { // the handler's server is down at first
+                ex.sendResponseHeaders(503, -1);
+                ex.close();
+                return;
+            }
+            calls.add(new Call(ex.getRequestHeaders().getFirst("X-Yuqing-Notification"), Json.MAPPER.readTree(body)));
             ex.sendResponseHeaders(200, -1);
             ex.close();
         });
@@ -72,12 +82,14 @@ class BurstIT {
         var trend = stack.trendConfig(cp, Map.of(TrendOptions.INPUT_TOPIC.name(), p + "enriched", TrendOptions.ALERTS_TOPIC.name(), p + "alerts",
                 TrendOptions.TRENDS_INDEX.name(), "burst-it-trends", TrendOptions.EVENTS_INDEX.name(), "burst-it-events",
                 TrendOptions.GROUP_ID.name(), "burst-it-trend"));
-        var alert = stack.alertConfig(cp, Map.of(AlertOptions.INPUT_TOPIC.name(), p + "alerts", AlertOptions.OUTPUT_TOPIC.name(), p + "alerts.out",
+        Map<String, String> alerting = new HashMap<>(Map.of(AlertOptions.INPUT_TOPIC.name(), p + "alerts", AlertOptions.OUTPUT_TOPIC.name(), p + "alerts.out",
                 AlertOptions.DLQ_TOPIC.name(), p + "alerts.dlq", AlertOptions.INDEX.name(), "burst-it-alerts",
                 AlertOptions.GROUP_ID.name(), "burst-it-alerting", AlertOptions.ROUTING_FILE.name(), routing.toString(),
                 AlertOptions.DIGEST_LEVELS.name(), "none", // every level out at once, so the test sees each notification
                 AlertOptions.SMTP_HOST.name(), "127.0.0.1", AlertOptions.SMTP_PORT.name(), Integer.toString(SMTP.getSmtp().getPort()),
                 AlertOptions.SMTP_STARTTLS.name(), "false"));
+        alerting.put(AlertOptions.RETRY_BACKOFF.name(), "200ms"); // the refused calls are retried quickly
+        var alert = stack.alertConfig(cp, alerting);
         JobClient job = stack.startPipeline(enrich, trend, alert, 2);
         try {
             Path file = dir.resolve("demo.jsonl");
@@ -108,6 +120,8 @@ class BurstIT {
             assertThat(wave).as("alerts for the water-outage wave, of %s delivered; produced %s", byId.keySet(), produced).hasSize(1);
             assertThat(produced).as("the angry comments on one account").contains("negative-surge:account:" + DemoScenario.SURGE_ACCOUNT);
             // Deliveries run concurrently (async I/O), so their arrival order is not the order sent.
+            // The webhook refused its first calls: each notification still arrived, and once.
+            assertThat(refused.get()).isEqualTo(FAILING_CALLS);
             List<Call> notified = byId.get(wave.get(0));
             assertThat(notified).extracting(Call::kind).containsOnlyOnce("new");
             assertThat(notified).extracting(Call::kind).containsOnly("new", "escalated");
