@@ -61,6 +61,23 @@ public final class SimHash {
         return distance(a, b) <= NEAR_DUPLICATE_DISTANCE;
     }
 
+    /** Bands {@link #bandKeys} cuts a fingerprint into: one more than the near-duplicate distance. */
+    public static final int BANDS = NEAR_DUPLICATE_DISTANCE + 1;
+
+    /**
+     * The fingerprint cut into {@link #BANDS} bands of 16 bits, each tagged with its position. Two
+     * near-duplicates differ in at most {@link #NEAR_DUPLICATE_DISTANCE} bits, which touch at most
+     * that many bands, so they share at least one key (pigeonhole): an index by these keys finds
+     * every near-duplicate without comparing against all fingerprints.
+     */
+    public static long[] bandKeys(long fingerprint) {
+        long[] keys = new long[BANDS];
+        for (int band = 0; band < BANDS; band++) {
+            keys[band] = ((long) band << 16) | ((fingerprint >>> (16 * band)) & 0xffffL);
+        }
+        return keys;
+    }
+
     /**
      * FNV-1a over UTF-8, then the SplitMix64 finaliser: FNV alone leaves the high bits of short
      * strings poorly mixed, which would bias their votes.

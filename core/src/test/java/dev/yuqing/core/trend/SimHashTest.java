@@ -41,4 +41,35 @@ class SimHashTest {
         assertThat(SimHash.bigrams("水")).containsExactly("水");
         assertThat(SimHash.distance(0L, -1L)).isEqualTo(64);
     }
+
+    @Test
+    void nearDuplicatesAlwaysShareABandKeyAndFarOnesMostlyDoNot() {
+        java.util.Random random = new java.util.Random(7);
+        int sharedByFar = 0;
+        for (int i = 0; i < 10_000; i++) {
+            long a = random.nextLong();
+            long b = a;
+            for (int flips = random.nextInt(SimHash.NEAR_DUPLICATE_DISTANCE + 1); flips > 0; flips--) {
+                b ^= 1L << random.nextInt(64); // up to 3 bits apart (a repeated bit flips back: fewer)
+            }
+            assertThat(shareAKey(a, b)).as("%x and %x", a, b).isTrue();
+            if (shareAKey(a, random.nextLong())) {
+                sharedByFar++;
+            }
+        }
+        assertThat(sharedByFar).as("unrelated fingerprints meeting in a band (about 4 in 65,536)").isLessThan(10);
+    }
+
+    private static boolean shareAKey(long a, long b) {
+        java.util.Set<Long> keys = new java.util.HashSet<>();
+        for (long k : SimHash.bandKeys(a)) {
+            keys.add(k);
+        }
+        for (long k : SimHash.bandKeys(b)) {
+            if (keys.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

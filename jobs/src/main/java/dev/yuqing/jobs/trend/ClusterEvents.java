@@ -38,10 +38,12 @@ import org.apache.flink.util.Collector;
  * the wave would scatter over small events.
  *
  * <p>Every post must be compared with every open event, so the job keys this operator by one
- * constant: one city's posts (hundreds a minute) fit one subtask. State is bounded: an event with
- * no post for {@code idle} (event time) is dropped by a timer, at most {@code maxOpen} events are
- * open (the one idle longest goes first), each event's collections are bounded
- * ({@link EventState}), and a bursting term is remembered for one window after its burst.
+ * constant: one city's posts (hundreds a minute) fit one subtask. Near-duplicates are looked up in
+ * an index of the events' fingerprints by {@link SimHash#bandKeys band}, not by comparing with
+ * every event. State is bounded: an event with no post for {@code idle} (event time) is dropped by
+ * a timer, at most {@code maxOpen} events are open (when full, the twentieth idle longest is closed
+ * in one pass, so the scan for them is not paid by every new event), each event's collections are
+ * bounded ({@link EventState}), and a bursting term is remembered for one window after its burst.
  */
 public final class ClusterEvents extends KeyedCoProcessFunction<String, EnrichedPost, Trend, Event> {
     private static final long serialVersionUID = 1L;
@@ -58,6 +60,9 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
     private transient ValueState<Double> negativeBaseline;
     /** Posts waiting for their first window to close, by that window's end. */
     private transient MapState<Long, List<EnrichedPost>> pending;
+    /** Ids of the events holding a fingerprint with this band key. */
+    private transient MapState<Long, List<String>> bands;
+    private transient ValueState<Integer> openCount;
 
     public ClusterEvents(WarningLevels levels, TrendWindows windows, int keywordsPerPost, Duration idle, int maxOpen) {
         if (idle == null || idle.isNegative() || idle.isZero()) {
@@ -80,6 +85,8 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         negativeBaseline = getRuntimeContext().getState(new ValueStateDescriptor<>("negativeBaseline", Types.DOUBLE));
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
                 Types.LIST(TypeInformation.of(EnrichedPost.class))));
+        bands = getRuntimeContext().getMapState(new MapStateDescriptor<>("fingerprintBands", Types.LONG, Types.LIST(Types.STRING)));
+        openCount = getRuntimeContext().getState(new ValueStateDescriptor<>("openEvents", Types.INT));
     }
 
     @Override
@@ -107,8 +114,11 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         if (event == null) {
             closeOldestWhileFull();
             event = new EventState(post, ts);
+            openCount.update(open() + 1);
         }
-        event.add(post, fingerprint, keywords, ts, windows.size().toMillis());
+        if (event.add(post, fingerprint, keywords, ts, windows.size().toMillis())) {
+            index(event.id, fingerprint);
+        }
         events.put(event.id, event);
         timers.registerEventTimeTimer(toMinute(event.lastSeen + idle.toMillis()));
 
@@ -169,7 +179,7 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
             }
         }
         for (String id : closed) {
-            events.remove(id);
+            close(id);
         }
         List<String> cooled = new ArrayList<>();
         for (Map.Entry<String, Long> b : burstingUntil.entries()) {
@@ -230,27 +240,79 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         if (best != null) {
             return best;
         }
-        for (EventState e : events.values()) {
-            if (e.nearDuplicateOf(fingerprint, SimHash.NEAR_DUPLICATE_DISTANCE)) {
-                return e;
+        for (long key : SimHash.bandKeys(fingerprint)) {
+            List<String> ids = bands.get(key);
+            if (ids == null) {
+                continue;
+            }
+            for (String id : ids) {
+                EventState e = events.get(id);
+                if (e != null && e.nearDuplicateOf(fingerprint, SimHash.NEAR_DUPLICATE_DISTANCE)) {
+                    return e;
+                }
             }
         }
         return null;
     }
 
-    private void closeOldestWhileFull() throws Exception {
-        int open = 0;
-        String oldest = null;
-        long oldestSeen = Long.MAX_VALUE;
-        for (Map.Entry<String, EventState> e : events.entries()) {
-            open++;
-            if (e.getValue().lastSeen < oldestSeen) {
-                oldestSeen = e.getValue().lastSeen;
-                oldest = e.getKey();
+    private int open() throws Exception {
+        Integer n = openCount.value();
+        return n == null ? 0 : n;
+    }
+
+    private void index(String eventId, long fingerprint) throws Exception {
+        for (long key : SimHash.bandKeys(fingerprint)) {
+            List<String> ids = bands.get(key);
+            List<String> updated = ids == null ? new ArrayList<>() : new ArrayList<>(ids);
+            if (!updated.contains(eventId)) {
+                updated.add(eventId);
+                bands.put(key, updated);
             }
         }
-        if (open >= maxOpen && oldest != null) {
-            events.remove(oldest);
+    }
+
+    /** Drops the event and its fingerprints from the index. */
+    private void close(String eventId) throws Exception {
+        EventState e = events.get(eventId);
+        if (e == null) {
+            return;
+        }
+        events.remove(eventId);
+        for (long fingerprint : e.fingerprints) {
+            for (long key : SimHash.bandKeys(fingerprint)) {
+                List<String> ids = bands.get(key);
+                if (ids != null) {
+                    List<String> rest = new ArrayList<>(ids);
+                    rest.remove(eventId);
+                    if (rest.isEmpty()) {
+                        bands.remove(key);
+                    } else {
+                        bands.put(key, rest);
+                    }
+                }
+            }
+        }
+        int left = open() - 1;
+        if (left > 0) {
+            openCount.update(left);
+        } else {
+            openCount.clear();
+        }
+    }
+
+    /** When {@code maxOpen} events are open, closes the twentieth (at least one) idle longest. */
+    private void closeOldestWhileFull() throws Exception {
+        if (open() < maxOpen) {
+            return;
+        }
+        List<Map.Entry<String, Long>> byLastSeen = new ArrayList<>();
+        for (Map.Entry<String, EventState> e : events.entries()) {
+            byLastSeen.add(Map.entry(e.getKey(), e.getValue().lastSeen));
+        }
+        byLastSeen.sort(Map.Entry.comparingByValue());
+        int n = Math.max(1, maxOpen / 20);
+        for (int i = 0; i < n && i < byLastSeen.size(); i++) {
+            close(byLastSeen.get(i).getKey());
         }
     }
 }

@@ -64,7 +64,8 @@ final class EventState implements Serializable {
         return false;
     }
 
-    void add(EnrichedPost e, long fingerprint, List<String> postKeywords, long timestamp, long slotMillis) {
+    /** Counts the post in; true when its fingerprint was new and kept (to be indexed). */
+    boolean add(EnrichedPost e, long fingerprint, List<String> postKeywords, long timestamp, long slotMillis) {
         Post p = e.post();
         volume++;
         lastSeen = Math.max(lastSeen, timestamp);
@@ -78,7 +79,8 @@ final class EventState implements Serializable {
         if (e.analysis().harmful() != null && e.analysis().harmful().flagged()) {
             harmful++;
         }
-        if (fingerprints.size() < MAX_FINGERPRINTS && !fingerprints.contains(fingerprint)) {
+        boolean kept = fingerprints.size() < MAX_FINGERPRINTS && !fingerprints.contains(fingerprint);
+        if (kept) {
             fingerprints.add(fingerprint);
         }
         if (sources.size() < MAX_LABELS) {
@@ -105,6 +107,7 @@ final class EventState implements Serializable {
         } else if (s == slot - 1) {
             previousSlotCount++; // a late post of the previous slot
         }
+        return kept;
     }
 
     double growth() {

@@ -135,16 +135,17 @@ class ClusterEventsTest {
         post("d", 30, EXHIBITION, List.of("书法"), 0.6);
         harness.processElement2(new Trend("书法", Instant.ofEpochMilli(T0 + 20 * MINUTE), Instant.ofEpochMilli(T0 + 30 * MINUTE),
                 12, 0, 6, true), T0 + 30 * MINUTE);
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(3); // events, bursting terms, negative baseline
+        // events, their fingerprint index and count, bursting terms, negative baseline
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(5);
         assertThat(harness.numEventTimeTimers()).isEqualTo(3);
 
         harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 61 * MINUTE));
         assertThat(harness.numEventTimeTimers()).isEqualTo(1); // only the exhibition's remains
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(2); // the bursting term cooled at minute 40
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(4); // the bursting term cooled at minute 40
 
         harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 91 * MINUTE));
         assertThat(harness.numEventTimeTimers()).isZero();
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // only the running negative share
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // only the running negative share: the index is empty
 
         post("b", 92, LEAK, List.of("停水"), -0.6);
         assertThat(last().id()).isEqualTo("event:b"); // the old event is closed: a new one opens
