@@ -71,7 +71,7 @@ public final class TextAnalyzer {
      * returns markup (the {@code %} and {@code #} of Weibo's topic markers) and single characters
      * (说, 想, 吃), which made the trend job see bursts of nothing.
      */
-    static boolean isKeyword(String k) {
+    public static boolean isKeyword(String k) {
         return k.codePointCount(0, k.length()) >= 2 && k.codePoints().anyMatch(Character::isLetter);
     }
 
