@@ -3,6 +3,7 @@ package dev.yuqing.core.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextAnalyzerTest {
@@ -22,6 +23,34 @@ class TextAnalyzerTest {
         TextFeatures f = analyzer.analyze(null, "{%#静下心来听音乐#%} 今天想说，听音乐真的很开心，静下心来听音乐是一种享受。{%#音乐#%}");
         assertThat(f.keywords()).isNotEmpty().allMatch(k -> k.length() >= 2 && k.codePoints().anyMatch(Character::isLetter));
         assertThat(f.keywords()).anyMatch(k -> k.contains("音乐"));
+    }
+
+    /** A water-outage complaint written the way people write: everyday words around the facts. */
+    static final String COMPLAINT = "市民反映，海淀区中关村大街附近小区昨天起停水，今天还是没水，真的觉得很无奈。自来水管道破裂，至今未恢复供水。";
+
+    @Test
+    void commonWordsAreNotKeywordsButStayTerms() {
+        TextFeatures f = new TextAnalyzer(8).analyze(null, COMPLAINT);
+        assertThat(f.keywords()).doesNotContain("真的", "今天", "觉得", "昨天", "附近");
+        assertThat(f.terms()).contains("真的", "今天", "觉得"); // terms feed SimHash: unchanged
+    }
+
+    @Test
+    void theHappeningItsPlaceAndTheUtilityRemainKeywords() {
+        TextFeatures f = new TextAnalyzer(8).analyze(null, COMPLAINT);
+        assertThat(f.keywords()).contains("停水", "海淀区", "自来水");
+        // Without the list the everyday words took those places: the district and the outage were not keywords.
+        TextFeatures unfiltered = new TextAnalyzer(8, new CommonWords(List.of("-"))).analyze(null, COMPLAINT);
+        assertThat(unfiltered.keywords()).contains("觉得").doesNotContain("海淀区", "停水");
+    }
+
+    @Test
+    void keepsTheKeywordCountWhenCommonWordsAreDropped() {
+        TextAnalyzer analyzer = new TextAnalyzer(8);
+        assertThat(analyzer.analyze(null, COMPLAINT).keywords()).hasSize(8).doesNotHaveDuplicates();
+        // A post of nothing but everyday words has fewer keywords, not common ones.
+        assertThat(analyzer.analyze(null, "今天真的好开心，和朋友一起去看电影，希望明天也这么快乐，感觉生活真美好").keywords())
+                .hasSizeLessThan(8).doesNotContain("今天", "真的", "开心", "朋友", "一起", "希望", "快乐", "感觉", "生活");
     }
 
     @Test
