@@ -141,6 +141,27 @@ class InspectionRulesTest {
         assertThat(rules.contentRule(FindingKind.HARMFUL, "spam-ad")).isEmpty();
     }
 
+    @Test
+    void rulesCalendarAndRegistrySurviveJavaSerialisationAsFlinkOperatorsShipThem() throws Exception {
+        assertThat(roundTrip(demo)).isEqualTo(demo);
+        InspectionRules copy = roundTrip(rules);
+        assertThat(copy.rules()).isEqualTo(rules.rules());
+        assertThat(copy.freshnessFor(demo.get("weibo:示范市发布").orElseThrow())).isEqualTo(rules.freshnessFor(demo.get("weibo:示范市发布").orElseThrow()));
+        WorkingCalendar calendar = roundTrip(WorkingCalendar.standard());
+        assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2025, 10, 11))).isTrue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T value) throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (T) in.readObject();
+        }
+    }
+
     /** The bundled file with one change, to check that mistakes are named. */
     static String edited(Consumer<ObjectNode> edit) throws Exception {
         try (InputStream in = InspectionRules.class.getClassLoader().getResourceAsStream(InspectionRules.RESOURCE)) {
