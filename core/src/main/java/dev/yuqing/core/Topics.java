@@ -15,5 +15,11 @@ public final class Topics {
     /** Alerts that could not be read or delivered, JSON {@link dev.yuqing.core.deadletter.DeadLetter}. */
     public static final String ALERTS_DLQ = "alerts.dlq";
 
+    /**
+     * Changes to the inspection registry, JSON {@link dev.yuqing.core.inspection.RegistryChange},
+     * keyed by target id. One partition: a site must come before its columns.
+     */
+    public static final String REGISTRY = "registry";
+
     private Topics() {}
 }

@@ -2,7 +2,7 @@ package dev.yuqing.core.alert;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What raised an alert. Trend and inspection alerts join as their issues land. */
+/** What raised an alert. */
 public enum AlertType {
     HARMFUL_CONTENT("harmful-content"),
     PERSONAL_DATA("personal-data"),
@@ -10,7 +10,12 @@ public enum AlertType {
     /** An event whose volume, growth, negative share, harmful share or reach reaches a warning level. */
     BURST("burst"),
     /** An event or account whose share of negative posts rises well above its baseline. */
-    NEGATIVE_SURGE("negative-surge");
+    NEGATIVE_SURGE("negative-surge"),
+    /**
+     * A finding of the inspection of sites, columns and accounts (stale targets, overdue citizen
+     * messages, leaks and errors in official publications); {@code inspection:<finding id>}.
+     */
+    INSPECTION("inspection");
 
     private final String code;
 
