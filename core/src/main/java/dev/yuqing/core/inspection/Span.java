@@ -86,6 +86,27 @@ public record Span(int months, int days, long seconds) implements Serializable {
         return approximate().compareTo(other.approximate()) > 0;
     }
 
+    /** For people, in Chinese: 6个月, 14天, 1个月零3天, 12小时. */
+    public String toChinese() {
+        StringBuilder sb = new StringBuilder();
+        if (months > 0) {
+            sb.append(months).append("个月");
+        }
+        if (days > 0) {
+            sb.append(sb.length() > 0 ? "零" : "").append(days).append("天");
+        }
+        if (seconds > 0) {
+            long hours = seconds / 3600;
+            long minutes = seconds % 3600 / 60;
+            sb.append(sb.length() > 0 ? "零" : "");
+            sb.append(hours > 0 ? hours + "小时" : "").append(minutes > 0 ? minutes + "分钟" : "");
+            if (hours == 0 && minutes == 0) {
+                sb.append(seconds).append("秒");
+            }
+        }
+        return sb.length() == 0 ? "0天" : sb.toString();
+    }
+
     @JsonValue
     @Override
     public String toString() {

@@ -46,4 +46,12 @@ class SpanTest {
         assertThat(Json.MAPPER.writeValueAsString(Span.ofMonths(6))).isEqualTo("\"P6M\"");
         assertThat(Json.MAPPER.readValue("\"P2W\"", Span.class)).isEqualTo(Span.ofDays(14));
     }
+
+    @Test
+    void readsInChineseForHandlers() {
+        assertThat(Span.parse("P6M").toChinese()).isEqualTo("6个月");
+        assertThat(Span.parse("P14D").toChinese()).isEqualTo("14天");
+        assertThat(Span.parse("P1M3D").toChinese()).isEqualTo("1个月零3天");
+        assertThat(Span.parse("PT12H").toChinese()).isEqualTo("12小时");
+    }
 }

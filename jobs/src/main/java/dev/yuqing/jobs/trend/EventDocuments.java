@@ -7,6 +7,7 @@ import dev.yuqing.core.post.PostTimes;
 import dev.yuqing.core.trend.Event;
 import dev.yuqing.jobs.elasticsearch.Document;
 import dev.yuqing.jobs.elasticsearch.DocumentMapper;
+import dev.yuqing.jobs.elasticsearch.IndexPrefix;
 import java.time.format.DateTimeFormatter;
 
 /**

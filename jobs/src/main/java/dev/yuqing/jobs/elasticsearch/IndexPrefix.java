@@ -1,10 +1,10 @@
-package dev.yuqing.jobs.trend;
+package dev.yuqing.jobs.elasticsearch;
 
 /** Elasticsearch index names are lower case and start with a letter or digit. */
-final class IndexPrefix {
+public final class IndexPrefix {
     private IndexPrefix() {}
 
-    static String check(String prefix) {
+    public static String check(String prefix) {
         if (prefix == null || !prefix.matches("[a-z0-9][a-z0-9_.-]*")) {
             throw new IllegalArgumentException("index prefix must be lower-case letters, digits, '-', '_' or '.', was '" + prefix + "'");
         }

@@ -1,0 +1,123 @@
+package dev.yuqing.jobs.inspection;
+
+import dev.yuqing.core.alert.Alert;
+import dev.yuqing.core.config.Config;
+import dev.yuqing.core.deadletter.DeadLetter;
+import dev.yuqing.core.inspection.Finding;
+import dev.yuqing.core.inspection.InspectionRules;
+import dev.yuqing.core.inspection.RegistryChange;
+import dev.yuqing.core.inspection.Scorecard;
+import dev.yuqing.core.inspection.WorkingCalendar;
+import dev.yuqing.core.post.EnrichedPost;
+import dev.yuqing.jobs.JobOptions;
+import dev.yuqing.jobs.Jobs;
+import dev.yuqing.jobs.elasticsearch.ElasticsearchSink;
+import dev.yuqing.jobs.kafka.KafkaTopics;
+import dev.yuqing.jobs.kafka.RawRecord;
+import dev.yuqing.jobs.trend.EnrichedPostDeserializer;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * posts.enriched (event time = published time) and the registry → per registered site column and
+ * account ({@link InspectTargets}): freshness warnings, breaches and recoveries, content checks of
+ * its publications → per citizen-message thread ({@link TrackMessages}): reply deadlines in working
+ * days and the unanswered limit → per site and account ({@link ScoreTargets}): the running score.
+ * Findings go to yuqing-inspections-*, scores to yuqing-scores, message statuses to
+ * yuqing-messages-*, and findings and failing scores to alerts; unreadable registry changes to the
+ * dead letters. The job takes its sources and sinks; {@link #main} only wires.
+ */
+public final class InspectionJob {
+    public static final String NAME = "yuqing-inspection";
+
+    /** What the job computes with, apart from its ends. */
+    public record Settings(InspectionRules rules, WorkingCalendar calendar, Duration outOfOrderness, boolean wallClock,
+                           Duration messageRetention) {
+        public static Settings of(Config c) {
+            return new Settings(InspectionOptions.rules(c), InspectionOptions.calendar(c), c.get(InspectionOptions.OUT_OF_ORDERNESS),
+                    c.get(InspectionOptions.WALL_CLOCK), c.get(InspectionOptions.MESSAGE_RETENTION));
+        }
+    }
+
+    /** Where the job's results go. */
+    public record Sinks(Sink<Finding> findings, Sink<Scorecard> scores, Sink<MessageStatus> messages, Sink<Alert> alerts,
+                        Sink<DeadLetter> deadLetters) {}
+
+    private final Source<EnrichedPost, ?, ?> posts;
+    private final Source<RawRecord, ?, ?> registry;
+    private final Sinks sinks;
+    private final Settings settings;
+
+    public InspectionJob(Source<EnrichedPost, ?, ?> posts, Source<RawRecord, ?, ?> registry, Sinks sinks, Settings settings) {
+        this.posts = posts;
+        this.registry = registry;
+        this.sinks = sinks;
+        this.settings = settings;
+    }
+
+    /** Adds the topology to {@code env}. */
+    public void build(StreamExecutionEnvironment env) {
+        DataStream<EnrichedPost> in = env.fromSource(posts, WatermarkStrategy.<EnrichedPost>forBoundedOutOfOrderness(settings.outOfOrderness())
+                        .withTimestampAssigner((p, previous) -> p.post().publishedAt().toEpochMilli())
+                        .withIdleness(Duration.ofMinutes(1)), "posts.enriched")
+                .uid("inspection-enriched-source");
+        SingleOutputStreamOperator<RegistryChange> changes = env
+                .fromSource(registry, WatermarkStrategy.<RawRecord>forGenerator(ctx -> new RegistryWatermarks<>()), "registry")
+                .uid("inspection-registry-source")
+                .process(new ParseRegistryChange()).name("parse registry changes").uid("inspection-parse-registry");
+        changes.getSideOutput(ParseRegistryChange.DEAD_LETTERS).sinkTo(sinks.deadLetters()).name("dead letters").uid("inspection-dead-letter-sink");
+
+        SingleOutputStreamOperator<Finding> targetFindings = in
+                .keyBy(p -> p.post().account() == null ? "" : p.post().account(), Types.STRING)
+                .connect(changes.keyBy(RegistryChange::id, Types.STRING))
+                .process(new InspectTargets(settings.rules(), settings.wallClock())).name("inspect targets").uid("inspection-targets");
+        SingleOutputStreamOperator<Finding> messageFindings = targetFindings.getSideOutput(InspectTargets.MESSAGES)
+                .keyBy(BoardMessage::thread, Types.STRING)
+                .process(new TrackMessages(settings.rules(), settings.calendar(), settings.wallClock(), settings.messageRetention()))
+                .name("track messages").uid("inspection-messages");
+        messageFindings.getSideOutput(TrackMessages.STATUS).keyBy(MessageStatus::thread, Types.STRING)
+                .sinkTo(sinks.messages()).name("messages").uid("inspection-messages-sink");
+
+        DataStream<Finding> findings = targetFindings.union(messageFindings);
+        // Keyed before each sink: one finding's updates stay in order on one writer.
+        findings.keyBy(Finding::id, Types.STRING).sinkTo(sinks.findings()).name("findings").uid("inspection-findings-sink");
+        SingleOutputStreamOperator<Scorecard> scores = findings.keyBy(Finding::scoredId, Types.STRING)
+                .process(new ScoreTargets(settings.rules())).name("score targets").uid("inspection-scores");
+        scores.keyBy(Scorecard::targetId, Types.STRING).sinkTo(sinks.scores()).name("scores").uid("inspection-scores-sink");
+        findings.map(Finding::toAlert).name("finding alerts").uid("inspection-finding-alerts")
+                .union(scores.getSideOutput(ScoreTargets.ALERTS))
+                .sinkTo(sinks.alerts()).name("alerts").uid("inspection-alerts-sink");
+    }
+
+    /** The job on Kafka and Elasticsearch as configured. */
+    public static InspectionJob fromConfig(Config c) {
+        String bootstrap = c.get(JobOptions.KAFKA_BOOTSTRAP);
+        String group = c.get(InspectionOptions.GROUP_ID);
+        return new InspectionJob(
+                KafkaTopics.source(bootstrap, c.get(InspectionOptions.INPUT_TOPIC), group, new EnrichedPostDeserializer()),
+                KafkaTopics.rawSource(bootstrap, c.get(InspectionOptions.REGISTRY_TOPIC), group + "-registry"),
+                new Sinks(
+                        ElasticsearchSink.<Finding>builder().connection(JobOptions.esConnection(c))
+                                .mapper(new InspectionDocuments.Findings(c.get(InspectionOptions.FINDINGS_INDEX)))
+                                .settings(JobOptions.bulkSettings(c)).build(),
+                        ElasticsearchSink.<Scorecard>builder().connection(JobOptions.esConnection(c))
+                                .mapper(new InspectionDocuments.Scores(c.get(InspectionOptions.SCORES_INDEX)))
+                                .settings(JobOptions.bulkSettings(c)).build(),
+                        ElasticsearchSink.<MessageStatus>builder().connection(JobOptions.esConnection(c))
+                                .mapper(new InspectionDocuments.Messages(c.get(InspectionOptions.MESSAGES_INDEX)))
+                                .settings(JobOptions.bulkSettings(c)).build(),
+                        KafkaTopics.jsonSink(bootstrap, c.get(InspectionOptions.ALERTS_TOPIC), Alert::id, Alert::toJson),
+                        KafkaTopics.jsonSink(bootstrap, c.get(InspectionOptions.DLQ_TOPIC), DeadLetter::key, DeadLetter::toJson)),
+                Settings.of(c));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Jobs.run(InspectionOptions.DEF, args, NAME, c -> fromConfig(c)::build);
+    }
+}

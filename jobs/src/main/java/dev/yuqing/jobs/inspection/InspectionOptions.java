@@ -1,0 +1,69 @@
+package dev.yuqing.jobs.inspection;
+
+import dev.yuqing.core.Topics;
+import dev.yuqing.core.config.Config;
+import dev.yuqing.core.config.ConfigDef;
+import dev.yuqing.core.config.ConfigKey;
+import dev.yuqing.jobs.JobOptions;
+import dev.yuqing.core.inspection.InspectionRules;
+import dev.yuqing.core.inspection.WorkingCalendar;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Settings of {@link InspectionJob}, beside the {@link JobOptions} every job reads. */
+public final class InspectionOptions {
+    public static final ConfigKey<String> GROUP_ID = ConfigKey.string("inspection.group.id", "yuqing-inspection",
+            "Kafka consumer group of the job; offsets are committed on each checkpoint");
+    public static final ConfigKey<String> INPUT_TOPIC = ConfigKey.string("inspection.input.topic", Topics.POSTS_ENRICHED,
+            "topic of enriched posts (publications, comments, citizen messages and replies)");
+    public static final ConfigKey<String> REGISTRY_TOPIC = ConfigKey.string("inspection.registry.topic", Topics.REGISTRY,
+            "topic of registry changes (key: target id; one partition, compacted), read from the start");
+    public static final ConfigKey<String> DLQ_TOPIC = ConfigKey.string("inspection.dlq.topic", Topics.POSTS_DLQ,
+            "topic for registry changes that cannot be read, with the entry, field and reason");
+    public static final ConfigKey<String> ALERTS_TOPIC = ConfigKey.string("inspection.alerts.topic", Topics.ALERTS,
+            "topic for inspection findings as alerts");
+    public static final ConfigKey<String> FINDINGS_INDEX = ConfigKey.string("inspection.findings.index.prefix", "yuqing-inspections",
+            "findings go to PREFIX-yyyy.MM by first seen (China time), one document per finding id");
+    public static final ConfigKey<String> SCORES_INDEX = ConfigKey.string("inspection.scores.index", "yuqing-scores",
+            "the latest score of each site and account, one document per target");
+    public static final ConfigKey<String> MESSAGES_INDEX = ConfigKey.string("inspection.messages.index.prefix", "yuqing-messages",
+            "citizen messages on registered boards with their reply times, PREFIX-yyyy.MM by the month asked (China time)");
+    public static final ConfigKey<Duration> OUT_OF_ORDERNESS = ConfigKey.duration("inspection.out.of.orderness", "2m", Duration.ZERO,
+            "how late (by published time) a post may arrive before deadlines are judged without it");
+    public static final ConfigKey<String> RULES_FILE = ConfigKey.optionalString("inspection.rules.file",
+            "inspection rules, thresholds and points (JSON, as core/src/main/resources/inspection/rules.json) replacing the shipped ones");
+    public static final ConfigKey<String> CALENDAR_FILE = ConfigKey.optionalString("inspection.calendar.file",
+            "mainland working calendar (JSON, as core/src/main/resources/inspection/calendar-cn.json) replacing the shipped one");
+    public static final ConfigKey<Boolean> WALL_CLOCK = ConfigKey.bool("inspection.wall.clock", true,
+            "also fire deadlines by the wall clock, so a silent account is reported when its limit passes even if no post moves event time; replays of old data are judged in event time either way");
+    public static final ConfigKey<Duration> MESSAGE_RETENTION = ConfigKey.duration("inspection.message.retention", "400d", Duration.ofDays(1),
+            "how long an unanswered message is tracked after it was asked (bounds state; longer than the unanswered limit)");
+
+    public static final ConfigDef DEF = new ConfigDef("inspection job", JobOptions.with(
+            GROUP_ID, INPUT_TOPIC, REGISTRY_TOPIC, DLQ_TOPIC, ALERTS_TOPIC, FINDINGS_INDEX, SCORES_INDEX, MESSAGES_INDEX, OUT_OF_ORDERNESS, RULES_FILE,
+            CALENDAR_FILE, WALL_CLOCK, MESSAGE_RETENTION));
+
+    private InspectionOptions() {}
+
+    /** The configured rules file, or the shipped rules. */
+    public static InspectionRules rules(Config c) {
+        String file = c.get(RULES_FILE);
+        try {
+            return file == null || file.isBlank() ? InspectionRules.standard() : InspectionRules.fromFile(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RULES_FILE.name() + " " + file, e);
+        }
+    }
+
+    /** The configured calendar file, or the shipped calendar. */
+    public static WorkingCalendar calendar(Config c) {
+        String file = c.get(CALENDAR_FILE);
+        try {
+            return file == null || file.isBlank() ? WorkingCalendar.standard() : WorkingCalendar.fromFile(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + CALENDAR_FILE.name() + " " + file, e);
+        }
+    }
+}

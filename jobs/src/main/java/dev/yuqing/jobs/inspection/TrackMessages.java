@@ -1,0 +1,252 @@
+package dev.yuqing.jobs.inspection;
+
+import dev.yuqing.core.inspection.DateNotCoveredException;
+import dev.yuqing.core.inspection.Finding;
+import dev.yuqing.core.inspection.InspectionRules;
+import dev.yuqing.core.inspection.MonitoredTarget;
+import dev.yuqing.core.inspection.WorkingCalendar;
+import dev.yuqing.core.post.Post;
+import dev.yuqing.core.post.PostTimes;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keyed by message thread: a citizen message on a registered board against its reply deadline in
+ * working days ({@link WorkingCalendar}, holidays and make-up days included) and against the
+ * calendar limit for leaving it unanswered. Timers (event time, and with {@code wallClock} the wall
+ * clock when the time lies ahead) raise a warning before each and the breach at it; the reply
+ * closes the thread: an open warning is resolved, a late reply keeps its breach as resolved (it
+ * still counts for the rule's look-back), and the reply time goes out as a {@link MessageStatus}.
+ * A reply seen before its message waits for it. State is dropped when the thread is answered,
+ * and an unanswered one after {@code retention}.
+ */
+public final class TrackMessages extends KeyedProcessFunction<String, BoardMessage, Finding> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TrackMessages.class);
+    public static final OutputTag<MessageStatus> STATUS = new OutputTag<>("message-status") {};
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(PostTimes.CHINA);
+
+    private final InspectionRules rules;
+    private final WorkingCalendar calendar;
+    private final boolean wallClock;
+    private final Duration retention;
+    private transient ValueState<BoardMessage> message;
+    private transient ValueState<Long> earlyReply;
+    private transient ValueState<Finding> late;
+    private transient ValueState<Finding> unanswered;
+    private transient Counter uncovered;
+
+    public TrackMessages(InspectionRules rules, WorkingCalendar calendar, boolean wallClock, Duration retention) {
+        if (retention == null || retention.compareTo(rules.unanswered().limit().approximate()) <= 0) {
+            throw new IllegalArgumentException("message retention " + retention + " must be longer than the unanswered limit "
+                    + rules.unanswered().limit());
+        }
+        this.rules = rules;
+        this.calendar = calendar;
+        this.wallClock = wallClock;
+        this.retention = retention;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        message = getRuntimeContext().getState(new ValueStateDescriptor<>("message", TypeInformation.of(BoardMessage.class)));
+        earlyReply = getRuntimeContext().getState(new ValueStateDescriptor<>("earlyReply", Types.LONG));
+        late = getRuntimeContext().getState(new ValueStateDescriptor<>("replyLate", TypeInformation.of(Finding.class)));
+        unanswered = getRuntimeContext().getState(new ValueStateDescriptor<>("unanswered", TypeInformation.of(Finding.class)));
+        uncovered = getRuntimeContext().getMetricGroup().counter("messagesOutsideCalendar");
+    }
+
+    /** The reply deadline of a message, or empty when the calendar does not cover its dates. */
+    private Optional<Instant> deadline(Instant asked) {
+        try {
+            return Optional.of(rules.replyDeadline(null).deadline(asked, calendar));
+        } catch (DateNotCoveredException e) {
+            uncovered.inc();
+            LOG.warn("No reply deadline for a message asked {}: {}", asked, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Instant> deadlineWarning(Instant asked) {
+        try {
+            return rules.replyDeadline(null).warnAt(asked, calendar);
+        } catch (DateNotCoveredException e) {
+            return Optional.empty(); // counted and logged with the deadline
+        }
+    }
+
+    @Override
+    public void processElement(BoardMessage m, Context ctx, Collector<Finding> out) throws Exception {
+        Instant at = m.post().publishedAt();
+        if (m.isReply()) {
+            BoardMessage asked = message.value();
+            if (asked == null) {
+                Long early = earlyReply.value();
+                if (early == null || at.toEpochMilli() < early) {
+                    earlyReply.update(at.toEpochMilli());
+                    ctx.timerService().registerEventTimeTimer(at.plus(retention).toEpochMilli());
+                }
+                return;
+            }
+            close(asked, at, ctx, out);
+            return;
+        }
+        if (message.value() != null) {
+            return; // the same message again
+        }
+        message.update(m);
+        Long early = earlyReply.value();
+        if (early != null) {
+            close(m, Instant.ofEpochMilli(early), ctx, out);
+            return;
+        }
+        Optional<Instant> deadline = deadline(at);
+        TimerService timers = ctx.timerService();
+        deadline.ifPresent(d -> register(timers, d));
+        deadlineWarning(at).ifPresent(w -> register(timers, w));
+        register(timers, rules.unanswered().breachAt(at));
+        rules.unanswered().warnAt(at).ifPresent(w -> register(timers, w));
+        timers.registerEventTimeTimer(at.plus(retention).toEpochMilli());
+        ctx.output(STATUS, status(m, MessageStatus.State.OPEN, deadline.orElse(null), null, null, at));
+    }
+
+    private void register(TimerService timers, Instant t) {
+        timers.registerEventTimeTimer(t.toEpochMilli());
+        if (wallClock && t.toEpochMilli() > timers.currentProcessingTime()) {
+            timers.registerProcessingTimeTimer(t.toEpochMilli());
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Finding> out) throws Exception {
+        Instant now = Instant.ofEpochMilli(timestamp);
+        BoardMessage m = message.value();
+        if (m == null) {
+            Long early = earlyReply.value();
+            if (early != null && !now.isBefore(Instant.ofEpochMilli(early).plus(retention))) {
+                earlyReply.clear(); // its message never came
+            }
+            return;
+        }
+        Instant asked = m.post().publishedAt();
+        if (!now.isBefore(asked.plus(retention))) {
+            message.clear();
+            late.clear();
+            unanswered.clear();
+            return;
+        }
+        Optional<Instant> deadline = deadline(asked);
+        Optional<Instant> warnAt = deadlineWarning(asked);
+        String rule = rules.replyDeadline(null).ruleId();
+        Finding f = late.value();
+        if (deadline.isPresent() && !now.isBefore(deadline.get())) {
+            if (f == null || f.stage() == Finding.Stage.WARNING) {
+                String detail = "留言" + quote(m) + "于" + DAY.format(asked) + "提交，答复期限" + DAY.format(deadline.get()) + "已过，尚未答复";
+                Finding breach = f == null ? Finding.of(rules.rule(rule), m.board(), Finding.Stage.BREACH, m.thread(), detail, evidence(m), deadline.get())
+                        : f.breached(deadline.get(), detail, null);
+                late.update(breach);
+                out.collect(breach);
+                ctx.output(STATUS, status(m, MessageStatus.State.OVERDUE, deadline.get(), null, null, now));
+            }
+        } else if (f == null && warnAt.isPresent() && !now.isBefore(warnAt.get())) {
+            Finding warning = Finding.of(rules.rule(rule), m.board(), Finding.Stage.WARNING, m.thread(),
+                    "留言" + quote(m) + "须于" + DAY.format(deadline.orElseThrow()) + "前答复", evidence(m), warnAt.get());
+            late.update(warning);
+            out.collect(warning);
+        }
+        Instant breachAt = rules.unanswered().breachAt(asked);
+        Optional<Instant> unansweredWarn = rules.unanswered().warnAt(asked);
+        String limitRule = rules.unanswered().ruleId();
+        Finding u = unanswered.value();
+        if (!now.isBefore(breachAt)) {
+            if (u == null || u.stage() == Finding.Stage.WARNING) {
+                String detail = "留言" + quote(m) + "于" + DAY.format(asked) + "提交，超过" + rules.unanswered().limit().toChinese() + "未回应";
+                Finding breach = u == null ? Finding.of(rules.rule(limitRule), m.board(), Finding.Stage.BREACH, m.thread(), detail, evidence(m), breachAt)
+                        : u.breached(breachAt, detail, null);
+                unanswered.update(breach);
+                out.collect(breach);
+                ctx.output(STATUS, status(m, MessageStatus.State.UNANSWERED, deadline.orElse(null), null, null, now));
+            }
+        } else if (u == null && unansweredWarn.isPresent() && !now.isBefore(unansweredWarn.get())) {
+            Finding warning = Finding.of(rules.rule(limitRule), m.board(), Finding.Stage.WARNING, m.thread(),
+                    "留言" + quote(m) + "将于" + DAY.format(breachAt) + "超过" + rules.unanswered().limit().toChinese() + "未回应",
+                    evidence(m), unansweredWarn.get());
+            unanswered.update(warning);
+            out.collect(warning);
+        }
+    }
+
+    /** The reply: resolves what is open and reports the reply time. */
+    private void close(BoardMessage m, Instant replied, Context ctx, Collector<Finding> out) throws Exception {
+        Instant asked = m.post().publishedAt();
+        if (replied.isBefore(asked)) {
+            replied = asked; // clocks of two systems: a reply cannot precede its message
+        }
+        Optional<Instant> deadline = deadline(asked);
+        Integer days = null;
+        Boolean onTime = null;
+        if (deadline.isPresent()) {
+            days = calendar.workingDaysBetween(asked, replied);
+            onTime = replied.isBefore(deadline.get());
+        }
+        String when = "已于" + DAY.format(replied) + "答复";
+        Finding f = late.value();
+        if (Boolean.FALSE.equals(onTime)) {
+            String rule = rules.replyDeadline(null).ruleId();
+            String detail = "留言" + quote(m) + "于" + DAY.format(asked) + "提交，" + DAY.format(replied) + "答复，用时" + days
+                    + "个工作日，超过答复期限";
+            Finding breach = f == null || f.stage() == Finding.Stage.WARNING
+                    ? (f == null ? Finding.of(rules.rule(rule), m.board(), Finding.Stage.BREACH, m.thread(), detail, evidence(m), deadline.get())
+                        : f.breached(deadline.get(), detail, null))
+                    : f;
+            out.collect(breach.resolved(replied, detail));
+        } else if (f != null) {
+            out.collect(f.resolved(replied, when + "，未超期"));
+        }
+        Finding u = unanswered.value();
+        if (u != null) {
+            out.collect(u.resolved(replied, when));
+        }
+        ctx.output(STATUS, status(m, MessageStatus.State.ANSWERED, deadline.orElse(null), replied, days, replied).withOnTime(onTime));
+        message.clear();
+        earlyReply.clear();
+        late.clear();
+        unanswered.clear();
+    }
+
+    private static String quote(BoardMessage m) {
+        Post p = m.post();
+        String subject = p.title() != null && !p.title().isBlank() ? p.title() : p.text();
+        if (subject == null) {
+            return "";
+        }
+        return "“" + (subject.length() > 30 ? subject.substring(0, 30) + "…" : subject) + "”";
+    }
+
+    private static Finding.Evidence evidence(BoardMessage m) {
+        Post p = m.post();
+        return new Finding.Evidence(List.of(p.id()), p.url() == null ? List.of() : List.of(p.url()), List.of(), p.title());
+    }
+
+    private static MessageStatus status(BoardMessage m, MessageStatus.State state, Instant deadline, Instant replied, Integer days, Instant at) {
+        MonitoredTarget b = m.board();
+        Post p = m.post();
+        return new MessageStatus(m.thread(), b.id(), b.name(), b.ownerUnit(), p.region() != null ? p.region() : b.region(), p.title(),
+                p.url(), state, p.publishedAt(), deadline, replied, days, null, at);
+    }
+}
