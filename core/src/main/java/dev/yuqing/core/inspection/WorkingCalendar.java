@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
  * Working days on the mainland (China time): Monday to Friday, except public holidays, plus the
  * weekend days the State Council's yearly arrangement (部分节假日安排的通知) makes working days
  * (调休上班). Read from a JSON file that lists, per year, its source, the holidays and the make-up
- * days; the bundled {@link #RESOURCE} holds 2025 and 2026.
+ * days; the bundled {@link #RESOURCE} holds 2011 to 2026. A year's entry keeps every day its notice
+ * names, also one in the year before (the 2019 New Year holiday starts on 30 December 2018), and
+ * each day counts wherever it is listed.
  *
  * <p>A day of a year the file does not hold raises {@link DateNotCoveredException} rather than
  * falling back to weekends only. The fallback would be wrong by up to a week around the Spring

@@ -63,10 +63,10 @@ class WorkingCalendarTest {
     }
 
     @Test
-    void workingDaysBetweenAgreesWithTheDeadlineEverywhereInBothYears() {
+    void workingDaysBetweenAgreesWithTheDeadlineEverywhereInEveryYear() {
         // b is before deadline(a, n) exactly when workingDaysBetween(a, b) <= n: the statistics of reply
         // times and the deadline alerts can never disagree about a message.
-        for (LocalDate day = LocalDate.of(2025, 1, 1); day.isBefore(LocalDate.of(2026, 12, 1)); day = day.plusDays(3)) {
+        for (LocalDate day = LocalDate.of(2011, 1, 1); day.isBefore(LocalDate.of(2026, 12, 1)); day = day.plusDays(5)) {
             Instant asked = day.atTime(15, 30).atZone(WorkingCalendar.ZONE).toInstant();
             for (int hours = 0; hours < 24 * 20; hours += 7) {
                 Instant answered = asked.plusSeconds(hours * 3600L);
@@ -82,7 +82,7 @@ class WorkingCalendarTest {
 
     @Test
     void theBundledYearsMatchTheNoticesTotals() {
-        assertThat(calendar.years()).containsOnlyKeys(2025, 2026);
+        assertThat(calendar.years()).containsKeys(2025, 2026);
         assertThat(calendar.years().get(2025)).contains("国办发明电〔2024〕12号");
         // Counted by hand from the notices, independently of the file's reading:
         // 2025 starts on a Wednesday: 261 weekdays; holidays on weekdays 1 (元旦) + 6 (春节) + 1 (清明)
@@ -116,11 +116,11 @@ class WorkingCalendarTest {
     void aYearTheCalendarDoesNotHoldIsAnErrorNotAGuess() {
         assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2027, 1, 4)))
                 .isInstanceOfSatisfying(DateNotCoveredException.class, e -> assertThat(e.date()).isEqualTo(LocalDate.of(2027, 1, 4)))
-                .hasMessageContaining("2025, 2026").hasMessageContaining("holiday arrangement for 2027");
+                .hasMessageContaining("2011, 2012").hasMessageContaining("2025, 2026").hasMessageContaining("holiday arrangement for 2027");
         // A deadline that runs into the next year fails too, rather than skipping its New Year holiday.
         assertThatThrownBy(() -> calendar.deadline(ZonedDateTime.of(2026, 12, 28, 9, 0, 0, 0, WorkingCalendar.ZONE).toInstant(), 5))
                 .isInstanceOf(DateNotCoveredException.class);
-        assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2024, 12, 31))).isInstanceOf(DateNotCoveredException.class);
+        assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2010, 12, 31))).isInstanceOf(DateNotCoveredException.class);
         assertThat(calendar.covers(LocalDate.of(2026, 12, 31))).isTrue();
         assertThat(calendar.covers(LocalDate.of(2027, 1, 1))).isFalse();
     }
