@@ -5,7 +5,12 @@ import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Writes an element to one topic with a string key (may be null) and its JSON as value. */
+/**
+ * Writes an element to one topic with a string key (may be null) and its JSON as value. The record
+ * is stamped when written, not with the element's event time: an alert from a replay of old posts,
+ * or from a timer far ahead, would otherwise be refused by the broker (more than an hour in the
+ * future) or deleted at once by time-based retention (long past). Event time travels in the JSON.
+ */
 public final class KeyedJsonSerializer<T> implements KafkaRecordSerializationSchema<T> {
     private static final long serialVersionUID = 1L;
 
@@ -33,6 +38,6 @@ public final class KeyedJsonSerializer<T> implements KafkaRecordSerializationSch
         } catch (Exception e) {
             throw new IllegalStateException("key of " + element + " could not be read", e);
         }
-        return new ProducerRecord<>(topic, null, timestamp, k == null ? null : k.getBytes(StandardCharsets.UTF_8), value.toJson(element));
+        return new ProducerRecord<>(topic, null, null, k == null ? null : k.getBytes(StandardCharsets.UTF_8), value.toJson(element));
     }
 }
