@@ -21,7 +21,11 @@ public final class IndexTemplates {
     public static final String EVENTS = "yuqing-events";
     /** One index (not one a month): handlers acknowledge an alert by its id alone. */
     public static final String ALERTS = "yuqing-alerts";
-    public static final List<String> ALL = List.of(POSTS, TRENDS, EVENTS, ALERTS);
+    public static final String INSPECTIONS = "yuqing-inspections";
+    /** One index: the latest score of each target. */
+    public static final String SCORES = "yuqing-scores";
+    public static final String MESSAGES = "yuqing-messages";
+    public static final List<String> ALL = List.of(POSTS, TRENDS, EVENTS, ALERTS, INSPECTIONS, SCORES, MESSAGES);
 
     private IndexTemplates() {}
 

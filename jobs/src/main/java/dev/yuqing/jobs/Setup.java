@@ -9,7 +9,13 @@ import dev.yuqing.dashboards.EsConnection;
 import dev.yuqing.dashboards.IndexTemplates;
 import java.io.IOException;
 import java.time.Duration;
+import dev.yuqing.core.inspection.Registry;
+import dev.yuqing.jobs.inspection.RegistryPublisher;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -18,8 +24,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * One-shot preparation of a real cluster (the compose file's setup service): waits for
- * Elasticsearch, sets the kibana_system password, applies the index templates and creates the
- * topics. Running it again changes nothing.
+ * Elasticsearch, sets the kibana_system password, applies the index templates, creates the
+ * topics (the registry topic with one partition, compacted) and publishes the registry file.
+ * Running it again changes nothing: a target already registered keeps the time its clock started.
  */
 public final class Setup {
     public static final ConfigKey<String> KIBANA_PASSWORD = ConfigKey.optionalString("kibana.system.password",
@@ -30,11 +37,13 @@ public final class Setup {
             "replication factor of each topic created");
     public static final ConfigKey<Duration> WAIT = ConfigKey.duration("setup.wait", "5m", Duration.ofSeconds(1),
             "how long to wait for Elasticsearch and Kafka to answer");
+    public static final ConfigKey<String> REGISTRY_FILE = ConfigKey.optionalString("setup.registry.file",
+            "registry of monitored sites, columns and accounts (JSON, as core/src/main/resources/inspection/registry-demo.json) published to the registry topic; empty publishes nothing");
     public static final List<String> TOPICS = List.of(Topics.POSTS_RAW, Topics.POSTS_ENRICHED, Topics.POSTS_DLQ, Topics.ALERTS,
             Topics.ALERTS_OUT, Topics.ALERTS_DLQ);
 
     public static final ConfigDef DEF = new ConfigDef("setup", JobOptions.KAFKA_BOOTSTRAP, JobOptions.ES_URLS,
-            JobOptions.ES_USERNAME, JobOptions.ES_PASSWORD, KIBANA_PASSWORD, PARTITIONS, REPLICATION, WAIT);
+            JobOptions.ES_USERNAME, JobOptions.ES_PASSWORD, KIBANA_PASSWORD, PARTITIONS, REPLICATION, WAIT, REGISTRY_FILE);
 
     private Setup() {}
 
@@ -56,6 +65,12 @@ public final class Setup {
             EsConnection.close(client);
         }
         createTopics(c, deadline);
+        String registry = c.get(REGISTRY_FILE);
+        if (!registry.isBlank()) {
+            Registry r = Registry.fromFile(Path.of(registry));
+            RegistryPublisher.publish(c.get(JobOptions.KAFKA_BOOTSTRAP), Topics.REGISTRY, r, Instant.now());
+            System.out.println("registry published: " + r.size() + " targets to " + Topics.REGISTRY);
+        }
     }
 
     private static void awaitElasticsearch(ElasticsearchClient client, long deadline) throws InterruptedException, IOException {
@@ -91,10 +106,16 @@ public final class Setup {
             Set<String> present = existing;
             List<NewTopic> missing = TOPICS.stream().filter(t -> !present.contains(t))
                     .map(t -> new NewTopic(t, c.get(PARTITIONS), c.get(REPLICATION).shortValue())).toList();
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
+            List<NewTopic> create = new java.util.ArrayList<>(missing);
+            if (!present.contains(Topics.REGISTRY)) {
+                // One partition keeps a site's entry ahead of its columns'; compacted, it holds the latest entry per target.
+                create.add(new NewTopic(Topics.REGISTRY, 1, c.get(REPLICATION).shortValue())
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
             }
-            System.out.println("topics present: " + TOPICS);
+            if (!create.isEmpty()) {
+                admin.createTopics(create).all().get();
+            }
+            System.out.println("topics present: " + TOPICS + " and " + Topics.REGISTRY);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.yuqing.jobs.trend.TrendOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.yuqing.jobs.inspection.InspectionOptions;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ import java.util.List;
  * (a test compares them). Run: {@code mvn -q -pl local exec:java -Dexec.mainClass=dev.yuqing.local.ConfigDocs}.
  */
 public final class ConfigDocs {
-    public static final List<ConfigDef> ALL = List.of(EnrichOptions.DEF, TrendOptions.DEF, AlertOptions.DEF, ReplayOptions.DEF, Setup.DEF, LocalOptions.DEF);
+    public static final List<ConfigDef> ALL = List.of(EnrichOptions.DEF, TrendOptions.DEF, AlertOptions.DEF, InspectionOptions.DEF, ReplayOptions.DEF, Setup.DEF, LocalOptions.DEF);
 
     private ConfigDocs() {}
 

@@ -38,6 +38,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import dev.yuqing.core.inspection.Registry;
+import dev.yuqing.jobs.inspection.InspectionJob;
+import dev.yuqing.jobs.inspection.InspectionOptions;
+import dev.yuqing.jobs.inspection.RegistryPublisher;
+import java.time.Instant;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -82,6 +87,7 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(dataDir, es, kafka);
         try {
             kafka.createTopics(TOPICS, PARTITIONS);
+            kafka.createTopics(List.of(Topics.REGISTRY), 1); // one partition: a site's entry before its columns'
             IndexTemplates.applyAll(stack.client);
         } catch (IOException | RuntimeException e) {
             stack.close();
@@ -125,6 +131,19 @@ public final class LocalStack implements AutoCloseable {
         return jobConfig(AlertOptions.DEF, checkpointInterval, overrides);
     }
 
+    /** The inspection job's configuration for this stack, with {@code overrides} on top. */
+    public Config inspectionConfig(Duration checkpointInterval, Map<String, String> overrides) {
+        return jobConfig(InspectionOptions.DEF, checkpointInterval, overrides);
+    }
+
+    /**
+     * Publishes every target of {@code registry} to {@code topic} as an upsert registered at
+     * {@code at}. Idempotent: a target already known keeps the time its clock started from.
+     */
+    public void publishRegistry(Registry registry, String topic, Instant at) throws IOException {
+        RegistryPublisher.publish(bootstrapServers(), topic, registry, at);
+    }
+
     private Config jobConfig(ConfigDef def, Duration checkpointInterval, Map<String, String> overrides) {
         Map<String, String> m = new HashMap<>();
         m.put(JobOptions.KAFKA_BOOTSTRAP.name(), bootstrapServers());
@@ -149,7 +168,20 @@ public final class LocalStack implements AutoCloseable {
         return env.executeAsync(PIPELINE);
     }
 
-    /** All jobs' topologies in one environment (their operator ids must not collide). */
+    /** The enrichment, trend, alert and inspection jobs as one Flink job on a MiniCluster in this JVM. */
+    public JobClient startPipeline(Config enrich, Config trend, Config alert, Config inspection, int parallelism) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, dev.yuqing.jobs.Jobs.flinkConfiguration(enrich));
+        buildPipeline(env, enrich, trend, alert, inspection);
+        return env.executeAsync(PIPELINE);
+    }
+
+    /** All four jobs' topologies in one environment. */
+    static void buildPipeline(StreamExecutionEnvironment env, Config enrich, Config trend, Config alert, Config inspection) {
+        buildPipeline(env, enrich, trend, alert);
+        InspectionJob.fromConfig(inspection).build(env);
+    }
+
+    /** The enrichment, trend and alert topologies in one environment (their operator ids must not collide). */
     static void buildPipeline(StreamExecutionEnvironment env, Config enrich, Config trend, Config alert) {
         EnrichJob.fromConfig(enrich).build(env);
         TrendJob.fromConfig(trend).build(env);
@@ -274,15 +306,18 @@ public final class LocalStack implements AutoCloseable {
             Path file = replayFile(dataDir);
             Duration checkpoints = config.get(LocalOptions.CHECKPOINT_INTERVAL);
             Config alertConfig = stack.alertConfig(checkpoints, Map.of());
+            stack.publishRegistry(Registry.demo(), Topics.REGISTRY, Instant.now());
             JobClient job = stack.startPipeline(stack.enrichConfig(checkpoints, Map.of()), stack.trendConfig(checkpoints, Map.of()),
-                    alertConfig, config.get(LocalOptions.PARALLELISM));
+                    alertConfig, stack.inspectionConfig(checkpoints, Map.of()), config.get(LocalOptions.PARALLELISM));
             AckServer ack = stack.startAckServer(alertConfig, config.get(LocalOptions.ACK_PORT));
             FileReplay replay = stack.replay(file, config.get(LocalOptions.REPLAY_SPEED), Path.of(file + ".cursor"));
             out.printf("Up in %.1f s.%n", (System.nanoTime() - started) / 1e9);
             out.println("  Kafka          " + stack.bootstrapServers() + "  topics " + TOPICS);
             out.println("  Elasticsearch  " + stack.elasticsearchUrl() + "  indices " + IndexTemplates.ALL.stream().map(t -> t + "-*").toList());
             out.println("  Flink          MiniCluster, job " + PIPELINE + " = " + EnrichJob.NAME + " + " + TrendJob.NAME + " + "
-                    + AlertJob.NAME + " (" + job.getJobID() + ")");
+                    + AlertJob.NAME + " + " + InspectionJob.NAME + " (" + job.getJobID() + ")");
+            out.println("  Inspection     registry " + Registry.DEMO_RESOURCE + " (" + Registry.demo().size() + " sites, columns and accounts) on topic "
+                    + Topics.REGISTRY);
             out.println("  Alerts         topic " + Topics.ALERTS + " -> " + Topics.ALERTS_OUT + "; acknowledge: curl -X POST http://127.0.0.1:"
                     + ack.port() + "/alerts/<id>/ack -d '{\"by\":\"值班员\"}'");
             out.println("  Replaying      " + file);

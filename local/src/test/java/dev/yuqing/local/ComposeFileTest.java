@@ -39,6 +39,7 @@ class ComposeFileTest {
             "dev.yuqing.jobs.trend.TrendJob", TrendOptions.DEF,
             "dev.yuqing.jobs.alerting.AlertJob", AlertOptions.DEF,
             "dev.yuqing.jobs.alerting.AckServer", AlertOptions.DEF,
+            "dev.yuqing.jobs.inspection.InspectionJob", dev.yuqing.jobs.inspection.InspectionOptions.DEF,
             "dev.yuqing.jobs.Setup", Setup.DEF);
 
     @BeforeAll
@@ -53,7 +54,8 @@ class ComposeFileTest {
     @Test
     void hasEveryServiceThePipelineNeeds() {
         assertThat(services).containsKeys("kafka", "elasticsearch", "kibana", "setup", "jobmanager", "taskmanager",
-                "trend-jobmanager", "trend-taskmanager", "alert-jobmanager", "alert-taskmanager", "ack");
+                "trend-jobmanager", "trend-taskmanager", "alert-jobmanager", "alert-taskmanager", "inspection-jobmanager",
+                "inspection-taskmanager", "ack");
     }
 
     @Test
@@ -106,7 +108,7 @@ class ComposeFileTest {
             assertThat(env.get(JobOptions.ES_URLS.envName())).isEqualTo("http://elasticsearch:9200");
             checked++;
         }
-        assertThat(checked).as("services running Yuqing code").isEqualTo(5);
+        assertThat(checked).as("services running Yuqing code").isEqualTo(6);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.yuqing.jobs.alerting.AlertOptions;
 import dev.yuqing.jobs.enrich.EnrichOptions;
 import dev.yuqing.jobs.trend.TrendOptions;
 import java.util.Map;
+import dev.yuqing.jobs.inspection.InspectionOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class PipelineGraphTest {
         Map<String, String> m = Map.of(JobOptions.ES_APPLY_TEMPLATES.name(), "false");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         LocalStack.buildPipeline(env, EnrichOptions.DEF.resolve(m, Map.of()), TrendOptions.DEF.resolve(m, Map.of()),
-                AlertOptions.DEF.resolve(m, Map.of()));
+                AlertOptions.DEF.resolve(m, Map.of()), InspectionOptions.DEF.resolve(m, Map.of()));
         var graph = env.getStreamGraph().getJobGraph();
         assertThat(graph.getNumberOfVertices()).isGreaterThan(10);
     }

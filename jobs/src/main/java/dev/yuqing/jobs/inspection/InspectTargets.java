@@ -36,8 +36,8 @@ import org.apache.flink.util.OutputTag;
  * <p>Keyed state rather than broadcast state, although the registry is configuration: a target
  * that never publishes must still go stale, and only a key that has received an element can set a
  * timer. Each registry change goes to its target's key. A target that has not published since it
- * was registered is measured from its registration ({@code at} of the change), or from the first
- * publication seen. Posts of accounts outside the registry leave no state.
+ * was registered is measured from its registration ({@code at} of the change) until a
+ * publication is seen, even one older than the registration. Posts of accounts outside the registry leave no state.
  */
 public final class InspectTargets extends KeyedCoProcessFunction<String, EnrichedPost, RegistryChange, Finding> {
     private static final long serialVersionUID = 1L;
@@ -107,9 +107,10 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
         found.forEach(out::collect);
         long at = p.publishedAt().toEpochMilli();
         LastUpdate l = last.value();
-        if (l != null && at <= l.at()) {
+        if (l != null && l.postId() != null && at <= l.at()) {
             return; // an older publication replayed late: the clock stays
         }
+        // A registration only stands in until a publication is known, even one from before it.
         last.update(new LastUpdate(at, p.id(), p.url()));
         Finding f = stale.value();
         if (f != null) {

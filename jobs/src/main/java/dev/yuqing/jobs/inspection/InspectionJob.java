@@ -61,8 +61,24 @@ public final class InspectionJob {
         this.settings = settings;
     }
 
-    /** Adds the topology to {@code env}. */
+    /** The job's results as streams, before their sinks: {@link #build} sinks them; replays and tests read them. */
+    public record Streams(DataStream<Finding> findings, DataStream<Scorecard> scores, DataStream<MessageStatus> messages,
+                          DataStream<Alert> alerts, DataStream<DeadLetter> deadLetters) {}
+
+    /** Adds the topology to {@code env}, with its sinks. */
     public void build(StreamExecutionEnvironment env) {
+        Streams s = topology(env, posts, registry, settings);
+        s.deadLetters().sinkTo(sinks.deadLetters()).name("dead letters").uid("inspection-dead-letter-sink");
+        s.messages().keyBy(MessageStatus::thread, Types.STRING).sinkTo(sinks.messages()).name("messages").uid("inspection-messages-sink");
+        // Keyed before each sink: one document's updates stay in order on one writer.
+        s.findings().keyBy(Finding::id, Types.STRING).sinkTo(sinks.findings()).name("findings").uid("inspection-findings-sink");
+        s.scores().keyBy(Scorecard::targetId, Types.STRING).sinkTo(sinks.scores()).name("scores").uid("inspection-scores-sink");
+        s.alerts().sinkTo(sinks.alerts()).name("alerts").uid("inspection-alerts-sink");
+    }
+
+    /** The topology from its two sources. */
+    public static Streams topology(StreamExecutionEnvironment env, Source<EnrichedPost, ?, ?> posts, Source<RawRecord, ?, ?> registry,
+                                   Settings settings) {
         DataStream<EnrichedPost> in = env.fromSource(posts, WatermarkStrategy.<EnrichedPost>forBoundedOutOfOrderness(settings.outOfOrderness())
                         .withTimestampAssigner((p, previous) -> p.post().publishedAt().toEpochMilli())
                         .withIdleness(Duration.ofMinutes(1)), "posts.enriched")
@@ -71,7 +87,6 @@ public final class InspectionJob {
                 .fromSource(registry, WatermarkStrategy.<RawRecord>forGenerator(ctx -> new RegistryWatermarks<>()), "registry")
                 .uid("inspection-registry-source")
                 .process(new ParseRegistryChange()).name("parse registry changes").uid("inspection-parse-registry");
-        changes.getSideOutput(ParseRegistryChange.DEAD_LETTERS).sinkTo(sinks.deadLetters()).name("dead letters").uid("inspection-dead-letter-sink");
 
         SingleOutputStreamOperator<Finding> targetFindings = in
                 .keyBy(p -> p.post().account() == null ? "" : p.post().account(), Types.STRING)
@@ -81,18 +96,14 @@ public final class InspectionJob {
                 .keyBy(BoardMessage::thread, Types.STRING)
                 .process(new TrackMessages(settings.rules(), settings.calendar(), settings.wallClock(), settings.messageRetention()))
                 .name("track messages").uid("inspection-messages");
-        messageFindings.getSideOutput(TrackMessages.STATUS).keyBy(MessageStatus::thread, Types.STRING)
-                .sinkTo(sinks.messages()).name("messages").uid("inspection-messages-sink");
 
         DataStream<Finding> findings = targetFindings.union(messageFindings);
-        // Keyed before each sink: one finding's updates stay in order on one writer.
-        findings.keyBy(Finding::id, Types.STRING).sinkTo(sinks.findings()).name("findings").uid("inspection-findings-sink");
         SingleOutputStreamOperator<Scorecard> scores = findings.keyBy(Finding::scoredId, Types.STRING)
                 .process(new ScoreTargets(settings.rules())).name("score targets").uid("inspection-scores");
-        scores.keyBy(Scorecard::targetId, Types.STRING).sinkTo(sinks.scores()).name("scores").uid("inspection-scores-sink");
-        findings.map(Finding::toAlert).name("finding alerts").uid("inspection-finding-alerts")
-                .union(scores.getSideOutput(ScoreTargets.ALERTS))
-                .sinkTo(sinks.alerts()).name("alerts").uid("inspection-alerts-sink");
+        DataStream<Alert> alerts = findings.map(Finding::toAlert).name("finding alerts").uid("inspection-finding-alerts")
+                .union(scores.getSideOutput(ScoreTargets.ALERTS));
+        return new Streams(findings, scores, messageFindings.getSideOutput(TrackMessages.STATUS), alerts,
+                changes.getSideOutput(ParseRegistryChange.DEAD_LETTERS));
     }
 
     /** The job on Kafka and Elasticsearch as configured. */

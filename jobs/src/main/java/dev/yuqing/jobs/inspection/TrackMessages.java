@@ -219,6 +219,14 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
             out.collect(f.resolved(replied, when + "，未超期"));
         }
         Finding u = unanswered.value();
+        Instant breachAt = rules.unanswered().breachAt(asked);
+        if (!replied.isBefore(breachAt) && (u == null || u.stage() == Finding.Stage.WARNING)) {
+            // Answered past the limit before the watermark got there: the breach happened all the same.
+            String detail = "留言" + quote(m) + "于" + DAY.format(asked) + "提交，" + DAY.format(replied) + "才答复，超过"
+                    + rules.unanswered().limit().toChinese() + "未回应";
+            u = u == null ? Finding.of(rules.rule(rules.unanswered().ruleId()), m.board(), Finding.Stage.BREACH, m.thread(), detail,
+                    evidence(m), breachAt) : u.breached(breachAt, detail, null);
+        }
         if (u != null) {
             out.collect(u.resolved(replied, when));
         }

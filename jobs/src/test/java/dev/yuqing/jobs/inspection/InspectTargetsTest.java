@@ -168,4 +168,15 @@ class InspectTargetsTest {
         watermark(T0.plus(Duration.ofDays(60)));
         assertThat(findings()).hasSize(3);
     }
+
+    @Test
+    void aPublicationFromBeforeTheRegistrationStillSetsTheClock() throws Exception {
+        register(ACCOUNT, T0.plus(Duration.ofDays(10)));
+        publish(weibo("old", T0, "南湖区今天召开防汛工作会议"));
+        watermark(T0.plus(Duration.ofDays(14)));
+        assertThat(findings()).last().satisfies(f -> {
+            assertThat(f.stage()).isEqualTo(Finding.Stage.BREACH);
+            assertThat(f.evidence().postIds()).containsExactly("old");
+        });
+    }
 }

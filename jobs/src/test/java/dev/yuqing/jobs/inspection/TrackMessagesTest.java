@@ -142,4 +142,17 @@ class TrackMessagesTest {
         assertThat(statuses()).extracting(MessageStatus::state)
                 .containsExactly(MessageStatus.State.OPEN, MessageStatus.State.OVERDUE, MessageStatus.State.UNANSWERED);
     }
+
+    @Test
+    void aReplyPastTheLimitIsABreachEvenBeforeTheWatermarkGotThere() throws Exception {
+        message("m5", ASKED);
+        reply("m5", china(2026, 1, 5, 9)); // more than three months later, no watermark since
+        assertThat(findings()).filteredOn(f -> f.kind() == FindingKind.UNANSWERED).singleElement().satisfies(f -> {
+            assertThat(f.stage()).isEqualTo(Finding.Stage.BREACH);
+            assertThat(f.firstSeen()).isEqualTo(china(2025, 12, 26, 10));
+            assertThat(f.resolvedAt()).isEqualTo(china(2026, 1, 5, 9));
+        });
+        assertThat(findings()).filteredOn(f -> f.kind() == FindingKind.REPLY_LATE).singleElement()
+                .satisfies(f -> assertThat(f.stage()).isEqualTo(Finding.Stage.BREACH));
+    }
 }

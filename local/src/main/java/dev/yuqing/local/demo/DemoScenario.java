@@ -48,6 +48,8 @@ public final class DemoScenario {
     private final Random random;
     private final List<DemoLine> lines = new ArrayList<>();
     private int sequence;
+    /** Answers to citizen messages, published after them. */
+    private final List<DemoLine> replies = new ArrayList<>();
 
     private DemoScenario(long seed) {
         this.random = new Random(seed);
@@ -67,6 +69,8 @@ public final class DemoScenario {
         List<DemoLine> wave = s.burst();
         valid.addAll(wave);
         valid.addAll(s.negativeWave());
+        valid.addAll(s.replies);
+        valid.addAll(s.inspection());
         valid.sort(java.util.Comparator.comparing(DemoScenario::publishedAt));
         List<DemoLine> out = s.lines;
         int every = malformed == 0 ? Integer.MAX_VALUE : Math.max(1, posts / malformed);
@@ -259,23 +263,114 @@ public final class DemoScenario {
                 + "，" + pick(FEELINGS));
     }
 
+    /**
+     * A citizen's message on the city's board; most are answered within a few days, some late, some
+     * not at all (the answers are generated with it, published later, up to the end of the span).
+     */
     private void citizenMessage(ObjectNode o, String district) {
         String thread = "msg-" + String.format("%06d", sequence);
-        o.put("account", "site:www.demo.yuqing.invalid/zmhd");
+        o.put("account", BOARD);
         o.put("threadId", thread);
-        if (random.nextInt(3) == 0) {
-            String unit = pick(UNITS);
-            o.put("author", unit);
-            o.put("replyTo", thread);
-            o.put("title", "答复：关于" + district + pick(TOPICS) + "问题的留言");
-            o.put("text", "您好！您反映的" + district + pick(PLACES) + pick(PROBLEMS) + "的问题已收悉。经" + unit
-                    + "核实，相关单位已于近日完成整改，后续将加强日常巡查。感谢您对我们工作的监督和支持。");
-        } else {
-            o.put("author", "市民" + (char) ('A' + random.nextInt(26)) + "女士");
-            o.put("title", "关于" + district + pick(PLACES) + pick(TOPICS) + "问题的反映");
-            o.put("text", "尊敬的领导：您好！我是" + district + pick(PLACES) + "的居民，" + pick(PROBLEMS) + "，已经持续"
-                    + (1 + random.nextInt(8)) + "周，多次向社区反映未果。希望" + pick(UNITS) + "尽快协调解决，谢谢！");
+        o.put("author", "市民" + (char) ('A' + random.nextInt(26)) + "女士");
+        String place = pick(PLACES);
+        String problem = pick(PROBLEMS);
+        o.put("title", "关于" + district + place + pick(TOPICS) + "问题的反映");
+        o.put("text", "尊敬的领导：您好！我是" + district + place + "的居民，" + problem + "，已经持续"
+                + (1 + random.nextInt(8)) + "周，多次向社区反映未果。希望" + pick(UNITS) + "尽快协调解决，谢谢！");
+        int fate = random.nextInt(10);
+        if (fate == 0) {
+            return; // not answered
         }
+        Instant asked = Instant.parse(o.get("publishedAt").asText());
+        long hours = fate == 1 ? 24L * (8 + random.nextInt(3)) : 2 + random.nextInt(72); // one in ten late
+        Instant answered = asked.plus(Duration.ofHours(hours));
+        if (answered.isAfter(START.plus(SPAN))) {
+            return;
+        }
+        String unit = pick(UNITS);
+        replies.add(line(thread + "-reply", SourceType.CITIZEN_MESSAGE, BOARD, unit, "答复：关于" + district + place + "问题的留言",
+                "您好！您反映的" + district + place + problem + "的问题已收悉。经" + unit
+                        + "核实，相关单位已于近日完成整改，后续将加强日常巡查。感谢您对我们工作的监督和支持。",
+                answered, district, thread, thread));
+    }
+
+    /** The interaction column citizen messages go to, in the demo registry. */
+    public static final String BOARD = "site:www.demo.yuqing.invalid/zmhd";
+    /** A district account that stopped publishing weeks before the demo: stale. */
+    public static final String STALE_ACCOUNT = "weibo:南湖区发布";
+    /** A policy column last updated seven months before: stale. */
+    public static final String STALE_COLUMN = "site:www.demo.yuqing.invalid/zcwj";
+    /** A news column that falls silent at the start of the span: warned, then stale during it. */
+    public static final String SLOWING_COLUMN = "site:www.demo.yuqing.invalid/sfyw";
+    /** Messages left past their deadline and past three months, and one answered late. */
+    public static final String OVERDUE_THREAD = "msg-inspect-overdue";
+    public static final String UNANSWERED_THREAD = "msg-inspect-unanswered";
+    public static final String LATE_THREAD = "msg-inspect-late";
+
+    private static Instant china(int month, int day, int hour) {
+        return OffsetDateTime.of(2026, month, day, hour, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
+    }
+
+    /**
+     * What the inspection must find (see the demo registry, core/…/inspection/registry-demo.json):
+     * a district account silent since October, a policy column silent since April, a news column
+     * that stops at the start of the span, a home page and department news kept up, an unanswered
+     * message from August, one overdue from early November, one answered late.
+     */
+    private List<DemoLine> inspection() {
+        List<DemoLine> out = new ArrayList<>();
+        out.add(line("weibo-inspect-001", SourceType.WEIBO, STALE_ACCOUNT, "南湖区发布", null,
+                "【南湖区】秋季征兵工作动员会召开，全区适龄青年踊跃报名。#南湖区#", china(10, 27, 9), "南湖区", null, null));
+        out.add(line("weibo-inspect-002", SourceType.WEIBO, STALE_ACCOUNT, "南湖区发布", null,
+                "【南湖区】南湖新村老旧小区改造项目进入收尾阶段。#南湖区#", china(10, 28, 15), "南湖区", null, null));
+        out.add(line("site-page-inspect-zcwj", SourceType.SITE_PAGE, STALE_COLUMN, "示范市司法局", "示范市行政规范性文件管理办法",
+                "第一条 为加强行政规范性文件管理，根据有关法律法规，结合本市实际，制定本办法。", china(4, 20, 10), "示范市", null, null));
+        for (int d = 1; d <= 4; d++) {
+            out.add(line("site-page-inspect-sfyw-" + d, SourceType.SITE_PAGE, SLOWING_COLUMN, "示范市人民政府办公室", "示范市召开第" + d + "次常务会议",
+                    "会议研究部署了" + POLICIES[d] + "等工作。", china(11, d, 11), "示范市", null, null));
+        }
+        for (int d = 0; d < 7; d++) {
+            out.add(line("site-page-inspect-index-" + d, SourceType.SITE_PAGE, "site:www.demo.yuqing.invalid/index", "示范市人民政府办公室",
+                    "示范市人民政府门户网站首页更新", "今日要闻：" + GOOD_NEWS[d % GOOD_NEWS.length], START.plus(Duration.ofDays(d)).plusSeconds(3600),
+                    "示范市", null, null));
+            out.add(line("site-page-inspect-bmdt-" + d, SourceType.SITE_PAGE, "site:www.demo.yuqing.invalid/bmdt", pick(UNITS), "部门动态",
+                    pick(UNITS) + "开展" + POLICIES[d % POLICIES.length] + "专题调研。", START.plus(Duration.ofDays(d)).plusSeconds(7200), "示范市", null, null));
+        }
+        out.add(line("site-page-inspect-rsxx", SourceType.SITE_PAGE, "site:www.demo.yuqing.invalid/rsxx", "示范市人力资源和社会保障局",
+                "示范市2026年下半年事业单位公开招聘公告", "根据工作需要，面向社会公开招聘工作人员。", china(9, 1, 10), "示范市", null, null));
+        out.add(line(UNANSWERED_THREAD, SourceType.CITIZEN_MESSAGE, BOARD, "市民L先生", "关于北山区光明路路灯长期不亮的反映",
+                "北山区光明路一带路灯坏了很久，晚上出行很不安全，请尽快维修。", china(8, 12, 20), "北山区", null, UNANSWERED_THREAD));
+        out.add(line(OVERDUE_THREAD, SourceType.CITIZEN_MESSAGE, BOARD, "市民W女士", "关于滨江区幸福里小区噪音扰民的反映",
+                "滨江区幸福里小区附近工地夜间施工，噪音扰民，希望有关部门处理。", china(11, 5, 21), "滨江区", null, OVERDUE_THREAD));
+        out.add(line(LATE_THREAD, SourceType.CITIZEN_MESSAGE, BOARD, "市民Z先生", "关于东城区公交站台破损的反映",
+                "东城区人民公园公交站台顶棚破损，下雨天无法避雨。", china(11, 2, 9), "东城区", null, LATE_THREAD));
+        out.add(line(LATE_THREAD + "-reply", SourceType.CITIZEN_MESSAGE, BOARD, "市交通运输局", "答复：关于东城区公交站台破损的留言",
+                "您好！您反映的问题已转交公交公司，站台顶棚已于近日修复。", china(11, 12, 16), "东城区", LATE_THREAD, LATE_THREAD));
+        return out;
+    }
+
+    private DemoLine line(String id, SourceType source, String account, String author, String title, String text, Instant at,
+                          String region, String replyTo, String thread) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("id", id);
+        o.put("source", source.code());
+        o.put("account", account);
+        o.put("author", author);
+        if (title != null) {
+            o.put("title", title);
+        }
+        o.put("text", text);
+        o.put("publishedAt", at.toString());
+        o.put("fetchedAt", at.plusSeconds(120).toString());
+        o.put("region", region);
+        if (replyTo != null) {
+            o.put("replyTo", replyTo);
+        }
+        if (thread != null) {
+            o.put("threadId", thread);
+        }
+        o.put("url", "https://" + source.code() + ".demo.yuqing.invalid/" + id);
+        return new DemoLine(o.toString(), id, null, null);
     }
 
     private void content(ObjectNode o, SourceType source, String district) {
