@@ -1,5 +1,7 @@
 package dev.yuqing.bench;
 
+import dev.yuqing.jobs.files.JsonLinesSink;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.yuqing.core.alert.Alert;
 import dev.yuqing.core.config.Config;

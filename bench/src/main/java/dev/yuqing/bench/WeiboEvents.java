@@ -1,5 +1,7 @@
 package dev.yuqing.bench;
 
+import dev.yuqing.jobs.files.JsonLinesSink;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yuqing.core.analysis.PostAnalyzer;

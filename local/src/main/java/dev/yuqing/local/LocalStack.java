@@ -306,9 +306,12 @@ public final class LocalStack implements AutoCloseable {
             Path file = replayFile(dataDir);
             Duration checkpoints = config.get(LocalOptions.CHECKPOINT_INTERVAL);
             Config alertConfig = stack.alertConfig(checkpoints, Map.of());
+            Path registry = dataDir.resolve("registry-demo.json");
+            Files.write(registry, Registry.demo().toJson());
             stack.publishRegistry(Registry.demo(), Topics.REGISTRY, Instant.now());
             JobClient job = stack.startPipeline(stack.enrichConfig(checkpoints, Map.of()), stack.trendConfig(checkpoints, Map.of()),
-                    alertConfig, stack.inspectionConfig(checkpoints, Map.of()), config.get(LocalOptions.PARALLELISM));
+                    alertConfig, stack.inspectionConfig(checkpoints, Map.of(InspectionOptions.REGISTRY_FILE.name(), registry.toString())),
+                    config.get(LocalOptions.PARALLELISM));
             AckServer ack = stack.startAckServer(alertConfig, config.get(LocalOptions.ACK_PORT));
             FileReplay replay = stack.replay(file, config.get(LocalOptions.REPLAY_SPEED), Path.of(file + ".cursor"));
             out.printf("Up in %.1f s.%n", (System.nanoTime() - started) / 1e9);

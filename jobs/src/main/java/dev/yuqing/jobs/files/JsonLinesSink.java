@@ -1,4 +1,4 @@
-package dev.yuqing.bench;
+package dev.yuqing.jobs.files;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -15,20 +15,20 @@ import org.apache.flink.util.function.SerializableFunction;
  * Writes each record as one JSON line to {@code <dir>/<name>-<subtask>.jsonl}, or only counts
  * them when {@code dir} is null (throughput runs). The harnesses read the files back after the job.
  */
-final class JsonLinesSink<T> implements Sink<T> {
+public final class JsonLinesSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;
 
     private final String dir;
     private final String name;
     private final SerializableFunction<T, byte[]> toJson;
 
-    JsonLinesSink(String dir, String name, SerializableFunction<T, byte[]> toJson) {
+    public JsonLinesSink(String dir, String name, SerializableFunction<T, byte[]> toJson) {
         this.dir = dir;
         this.name = name;
         this.toJson = toJson;
     }
 
-    static Path file(String dir, String name, int subtask) {
+    public static Path file(String dir, String name, int subtask) {
         return Paths.get(dir, name + "-" + subtask + ".jsonl");
     }
 

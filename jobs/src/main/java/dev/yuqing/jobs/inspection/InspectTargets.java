@@ -5,6 +5,7 @@ import dev.yuqing.core.inspection.Finding;
 import dev.yuqing.core.inspection.Freshness;
 import dev.yuqing.core.inspection.InspectionRules;
 import dev.yuqing.core.inspection.MonitoredTarget;
+import dev.yuqing.core.inspection.Registry;
 import dev.yuqing.core.inspection.RegistryChange;
 import dev.yuqing.core.post.EnrichedPost;
 import dev.yuqing.core.post.Post;
@@ -18,6 +19,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -49,14 +51,22 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
 
     private final InspectionRules rules;
     private final boolean wallClock;
+    private final Registry initial;
     private transient ValueState<MonitoredTarget> target;
+    private transient ValueState<Boolean> removed;
     private transient ValueState<LastUpdate> last;
     private transient ValueState<Finding> stale;
     private transient ContentFindings content;
 
-    public InspectTargets(InspectionRules rules, boolean wallClock) {
+    /**
+     * @param initial the registry file the job started with: a post of a target in it counts even
+     *                when it reaches the job before the target's registry record does (both
+     *                inputs start at once); the topic's changes apply on top
+     */
+    public InspectTargets(InspectionRules rules, boolean wallClock, Registry initial) {
         this.rules = rules;
         this.wallClock = wallClock;
+        this.initial = initial;
     }
 
     @Override
@@ -64,6 +74,7 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
         target = getRuntimeContext().getState(new ValueStateDescriptor<>("target", TypeInformation.of(MonitoredTarget.class)));
         last = getRuntimeContext().getState(new ValueStateDescriptor<>("lastUpdate", TypeInformation.of(LastUpdate.class)));
         stale = getRuntimeContext().getState(new ValueStateDescriptor<>("staleFinding", TypeInformation.of(Finding.class)));
+        removed = getRuntimeContext().getState(new ValueStateDescriptor<>("removed", Types.BOOLEAN));
         content = new ContentFindings(rules);
     }
 
@@ -78,9 +89,11 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
             target.clear();
             last.clear();
             stale.clear();
+            removed.update(true); // so the initial registry does not bring it back
             return; // its timers find no target and do nothing
         }
         target.update(change.target());
+        removed.clear();
         if (last.value() == null && change.at() != null) {
             last.update(new LastUpdate(change.at().toEpochMilli(), null, null));
         }
@@ -90,6 +103,12 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
     @Override
     public void processElement1(EnrichedPost e, Context ctx, Collector<Finding> out) throws Exception {
         MonitoredTarget t = target.value();
+        if (t == null && removed.value() == null) {
+            t = initial.get(ctx.getCurrentKey()).orElse(null);
+            if (t != null) {
+                target.update(t);
+            }
+        }
         if (t == null) {
             return;
         }

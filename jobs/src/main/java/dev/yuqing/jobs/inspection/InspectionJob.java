@@ -5,6 +5,7 @@ import dev.yuqing.core.config.Config;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.inspection.Finding;
 import dev.yuqing.core.inspection.InspectionRules;
+import dev.yuqing.core.inspection.Registry;
 import dev.yuqing.core.inspection.RegistryChange;
 import dev.yuqing.core.inspection.Scorecard;
 import dev.yuqing.core.inspection.WorkingCalendar;
@@ -37,11 +38,11 @@ public final class InspectionJob {
     public static final String NAME = "yuqing-inspection";
 
     /** What the job computes with, apart from its ends. */
-    public record Settings(InspectionRules rules, WorkingCalendar calendar, Duration outOfOrderness, boolean wallClock,
+    public record Settings(InspectionRules rules, WorkingCalendar calendar, Registry registry, Duration outOfOrderness, boolean wallClock,
                            Duration messageRetention) {
         public static Settings of(Config c) {
-            return new Settings(InspectionOptions.rules(c), InspectionOptions.calendar(c), c.get(InspectionOptions.OUT_OF_ORDERNESS),
-                    c.get(InspectionOptions.WALL_CLOCK), c.get(InspectionOptions.MESSAGE_RETENTION));
+            return new Settings(InspectionOptions.rules(c), InspectionOptions.calendar(c), InspectionOptions.registry(c),
+                    c.get(InspectionOptions.OUT_OF_ORDERNESS), c.get(InspectionOptions.WALL_CLOCK), c.get(InspectionOptions.MESSAGE_RETENTION));
         }
     }
 
@@ -91,7 +92,7 @@ public final class InspectionJob {
         SingleOutputStreamOperator<Finding> targetFindings = in
                 .keyBy(p -> p.post().account() == null ? "" : p.post().account(), Types.STRING)
                 .connect(changes.keyBy(RegistryChange::id, Types.STRING))
-                .process(new InspectTargets(settings.rules(), settings.wallClock())).name("inspect targets").uid("inspection-targets");
+                .process(new InspectTargets(settings.rules(), settings.wallClock(), settings.registry())).name("inspect targets").uid("inspection-targets");
         SingleOutputStreamOperator<Finding> messageFindings = targetFindings.getSideOutput(InspectTargets.MESSAGES)
                 .keyBy(BoardMessage::thread, Types.STRING)
                 .process(new TrackMessages(settings.rules(), settings.calendar(), settings.wallClock(), settings.messageRetention()))

@@ -6,6 +6,7 @@ import dev.yuqing.core.config.ConfigDef;
 import dev.yuqing.core.config.ConfigKey;
 import dev.yuqing.jobs.JobOptions;
 import dev.yuqing.core.inspection.InspectionRules;
+import dev.yuqing.core.inspection.Registry;
 import dev.yuqing.core.inspection.WorkingCalendar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,8 @@ public final class InspectionOptions {
             "citizen messages on registered boards with their reply times, PREFIX-yyyy.MM by the month asked (China time)");
     public static final ConfigKey<Duration> OUT_OF_ORDERNESS = ConfigKey.duration("inspection.out.of.orderness", "2m", Duration.ZERO,
             "how late (by published time) a post may arrive before deadlines are judged without it");
+    public static final ConfigKey<String> REGISTRY_FILE = ConfigKey.optionalString("inspection.registry.file",
+            "the registry file the registry topic was loaded from (JSON, as core/src/main/resources/inspection/registry-demo.json): posts of its targets count even when they reach the job before the targets' records; empty: the topic alone");
     public static final ConfigKey<String> RULES_FILE = ConfigKey.optionalString("inspection.rules.file",
             "inspection rules, thresholds and points (JSON, as core/src/main/resources/inspection/rules.json) replacing the shipped ones");
     public static final ConfigKey<String> CALENDAR_FILE = ConfigKey.optionalString("inspection.calendar.file",
@@ -42,7 +45,7 @@ public final class InspectionOptions {
             "how long an unanswered message is tracked after it was asked (bounds state; longer than the unanswered limit)");
 
     public static final ConfigDef DEF = new ConfigDef("inspection job", JobOptions.with(
-            GROUP_ID, INPUT_TOPIC, REGISTRY_TOPIC, DLQ_TOPIC, ALERTS_TOPIC, FINDINGS_INDEX, SCORES_INDEX, MESSAGES_INDEX, OUT_OF_ORDERNESS, RULES_FILE,
+            GROUP_ID, INPUT_TOPIC, REGISTRY_TOPIC, DLQ_TOPIC, ALERTS_TOPIC, FINDINGS_INDEX, SCORES_INDEX, MESSAGES_INDEX, OUT_OF_ORDERNESS, REGISTRY_FILE, RULES_FILE,
             CALENDAR_FILE, WALL_CLOCK, MESSAGE_RETENTION));
 
     private InspectionOptions() {}
@@ -54,6 +57,16 @@ public final class InspectionOptions {
             return file == null || file.isBlank() ? InspectionRules.standard() : InspectionRules.fromFile(Path.of(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RULES_FILE.name() + " " + file, e);
+        }
+    }
+
+    /** The configured registry file, or an empty registry. */
+    public static Registry registry(Config c) {
+        String file = c.get(REGISTRY_FILE);
+        try {
+            return file == null || file.isBlank() ? Registry.empty() : Registry.fromFile(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + REGISTRY_FILE.name() + " " + file, e);
         }
     }
 

@@ -95,6 +95,10 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         Instant at = m.post().publishedAt();
         if (m.isReply()) {
             BoardMessage asked = message.value();
+            if (asked != null && !at.isBefore(asked.post().publishedAt().plus(retention))) {
+                letGo(asked, ctx, out); // whether or not the retention timer has fired yet
+                asked = null;
+            }
             if (asked == null) {
                 Long early = earlyReply.value();
                 if (early == null || at.toEpochMilli() < early) {
@@ -143,13 +147,27 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
             }
             return;
         }
-        Instant asked = m.post().publishedAt();
-        if (!now.isBefore(asked.plus(retention))) {
-            message.clear();
-            late.clear();
-            unanswered.clear();
+        if (!now.isBefore(m.post().publishedAt().plus(retention))) {
+            letGo(m, ctx, out);
             return;
         }
+        judge(m, now, ctx, out);
+    }
+
+    /**
+     * Past the retention: whatever fell due by then is raised (a sparse stream may not have moved
+     * event time past the deadlines yet), then the thread is dropped.
+     */
+    private void letGo(BoardMessage m, Context ctx, Collector<Finding> out) throws Exception {
+        judge(m, m.post().publishedAt().plus(retention).minusMillis(1), ctx, out);
+        message.clear();
+        late.clear();
+        unanswered.clear();
+    }
+
+    /** Raises the warnings and breaches due at {@code now}. */
+    private void judge(BoardMessage m, Instant now, Context ctx, Collector<Finding> out) throws Exception {
+        Instant asked = m.post().publishedAt();
         Optional<Instant> deadline = deadline(asked);
         Optional<Instant> warnAt = deadlineWarning(asked);
         String rule = rules.replyDeadline(null).ruleId();
@@ -161,7 +179,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
                         : f.breached(deadline.get(), detail, null);
                 late.update(breach);
                 out.collect(breach);
-                ctx.output(STATUS, status(m, MessageStatus.State.OVERDUE, deadline.get(), null, null, now));
+                ctx.output(STATUS, status(m, MessageStatus.State.OVERDUE, deadline.get(), null, null, deadline.get()));
             }
         } else if (f == null && warnAt.isPresent() && !now.isBefore(warnAt.get())) {
             Finding warning = Finding.of(rules.rule(rule), m.board(), Finding.Stage.WARNING, m.thread(),
@@ -180,7 +198,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
                         : u.breached(breachAt, detail, null);
                 unanswered.update(breach);
                 out.collect(breach);
-                ctx.output(STATUS, status(m, MessageStatus.State.UNANSWERED, deadline.orElse(null), null, null, now));
+                ctx.output(STATUS, status(m, MessageStatus.State.UNANSWERED, deadline.orElse(null), null, null, breachAt));
             }
         } else if (u == null && unansweredWarn.isPresent() && !now.isBefore(unansweredWarn.get())) {
             Finding warning = Finding.of(rules.rule(limitRule), m.board(), Finding.Stage.WARNING, m.thread(),

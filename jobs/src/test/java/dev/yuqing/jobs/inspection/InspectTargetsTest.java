@@ -38,7 +38,7 @@ class InspectTargetsTest {
 
     private static KeyedTwoInputStreamOperatorTestHarness<String, EnrichedPost, RegistryChange, Finding> harness(boolean wallClock) throws Exception {
         return new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new InspectTargets(InspectionRules.standard(), wallClock)),
+                new KeyedCoProcessOperator<>(new InspectTargets(InspectionRules.standard(), wallClock, InspectionPosts.REGISTRY)),
                 p -> p.post().account(), RegistryChange::id, Types.STRING);
     }
 
@@ -149,7 +149,6 @@ class InspectTargetsTest {
     void citizenMessagesOfARegisteredBoardGoOnMaskedAndOthersLeaveNoState() throws Exception {
         register(BOARD, T0);
         publish(post("m1", SourceType.CITIZEN_MESSAGE, BOARD, "路灯不亮", "我的电话13812345678，路灯坏了", T0, null, "m1"));
-        publish(weibo("x", T0, "与巡检无关的账号"));
         publish(post("c1", SourceType.WEIBO, "weibo:网友123", null, "随便说说", T0, null, null));
         assertThat(harness.getSideOutput(InspectTargets.MESSAGES)).singleElement().satisfies(r -> {
             assertThat(r.getValue().board().id()).isEqualTo(BOARD);
@@ -164,7 +163,7 @@ class InspectTargetsTest {
         watermark(T0.plus(Duration.ofDays(14)));
         harness.processElement2(RegistryChange.remove(ACCOUNT, T0.plus(Duration.ofDays(15))), T0.plus(Duration.ofDays(15)).toEpochMilli());
         assertThat(findings()).last().satisfies(f -> assertThat(f.resolvedAt()).isEqualTo(T0.plus(Duration.ofDays(15))));
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numKeyedStateEntries()).as("only the mark that it was removed").isEqualTo(1);
         watermark(T0.plus(Duration.ofDays(60)));
         assertThat(findings()).hasSize(3);
     }
@@ -178,5 +177,18 @@ class InspectTargetsTest {
             assertThat(f.stage()).isEqualTo(Finding.Stage.BREACH);
             assertThat(f.evidence().postIds()).containsExactly("old");
         });
+    }
+
+    @Test
+    void aPostArrivingBeforeItsTargetsRecordCountsThroughTheInitialRegistryUnlessTheTargetWasRemoved() throws Exception {
+        publish(weibo("early", T0, "南湖区今天召开防汛工作会议"));
+        watermark(T0.plus(Duration.ofDays(14)));
+        assertThat(findings()).last().satisfies(f -> assertThat(f.evidence().postIds()).containsExactly("early"));
+
+        harness.processElement2(RegistryChange.remove(ACCOUNT, T0.plus(Duration.ofDays(15))), T0.plus(Duration.ofDays(15)).toEpochMilli());
+        int before = findings().size();
+        publish(weibo("after", T0.plus(Duration.ofDays(16)), "南湖区发布冬季供暖安排"));
+        watermark(T0.plus(Duration.ofDays(40)));
+        assertThat(findings()).hasSize(before);
     }
 }

@@ -155,4 +155,15 @@ class TrackMessagesTest {
         assertThat(findings()).filteredOn(f -> f.kind() == FindingKind.REPLY_LATE).singleElement()
                 .satisfies(f -> assertThat(f.stage()).isEqualTo(Finding.Stage.BREACH));
     }
+
+    @Test
+    void aReplyAfterTheRetentionIsNotMatchedEvenBeforeTheTimerFires() throws Exception {
+        message("m6", ASKED);
+        reply("m6", ASKED.plus(Duration.ofDays(400)));
+        // Nothing moved event time in between (a sparse stream): what fell due is raised, then the thread is let go.
+        assertThat(statuses()).extracting(MessageStatus::state)
+                .containsExactly(MessageStatus.State.OPEN, MessageStatus.State.OVERDUE, MessageStatus.State.UNANSWERED);
+        assertThat(findings()).extracting(Finding::kind).containsExactly(FindingKind.REPLY_LATE, FindingKind.UNANSWERED);
+        assertThat(harness.numKeyedStateEntries()).as("only the late reply, kept until its own retention").isEqualTo(1);
+    }
 }
