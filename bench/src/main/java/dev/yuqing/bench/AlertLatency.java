@@ -1089,8 +1089,12 @@ public final class AlertLatency {
         return v == null ? "" : Long.toString(v);
     }
 
+    /** Times of day in the tables, UTC like the progress lines. */
+    private static final java.time.format.DateTimeFormatter CLOCK =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
+
     static String clock(Long epochMillis) {
-        return epochMillis == null ? "—" : java.time.LocalTime.ofInstant(Instant.ofEpochMilli(epochMillis), java.time.ZoneOffset.UTC).toString();
+        return epochMillis == null ? "—" : CLOCK.format(Instant.ofEpochMilli(epochMillis));
     }
 
     static String loadAverage() {
