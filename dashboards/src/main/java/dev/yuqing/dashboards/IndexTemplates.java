@@ -25,7 +25,9 @@ public final class IndexTemplates {
     /** One index: the latest score of each target. */
     public static final String SCORES = "yuqing-scores";
     public static final String MESSAGES = "yuqing-messages";
-    public static final List<String> ALL = List.of(POSTS, TRENDS, EVENTS, ALERTS, INSPECTIONS, SCORES, MESSAGES);
+    /** One index: the latest reply-time statistics of each unit. */
+    public static final String REPLY_STATS = "yuqing-reply-stats";
+    public static final List<String> ALL = List.of(POSTS, TRENDS, EVENTS, ALERTS, INSPECTIONS, SCORES, MESSAGES, REPLY_STATS);
 
     private IndexTemplates() {}
 

@@ -73,6 +73,7 @@ class InspectionIT {
         i.put(InspectionOptions.FINDINGS_INDEX.name(), "inspection-it-findings");
         i.put(InspectionOptions.SCORES_INDEX.name(), "inspection-it-scores");
         i.put(InspectionOptions.MESSAGES_INDEX.name(), "inspection-it-messages");
+        i.put(InspectionOptions.REPLY_STATS_INDEX.name(), "inspection-it-reply-stats");
         i.put(InspectionOptions.GROUP_ID.name(), "inspection-it-inspection");
         var inspection = stack.inspectionConfig(cp, i);
         JobClient job = stack.startPipeline(enrich, trend, alert, inspection, 2);
@@ -134,6 +135,15 @@ class InspectionIT {
             assertThat(messages).as("the demo's own answered messages").filteredOn(msg -> msg.get("state").asText().equals("answered"))
                     .hasSizeGreaterThan(20);
 
+            // The unit's statistics count exactly the answered threads (both settle as the last answers arrive).
+            List<JsonNode> stats = await("inspection-it-reply-stats", docs -> docs.size() == 1
+                    && docs.get(0).get("answered").asLong() == answered(stack), stack);
+            assertThat(stats).singleElement().satisfies(u -> {
+                assertThat(u.get("ownerUnit").asText()).isEqualTo("示范市政务服务中心");
+                assertThat(u.get("onTime").asLong()).isLessThan(u.get("answered").asLong()); // the late one at least
+                assertThat(u.get("medianWorkingDays").asInt()).isBetween(0, 3);
+            });
+
             List<JsonNode> alerts = await("inspection-it-alerts", docs -> has(docs, "id", "inspection:score:" + site), stack);
             assertThat(alerts).anyMatch(a -> a.get("id").asText().startsWith("inspection:account-stale:" + DemoScenario.STALE_ACCOUNT)
                     && a.get("level").asText().equals("red"));
@@ -165,6 +175,15 @@ class InspectionIT {
             Thread.sleep(500);
         }
         throw new AssertionError("documents of " + index + " did not reach the expected state in " + TIMEOUT + ": " + docs);
+    }
+
+    private static long answered(LocalStack stack) {
+        try {
+            stack.client().indices().refresh(r -> r.index("inspection-it-messages-*"));
+            return stack.client().count(c -> c.index("inspection-it-messages-*").query(q -> q.term(t -> t.field("state").value("answered")))).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static boolean has(List<JsonNode> docs, String... fieldValues) {

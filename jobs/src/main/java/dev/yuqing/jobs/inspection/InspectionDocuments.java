@@ -70,6 +70,22 @@ public final class InspectionDocuments {
         }
     }
 
+    /** A unit's reply-time statistics in one index, id = the unit. */
+    public static final class ReplyStats implements DocumentMapper<UnitReplyStats> {
+        private static final long serialVersionUID = 1L;
+        private final String index;
+
+        public ReplyStats(String index) {
+            this.index = IndexPrefix.check(index);
+        }
+
+        @Override
+        public Document toDocument(UnitReplyStats s) {
+            String id = s.ownerUnit() == null || s.ownerUnit().isBlank() ? "(none)" : s.ownerUnit();
+            return new Document(index, id, bytes(Json.MAPPER.valueToTree(s)));
+        }
+    }
+
     private static byte[] bytes(ObjectNode doc) {
         try {
             return Json.MAPPER.writeValueAsBytes(doc);

@@ -29,9 +29,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * posts.enriched (event time = published time) and the registry → per registered site column and
  * account ({@link InspectTargets}): freshness warnings, breaches and recoveries, content checks of
  * its publications → per citizen-message thread ({@link TrackMessages}): reply deadlines in working
- * days and the unanswered limit → per site and account ({@link ScoreTargets}): the running score.
- * Findings go to yuqing-inspections-*, scores to yuqing-scores, message statuses to
- * yuqing-messages-*, and findings and failing scores to alerts; unreadable registry changes to the
+ * days and the unanswered limit, and per unit the reply-time statistics ({@link CountReplies}) →
+ * per site and account ({@link ScoreTargets}): the running score. Findings go to
+ * yuqing-inspections-*, scores to yuqing-scores, message statuses to yuqing-messages-*, reply
+ * statistics to yuqing-reply-stats, and findings and failing scores to alerts; unreadable registry changes to the
  * dead letters. The job takes its sources and sinks; {@link #main} only wires.
  */
 public final class InspectionJob {
@@ -47,8 +48,8 @@ public final class InspectionJob {
     }
 
     /** Where the job's results go. */
-    public record Sinks(Sink<Finding> findings, Sink<Scorecard> scores, Sink<MessageStatus> messages, Sink<Alert> alerts,
-                        Sink<DeadLetter> deadLetters) {}
+    public record Sinks(Sink<Finding> findings, Sink<Scorecard> scores, Sink<MessageStatus> messages, Sink<UnitReplyStats> replyStats,
+                        Sink<Alert> alerts, Sink<DeadLetter> deadLetters) {}
 
     private final Source<EnrichedPost, ?, ?> posts;
     private final Source<RawRecord, ?, ?> registry;
@@ -64,7 +65,7 @@ public final class InspectionJob {
 
     /** The job's results as streams, before their sinks: {@link #build} sinks them; replays and tests read them. */
     public record Streams(DataStream<Finding> findings, DataStream<Scorecard> scores, DataStream<MessageStatus> messages,
-                          DataStream<Alert> alerts, DataStream<DeadLetter> deadLetters) {}
+                          DataStream<UnitReplyStats> replyStats, DataStream<Alert> alerts, DataStream<DeadLetter> deadLetters) {}
 
     /** Adds the topology to {@code env}, with its sinks. */
     public void build(StreamExecutionEnvironment env) {
@@ -74,6 +75,8 @@ public final class InspectionJob {
         // Keyed before each sink: one document's updates stay in order on one writer.
         s.findings().keyBy(Finding::id, Types.STRING).sinkTo(sinks.findings()).name("findings").uid("inspection-findings-sink");
         s.scores().keyBy(Scorecard::targetId, Types.STRING).sinkTo(sinks.scores()).name("scores").uid("inspection-scores-sink");
+        s.replyStats().keyBy(UnitReplyStats::ownerUnit, Types.STRING).sinkTo(sinks.replyStats()).name("reply stats")
+                .uid("inspection-reply-stats-sink");
         s.alerts().sinkTo(sinks.alerts()).name("alerts").uid("inspection-alerts-sink");
     }
 
@@ -103,8 +106,10 @@ public final class InspectionJob {
                 .process(new ScoreTargets(settings.rules())).name("score targets").uid("inspection-scores");
         DataStream<Alert> alerts = findings.map(Finding::toAlert).name("finding alerts").uid("inspection-finding-alerts")
                 .union(scores.getSideOutput(ScoreTargets.ALERTS));
-        return new Streams(findings, scores, messageFindings.getSideOutput(TrackMessages.STATUS), alerts,
-                changes.getSideOutput(ParseRegistryChange.DEAD_LETTERS));
+        DataStream<MessageStatus> statuses = messageFindings.getSideOutput(TrackMessages.STATUS);
+        DataStream<UnitReplyStats> replyStats = statuses.keyBy(m -> m.ownerUnit() == null ? "" : m.ownerUnit(), Types.STRING)
+                .process(new CountReplies()).name("reply statistics").uid("inspection-reply-stats");
+        return new Streams(findings, scores, statuses, replyStats, alerts, changes.getSideOutput(ParseRegistryChange.DEAD_LETTERS));
     }
 
     /** The job on Kafka and Elasticsearch as configured. */
@@ -123,6 +128,9 @@ public final class InspectionJob {
                                 .settings(JobOptions.bulkSettings(c)).build(),
                         ElasticsearchSink.<MessageStatus>builder().connection(JobOptions.esConnection(c))
                                 .mapper(new InspectionDocuments.Messages(c.get(InspectionOptions.MESSAGES_INDEX)))
+                                .settings(JobOptions.bulkSettings(c)).build(),
+                        ElasticsearchSink.<UnitReplyStats>builder().connection(JobOptions.esConnection(c))
+                                .mapper(new InspectionDocuments.ReplyStats(c.get(InspectionOptions.REPLY_STATS_INDEX)))
                                 .settings(JobOptions.bulkSettings(c)).build(),
                         KafkaTopics.jsonSink(bootstrap, c.get(InspectionOptions.ALERTS_TOPIC), Alert::id, Alert::toJson),
                         KafkaTopics.jsonSink(bootstrap, c.get(InspectionOptions.DLQ_TOPIC), DeadLetter::key, DeadLetter::toJson)),

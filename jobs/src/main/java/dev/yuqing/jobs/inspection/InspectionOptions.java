@@ -31,6 +31,8 @@ public final class InspectionOptions {
             "the latest score of each site and account, one document per target");
     public static final ConfigKey<String> MESSAGES_INDEX = ConfigKey.string("inspection.messages.index.prefix", "yuqing-messages",
             "citizen messages on registered boards with their reply times, PREFIX-yyyy.MM by the month asked (China time)");
+    public static final ConfigKey<String> REPLY_STATS_INDEX = ConfigKey.string("inspection.reply.stats.index", "yuqing-reply-stats",
+            "reply-time statistics per unit (answered, within the deadline, mean and median working days), one document per unit");
     public static final ConfigKey<Duration> OUT_OF_ORDERNESS = ConfigKey.duration("inspection.out.of.orderness", "2m", Duration.ZERO,
             "how late (by published time) a post may arrive before deadlines are judged without it");
     public static final ConfigKey<String> REGISTRY_FILE = ConfigKey.optionalString("inspection.registry.file",
@@ -45,7 +47,7 @@ public final class InspectionOptions {
             "how long an unanswered message is tracked after it was asked (bounds state; longer than the unanswered limit)");
 
     public static final ConfigDef DEF = new ConfigDef("inspection job", JobOptions.with(
-            GROUP_ID, INPUT_TOPIC, REGISTRY_TOPIC, DLQ_TOPIC, ALERTS_TOPIC, FINDINGS_INDEX, SCORES_INDEX, MESSAGES_INDEX, OUT_OF_ORDERNESS, REGISTRY_FILE, RULES_FILE,
+            GROUP_ID, INPUT_TOPIC, REGISTRY_TOPIC, DLQ_TOPIC, ALERTS_TOPIC, FINDINGS_INDEX, SCORES_INDEX, MESSAGES_INDEX, REPLY_STATS_INDEX, OUT_OF_ORDERNESS, REGISTRY_FILE, RULES_FILE,
             CALENDAR_FILE, WALL_CLOCK, MESSAGE_RETENTION));
 
     private InspectionOptions() {}

@@ -1,0 +1,80 @@
+package dev.yuqing.jobs.inspection;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by owner unit: reply-time statistics over the unit's answered messages, emitted after each
+ * answer. The state is a fixed histogram of working days (0 to {@value #MAX_DAYS}, then one
+ * overflow bin), so it does not grow with the number of messages and still gives the median.
+ */
+public final class CountReplies extends KeyedProcessFunction<String, MessageStatus, UnitReplyStats> {
+    private static final long serialVersionUID = 1L;
+    static final int MAX_DAYS = 250;
+
+    /** Running totals of one unit. */
+    public static final class Tally implements Serializable {
+        private static final long serialVersionUID = 1L;
+        long answered;
+        long onTime;
+        long sumDays;
+        long[] histogram = new long[MAX_DAYS + 2];
+    }
+
+    private transient ValueState<Tally> tally;
+
+    @Override
+    public void open(OpenContext openContext) {
+        tally = getRuntimeContext().getState(new ValueStateDescriptor<>("replyTally", TypeInformation.of(Tally.class)));
+    }
+
+    @Override
+    public void processElement(MessageStatus s, Context ctx, Collector<UnitReplyStats> out) throws Exception {
+        if (s.state() != MessageStatus.State.ANSWERED || s.workingDays() == null) {
+            return; // open, overdue, unanswered; or outside the calendar: no working days to count
+        }
+        Tally t = tally.value() == null ? new Tally() : tally.value();
+        int days = Math.max(0, s.workingDays());
+        t.answered++;
+        if (Boolean.TRUE.equals(s.onTime())) {
+            t.onTime++;
+        }
+        t.sumDays += days;
+        t.histogram[Math.min(days, MAX_DAYS + 1)]++;
+        tally.update(t);
+        out.collect(new UnitReplyStats(ctx.getCurrentKey(), t.answered, t.onTime, (double) t.onTime / t.answered,
+                (double) t.sumDays / t.answered, median(t), buckets(t), s.at() != null ? s.at() : s.repliedAt()));
+    }
+
+    /** The lower median; {@value #MAX_DAYS}+1 stands for "more than {@value #MAX_DAYS}". */
+    static int median(Tally t) {
+        long half = (t.answered + 1) / 2;
+        long seen = 0;
+        for (int d = 0; d < t.histogram.length; d++) {
+            seen += t.histogram[d];
+            if (seen >= half) {
+                return d;
+            }
+        }
+        return t.histogram.length - 1;
+    }
+
+    static Map<String, Long> buckets(Tally t) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (String b : new String[] {"0", "1", "2", "3", "4", "5", "6-10", "11-20", "21-60", "over-60"}) {
+            m.put(b, 0L);
+        }
+        for (int d = 0; d < t.histogram.length; d++) {
+            String b = d <= 5 ? Integer.toString(d) : d <= 10 ? "6-10" : d <= 20 ? "11-20" : d <= 60 ? "21-60" : "over-60";
+            m.merge(b, t.histogram[d], Long::sum);
+        }
+        return m;
+    }
+}
