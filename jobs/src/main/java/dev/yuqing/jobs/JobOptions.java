@@ -23,6 +23,8 @@ public final class JobOptions {
             "apply the index templates before the job starts writing");
     public static final ConfigKey<Duration> CHECKPOINT_INTERVAL = ConfigKey.duration("checkpoint.interval", "10s", Duration.ofMillis(100),
             "time between checkpoints; Elasticsearch and Kafka sinks flush on each");
+    public static final ConfigKey<Duration> BUFFER_TIMEOUT = ConfigKey.duration("flink.buffer.timeout", "10ms", Duration.ZERO,
+            "longest a record waits in a network buffer at each exchange between operators (Flink's execution.buffer-timeout.interval, 100 ms by default there); 0 sends every record at once, at some cost in throughput");
     public static final ConfigKey<String> CHECKPOINT_DIR = ConfigKey.optionalString("checkpoint.dir",
             "checkpoint storage URI such as file:///data/checkpoints; empty keeps the cluster's setting");
     public static final ConfigKey<Integer> BULK_MAX_ACTIONS = ConfigKey.integer("elasticsearch.bulk.max.actions", 1000, 1, 100_000,
@@ -35,7 +37,7 @@ public final class JobOptions {
             "first retry delay, doubled each retry up to 30s");
 
     private static final List<ConfigKey<?>> COMMON = List.of(KAFKA_BOOTSTRAP, ES_URLS, ES_USERNAME, ES_PASSWORD, ES_APPLY_TEMPLATES,
-            CHECKPOINT_INTERVAL, CHECKPOINT_DIR, BULK_MAX_ACTIONS, BULK_FLUSH_INTERVAL, BULK_MAX_RETRIES, BULK_BACKOFF);
+            CHECKPOINT_INTERVAL, BUFFER_TIMEOUT, CHECKPOINT_DIR, BULK_MAX_ACTIONS, BULK_FLUSH_INTERVAL, BULK_MAX_RETRIES, BULK_BACKOFF);
 
     private JobOptions() {}
 

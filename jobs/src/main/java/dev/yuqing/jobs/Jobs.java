@@ -6,6 +6,7 @@ import dev.yuqing.dashboards.EsConnection;
 import dev.yuqing.dashboards.IndexTemplates;
 import java.util.function.Function;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -28,10 +29,11 @@ public final class Jobs {
         env.execute(name);
     }
 
-    /** Flink settings from configuration: checkpoints always on. */
+    /** Flink settings from configuration: checkpoints always on, and the network buffer timeout (latency). */
     public static Configuration flinkConfiguration(Config c) {
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, c.get(JobOptions.CHECKPOINT_INTERVAL));
+        conf.set(ExecutionOptions.BUFFER_TIMEOUT, c.get(JobOptions.BUFFER_TIMEOUT));
         String dir = c.get(JobOptions.CHECKPOINT_DIR);
         if (!dir.isBlank()) {
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
