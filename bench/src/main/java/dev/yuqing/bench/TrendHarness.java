@@ -22,8 +22,9 @@ final class TrendHarness {
     private TrendHarness() {
     }
 
+    /** The job's defaults, with any YUQING_TREND_* environment variable on top (e.g. YUQING_TREND_TERM_CAPACITY). */
     static TrendJob.Settings defaults() {
-        Config c = TrendOptions.DEF.resolve(Map.of(), Map.of());
+        Config c = TrendOptions.DEF.resolve(Map.of(), System.getenv());
         return TrendJob.Settings.of(c);
     }
 
