@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.yuqing.connectors.replay.FileReplay;
-import dev.yuqing.connectors.replay.ReplayOptions;
-import dev.yuqing.core.config.CommonOptions;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.jobs.alerting.AlertOptions;
 import dev.yuqing.jobs.enrich.EnrichOptions;
@@ -92,16 +89,7 @@ class BurstIT {
         var alert = stack.alertConfig(cp, alerting);
         JobClient job = stack.startPipeline(enrich, trend, alert, 2);
         try {
-            Path file = dir.resolve("demo.jsonl");
-            DemoScenario.write(file, DemoScenario.generate(1500, 0, 11L));
-            Map<String, String> m = new HashMap<>();
-            m.put(CommonOptions.KAFKA_BOOTSTRAP.name(), stack.bootstrapServers());
-            m.put(ReplayOptions.FILE.name(), file.toString());
-            m.put(ReplayOptions.TOPIC.name(), p + "raw");
-            m.put(ReplayOptions.DLQ_TOPIC.name(), p + "dlq");
-            try (FileReplay replay = new FileReplay(ReplayOptions.DEF.resolve(m, Map.of()))) {
-                assertThat(replay.run().completed()).isTrue();
-            }
+            DemoReplay.replay(stack, dir, 1500, p + "raw", p + "dlq");
             EndToEndIT.awaitCaughtUp(stack, "burst-it-enrich", p + "raw");
             EndToEndIT.awaitCaughtUp(stack, "burst-it-trend", p + "enriched");
             EndToEndIT.awaitCaughtUp(stack, "burst-it-alerting", p + "alerts");

@@ -3,9 +3,6 @@ package dev.yuqing.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.yuqing.connectors.replay.FileReplay;
-import dev.yuqing.connectors.replay.ReplayOptions;
-import dev.yuqing.core.config.CommonOptions;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.inspection.Registry;
 import dev.yuqing.jobs.alerting.AlertOptions;
@@ -78,16 +75,7 @@ class InspectionIT {
         var inspection = stack.inspectionConfig(cp, i);
         JobClient job = stack.startPipeline(enrich, trend, alert, inspection, 2);
         try {
-            Path file = dir.resolve("demo.jsonl");
-            DemoScenario.write(file, DemoScenario.generate(1500, 0, 11L));
-            Map<String, String> m = new HashMap<>();
-            m.put(CommonOptions.KAFKA_BOOTSTRAP.name(), stack.bootstrapServers());
-            m.put(ReplayOptions.FILE.name(), file.toString());
-            m.put(ReplayOptions.TOPIC.name(), P + "raw");
-            m.put(ReplayOptions.DLQ_TOPIC.name(), P + "dlq");
-            try (FileReplay replay = new FileReplay(ReplayOptions.DEF.resolve(m, Map.of()))) {
-                assertThat(replay.run().completed()).isTrue();
-            }
+            DemoReplay.replay(stack, dir, 1500, P + "raw", P + "dlq");
             EndToEndIT.awaitCaughtUp(stack, "inspection-it-enrich", P + "raw");
             EndToEndIT.awaitCaughtUp(stack, "inspection-it-inspection", P + "enriched");
 

@@ -2,9 +2,8 @@ package dev.yuqing.core.inspection;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.yuqing.core.Coded;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The kinds of site column the national checks tell apart, because they allow them different
@@ -12,7 +11,7 @@ import java.util.stream.Collectors;
  * months (国办秘函〔2019〕19号, 单项否决 "首页不更新" and "栏目不更新"). Interaction columns are judged
  * by their replies; other columns only by a period the registry gives them.
  */
-public enum ColumnType {
+public enum ColumnType implements Coded {
     HOME_PAGE("home-page", "首页"),
     NEWS("news", "要闻"),
     DYNAMIC("dynamic", "动态"),
@@ -30,6 +29,7 @@ public enum ColumnType {
     }
 
     @JsonValue
+    @Override
     public String code() {
         return code;
     }
@@ -39,15 +39,15 @@ public enum ColumnType {
     }
 
     public static Optional<ColumnType> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return Coded.find(ColumnType.class, code);
     }
 
     @JsonCreator
     static ColumnType parse(String code) {
-        return fromCode(code).orElseThrow(() -> new IllegalArgumentException("unknown column type '" + code + "' (expected one of " + codes() + ")"));
+        return Coded.parse(ColumnType.class, code, "column type");
     }
 
     public static String codes() {
-        return Arrays.stream(values()).map(ColumnType::code).collect(Collectors.joining(", "));
+        return Coded.codes(ColumnType.class);
     }
 }

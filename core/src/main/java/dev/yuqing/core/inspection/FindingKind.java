@@ -2,12 +2,11 @@ package dev.yuqing.core.inspection;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.yuqing.core.Coded;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** What kind of problem an inspection finding is; each rule names one. */
-public enum FindingKind {
+public enum FindingKind implements Coded {
     /** A home page, column or account silent past its limit. */
     STALE("stale", "更新不及时"),
     /** A citizen message not answered within its deadline in working days. */
@@ -32,6 +31,7 @@ public enum FindingKind {
     }
 
     @JsonValue
+    @Override
     public String code() {
         return code;
     }
@@ -41,15 +41,15 @@ public enum FindingKind {
     }
 
     public static Optional<FindingKind> fromCode(String code) {
-        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+        return Coded.find(FindingKind.class, code);
     }
 
     @JsonCreator
     static FindingKind parse(String code) {
-        return fromCode(code).orElseThrow(() -> new IllegalArgumentException("unknown finding kind '" + code + "' (expected one of " + codes() + ")"));
+        return Coded.parse(FindingKind.class, code, "finding kind");
     }
 
     public static String codes() {
-        return Arrays.stream(values()).map(FindingKind::code).collect(Collectors.joining(", "));
+        return Coded.codes(FindingKind.class);
     }
 }

@@ -2,17 +2,16 @@ package dev.yuqing.core.inspection;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.yuqing.core.Coded;
 import dev.yuqing.core.post.SourceType;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Where a target publishes. The codes of the platforms the connectors read are those of
  * {@link SourceType}, so a post's {@code source} says which platform it came from; platforms without
  * a connector yet can be registered, but nothing will ever show them updated.
  */
-public enum Platform {
+public enum Platform implements Coded {
     SITE("site", "网站", SourceType.SITE_PAGE),
     WEIBO("weibo", "微博", SourceType.WEIBO),
     WECHAT("wechat", "微信公众号", SourceType.WECHAT),
@@ -32,6 +31,7 @@ public enum Platform {
     }
 
     @JsonValue
+    @Override
     public String code() {
         return code;
     }
@@ -46,15 +46,15 @@ public enum Platform {
     }
 
     public static Optional<Platform> fromCode(String code) {
-        return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst();
+        return Coded.find(Platform.class, code);
     }
 
     @JsonCreator
     static Platform parse(String code) {
-        return fromCode(code).orElseThrow(() -> new IllegalArgumentException("unknown platform '" + code + "' (expected one of " + codes() + ")"));
+        return Coded.parse(Platform.class, code, "platform");
     }
 
     public static String codes() {
-        return Arrays.stream(values()).map(Platform::code).collect(Collectors.joining(", "));
+        return Coded.codes(Platform.class);
     }
 }

@@ -2,15 +2,14 @@ package dev.yuqing.core.inspection;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.yuqing.core.Coded;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What a monitored target is. Sites and new-media accounts are what the national checks score; a
  * column belongs to a site, and its findings count towards its site's score.
  */
-public enum TargetKind {
+public enum TargetKind implements Coded {
     SITE("site", "政府网站"),
     COLUMN("column", "网站栏目"),
     ACCOUNT("account", "政务新媒体账号");
@@ -24,6 +23,7 @@ public enum TargetKind {
     }
 
     @JsonValue
+    @Override
     public String code() {
         return code;
     }
@@ -33,15 +33,15 @@ public enum TargetKind {
     }
 
     public static Optional<TargetKind> fromCode(String code) {
-        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+        return Coded.find(TargetKind.class, code);
     }
 
     @JsonCreator
     static TargetKind parse(String code) {
-        return fromCode(code).orElseThrow(() -> new IllegalArgumentException("unknown kind '" + code + "' (expected one of " + codes() + ")"));
+        return Coded.parse(TargetKind.class, code, "kind");
     }
 
     public static String codes() {
-        return Arrays.stream(values()).map(TargetKind::code).collect(Collectors.joining(", "));
+        return Coded.codes(TargetKind.class);
     }
 }

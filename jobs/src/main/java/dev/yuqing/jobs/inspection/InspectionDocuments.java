@@ -9,88 +9,145 @@ import dev.yuqing.core.post.PostTimes;
 import dev.yuqing.jobs.elasticsearch.Document;
 import dev.yuqing.jobs.elasticsearch.DocumentMapper;
 import dev.yuqing.jobs.elasticsearch.IndexPrefix;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
-/** The inspection job's documents: findings, scores and message statuses, each the latest state under a stable id. */
+/**
+ * The inspection job's documents: findings, scores, message statuses and reply statistics, each
+ * the latest state under a stable id, so a later update overwrites it.
+ */
 public final class InspectionDocuments {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(PostTimes.CHINA);
 
     private InspectionDocuments() {}
 
-    /** A finding in PREFIX-yyyy.MM by first seen, id = finding id, with {@code status} open or resolved. */
-    public static final class Findings implements DocumentMapper<Finding> {
+    /** An element as its JSON, in the index and under the id its kind gives it. */
+    private abstract static class JsonDocuments<T> implements DocumentMapper<T> {
         private static final long serialVersionUID = 1L;
-        private final String prefix;
+        /** An index name, or the prefix of monthly ones. */
+        final String name;
 
-        public Findings(String prefix) {
-            this.prefix = IndexPrefix.check(prefix);
+        JsonDocuments(String name) {
+            this.name = IndexPrefix.check(name);
+        }
+
+        abstract String index(T element);
+
+        abstract String id(T element);
+
+        /** The element's fields; kinds add what dashboards need beside them. */
+        ObjectNode body(T element) {
+            return Json.MAPPER.valueToTree(element);
+        }
+
+        String monthly(Instant at) {
+            return name + "-" + MONTH.format(at);
         }
 
         @Override
-        public Document toDocument(Finding f) {
-            ObjectNode doc = Json.MAPPER.valueToTree(f);
-            doc.put("status", f.isOpen() ? "open" : "resolved");
-            return new Document(prefix + "-" + MONTH.format(f.firstSeen()), f.id(), bytes(doc));
+        public final Document toDocument(T element) {
+            try {
+                return new Document(index(element), id(element), Json.MAPPER.writeValueAsBytes(body(element)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("an inspection document always serialises", e);
+            }
+        }
+    }
+
+    /** A finding in PREFIX-yyyy.MM by first seen, id = finding id, with {@code status} open or resolved. */
+    public static final class Findings extends JsonDocuments<Finding> {
+        private static final long serialVersionUID = 1L;
+
+        public Findings(String prefix) {
+            super(prefix);
+        }
+
+        @Override
+        String index(Finding f) {
+            return monthly(f.firstSeen());
+        }
+
+        @Override
+        String id(Finding f) {
+            return f.id();
+        }
+
+        @Override
+        ObjectNode body(Finding f) {
+            return super.body(f).put("status", f.isOpen() ? "open" : "resolved");
         }
     }
 
     /** A target's latest score in one index, id = the target, with the vetoed rules listed. */
-    public static final class Scores implements DocumentMapper<Scorecard> {
+    public static final class Scores extends JsonDocuments<Scorecard> {
         private static final long serialVersionUID = 1L;
-        private final String index;
 
         public Scores(String index) {
-            this.index = IndexPrefix.check(index);
+            super(index);
         }
 
         @Override
-        public Document toDocument(Scorecard s) {
-            ObjectNode doc = Json.MAPPER.valueToTree(s);
+        String index(Scorecard s) {
+            return name;
+        }
+
+        @Override
+        String id(Scorecard s) {
+            return s.targetId();
+        }
+
+        @Override
+        ObjectNode body(Scorecard s) {
+            ObjectNode doc = super.body(s);
             doc.putPOJO("vetoes", s.vetoes());
-            return new Document(index, s.targetId(), bytes(doc));
+            return doc;
         }
     }
 
-    /** A message thread in PREFIX-yyyy.MM by the month asked, id = thread. */
-    public static final class Messages implements DocumentMapper<MessageStatus> {
+    /** A message thread in PREFIX-yyyy.MM by the month asked, id = thread, with the reply time in hours. */
+    public static final class Messages extends JsonDocuments<MessageStatus> {
         private static final long serialVersionUID = 1L;
-        private final String prefix;
 
         public Messages(String prefix) {
-            this.prefix = IndexPrefix.check(prefix);
+            super(prefix);
         }
 
         @Override
-        public Document toDocument(MessageStatus m) {
-            ObjectNode doc = Json.MAPPER.valueToTree(m);
+        String index(MessageStatus m) {
+            return monthly(m.askedAt());
+        }
+
+        @Override
+        String id(MessageStatus m) {
+            return m.thread();
+        }
+
+        @Override
+        ObjectNode body(MessageStatus m) {
+            ObjectNode doc = super.body(m);
             if (m.repliedAt() != null) {
                 doc.put("replyHours", (m.repliedAt().toEpochMilli() - m.askedAt().toEpochMilli()) / 3_600_000.0);
             }
-            return new Document(prefix + "-" + MONTH.format(m.askedAt()), m.thread(), bytes(doc));
+            return doc;
         }
     }
 
     /** A unit's reply-time statistics in one index, id = the unit. */
-    public static final class ReplyStats implements DocumentMapper<UnitReplyStats> {
+    public static final class ReplyStats extends JsonDocuments<UnitReplyStats> {
         private static final long serialVersionUID = 1L;
-        private final String index;
 
         public ReplyStats(String index) {
-            this.index = IndexPrefix.check(index);
+            super(index);
         }
 
         @Override
-        public Document toDocument(UnitReplyStats s) {
-            String id = s.ownerUnit() == null || s.ownerUnit().isBlank() ? "(none)" : s.ownerUnit();
-            return new Document(index, id, bytes(Json.MAPPER.valueToTree(s)));
+        String index(UnitReplyStats s) {
+            return name;
         }
-    }
 
-    private static byte[] bytes(ObjectNode doc) {
-        try {
-            return Json.MAPPER.writeValueAsBytes(doc);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an inspection document always serialises", e);
+        @Override
+        String id(UnitReplyStats s) {
+            return s.ownerUnit() == null || s.ownerUnit().isBlank() ? "(none)" : s.ownerUnit();
         }
     }
 }
