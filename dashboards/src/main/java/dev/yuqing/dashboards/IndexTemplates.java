@@ -39,10 +39,21 @@ public final class IndexTemplates {
         return in;
     }
 
+    /**
+     * Applies the templates; their lifecycle component templates are created empty where missing
+     * (what the loader set, with retention, stays). What every job does before it writes.
+     */
     public static void applyAll(ElasticsearchClient client) {
+        Lifecycle.ensureComponents(client);
         for (String name : ALL) {
             apply(client, name);
         }
+    }
+
+    /** Applies the lifecycle policies with {@code retention} where the cluster has ILM, then the templates. */
+    public static void applyAll(ElasticsearchClient client, Lifecycle.Retention retention) {
+        Lifecycle.apply(client, retention);
+        applyAll(client);
     }
 
     public static void apply(ElasticsearchClient client, String name) {

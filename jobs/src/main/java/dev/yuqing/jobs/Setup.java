@@ -7,6 +7,7 @@ import dev.yuqing.core.config.ConfigDef;
 import dev.yuqing.core.config.ConfigKey;
 import dev.yuqing.dashboards.EsConnection;
 import dev.yuqing.dashboards.IndexTemplates;
+import dev.yuqing.dashboards.Lifecycle;
 import java.io.IOException;
 import java.time.Duration;
 import dev.yuqing.core.inspection.Registry;
@@ -24,7 +25,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * One-shot preparation of a real cluster (the compose file's setup service): waits for
- * Elasticsearch, sets the kibana_system password, applies the index templates, creates the
+ * Elasticsearch, sets the kibana_system password, applies the lifecycle policies (retention,
+ * where the cluster has ILM) and the index templates, creates the
  * topics (the registry topic with one partition, compacted) and publishes the registry file.
  * Running it again changes nothing: a target already registered keeps the time its clock started.
  */
@@ -43,7 +45,8 @@ public final class Setup {
             Topics.ALERTS_OUT, Topics.ALERTS_DLQ);
 
     public static final ConfigDef DEF = new ConfigDef("setup", JobOptions.KAFKA_BOOTSTRAP, JobOptions.ES_URLS,
-            JobOptions.ES_USERNAME, JobOptions.ES_PASSWORD, KIBANA_PASSWORD, PARTITIONS, REPLICATION, WAIT, REGISTRY_FILE);
+            JobOptions.ES_USERNAME, JobOptions.ES_PASSWORD, KIBANA_PASSWORD, PARTITIONS, REPLICATION, WAIT, REGISTRY_FILE,
+            Lifecycle.POSTS, Lifecycle.TRENDS, Lifecycle.ALERTS, Lifecycle.INSPECTIONS);
 
     private Setup() {}
 
@@ -59,8 +62,9 @@ public final class Setup {
                 client.security().changePassword(r -> r.username("kibana_system").password(kibanaPassword));
                 System.out.println("kibana_system password set");
             }
+            boolean ilm = Lifecycle.apply(client, Lifecycle.Retention.of(c));
             IndexTemplates.applyAll(client);
-            System.out.println("index templates applied: " + IndexTemplates.ALL);
+            System.out.println("index templates applied: " + IndexTemplates.ALL + (ilm ? ", with lifecycle policies" : ", no ILM on this cluster"));
         } finally {
             EsConnection.close(client);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
 import dev.yuqing.dashboards.IndexTemplates;
+import dev.yuqing.dashboards.Lifecycle;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +21,19 @@ class IndexTemplatesIT {
         var second = stack.client().indices().getIndexTemplate(g -> g.name(IndexTemplates.POSTS)).indexTemplates().get(0).indexTemplate();
         assertThat(second.toString()).isEqualTo(first.toString());
         assertThat(second.indexPatterns()).containsExactly("yuqing-posts-*");
+    }
+
+    @Test
+    void withoutIlmTheRetentionIsSkippedAndTheTemplatesStillApply(LocalStack stack) throws Exception {
+        assertThat(Lifecycle.apply(stack.client(), Lifecycle.Retention.DEFAULTS)).as("the embedded node has no ILM module").isFalse();
+        IndexTemplates.applyAll(stack.client());
+        var component = stack.client().cluster().getComponentTemplate(g -> g.name(Lifecycle.component(IndexTemplates.POSTS)))
+                .componentTemplates().get(0).componentTemplate().template();
+        assertThat(component.toString()).doesNotContain("lifecycle");
+        String index = "yuqing-inspections-1999.02";
+        stack.client().indices().create(c -> c.index(index));
+        assertThat(stack.client().indices().getAlias(a -> a.index(index)).result().get(index).aliases()).containsKey(IndexTemplates.INSPECTIONS);
+        stack.client().indices().delete(d -> d.index(index));
     }
 
     @Test
