@@ -13,12 +13,9 @@ import java.util.List;
 /** Settings every job reads: where Kafka and Elasticsearch are, checkpoints, bulk indexing. */
 public final class JobOptions {
     public static final ConfigKey<String> KAFKA_BOOTSTRAP = CommonOptions.KAFKA_BOOTSTRAP;
-    public static final ConfigKey<String> ES_URLS = ConfigKey.string("elasticsearch.urls", "http://localhost:9200",
-            "Elasticsearch HTTP endpoints, comma-separated");
-    public static final ConfigKey<String> ES_USERNAME = ConfigKey.optionalString("elasticsearch.username",
-            "Elasticsearch user; empty for a node without security");
-    public static final ConfigKey<String> ES_PASSWORD = ConfigKey.optionalString("elasticsearch.password",
-            "password of elasticsearch.username");
+    public static final ConfigKey<String> ES_URLS = CommonOptions.ES_URLS;
+    public static final ConfigKey<String> ES_USERNAME = CommonOptions.ES_USERNAME;
+    public static final ConfigKey<String> ES_PASSWORD = CommonOptions.ES_PASSWORD;
     public static final ConfigKey<Boolean> ES_APPLY_TEMPLATES = ConfigKey.bool("elasticsearch.apply.templates", true,
             "apply the index templates before the job starts writing");
     public static final ConfigKey<Duration> CHECKPOINT_INTERVAL = ConfigKey.duration("checkpoint.interval", "10s", Duration.ofMillis(100),
