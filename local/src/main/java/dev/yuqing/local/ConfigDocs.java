@@ -18,7 +18,7 @@ import java.util.List;
  * (a test compares them). Run: {@code mvn -q -pl local exec:java -Dexec.mainClass=dev.yuqing.local.ConfigDocs}.
  */
 public final class ConfigDocs {
-    public static final List<ConfigDef> ALL = List.of(EnrichOptions.DEF, TrendOptions.DEF, AlertOptions.DEF, InspectionOptions.DEF, ReplayOptions.DEF, Setup.DEF, dev.yuqing.dashboards.Loader.DEF, LocalOptions.DEF);
+    public static final List<ConfigDef> ALL = List.of(EnrichOptions.DEF, TrendOptions.DEF, AlertOptions.DEF, InspectionOptions.DEF, ReplayOptions.DEF, Setup.DEF, dev.yuqing.dashboards.Loader.DEF, dev.yuqing.dashboards.SearchExport.DEF, LocalOptions.DEF);
 
     private ConfigDocs() {}
 
