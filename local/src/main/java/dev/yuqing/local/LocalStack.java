@@ -325,7 +325,7 @@ public final class LocalStack implements AutoCloseable {
                     + ack.port() + "/alerts/<id>/ack -d '{\"by\":\"值班员\"}'");
             out.println("  Replaying      " + file);
             out.println("Search, e.g.:   curl -G '" + stack.elasticsearchUrl() + "/" + IndexTemplates.POSTS
-                    + "/_search?pretty' --data-urlencode 'q=text:供水'");
+                    + "/_search?pretty' --data-urlencode 'q=text:\"供水\" OR text.cjk:\"供水\"'  (why: docs/quality.md)");
             out.println("Dead letters:   topic " + Topics.POSTS_DLQ + ". Ctrl-C stops everything cleanly; a restart resumes.");
 
             Thread replayThread = new Thread(() -> {
