@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * clock when the time lies ahead) raise a warning before each and the breach at it; the reply
  * closes the thread: an open warning is resolved, a late reply keeps its breach as resolved (it
  * still counts for the rule's look-back), and the reply time goes out as a {@link MessageStatus}.
- * A reply seen before its message waits for it. State is dropped when the thread is answered,
- * and an unanswered one after {@code retention}.
+ * A reply seen before its message waits for it. When the thread is answered its state is
+ * dropped but for a mark, kept for {@code retention}, that ignores the message and reply seen
+ * again (the input is at least once); an unanswered thread is dropped after {@code retention}.
  */
 public final class TrackMessages extends KeyedProcessFunction<String, BoardMessage, Finding> {
     private static final long serialVersionUID = 1L;
@@ -47,6 +48,8 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
     private final Duration retention;
     private transient ValueState<BoardMessage> message;
     private transient ValueState<Long> earlyReply;
+    /** Until when an answered thread ignores its message and reply seen again (at-least-once input). */
+    private transient ValueState<Long> closedUntil;
     private transient ValueState<Finding> late;
     private transient ValueState<Finding> unanswered;
     private transient Counter uncovered;
@@ -66,6 +69,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
     public void open(OpenContext openContext) {
         message = getRuntimeContext().getState(new ValueStateDescriptor<>("message", TypeInformation.of(BoardMessage.class)));
         earlyReply = getRuntimeContext().getState(new ValueStateDescriptor<>("earlyReply", Types.LONG));
+        closedUntil = getRuntimeContext().getState(new ValueStateDescriptor<>("closedUntil", Types.LONG));
         late = getRuntimeContext().getState(new ValueStateDescriptor<>("replyLate", TypeInformation.of(Finding.class)));
         unanswered = getRuntimeContext().getState(new ValueStateDescriptor<>("unanswered", TypeInformation.of(Finding.class)));
         uncovered = getRuntimeContext().getMetricGroup().counter("messagesOutsideCalendar");
@@ -92,6 +96,11 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
 
     @Override
     public void processElement(BoardMessage m, Context ctx, Collector<Finding> out) throws Exception {
+        if (closedUntil.value() != null) {
+            // Answered already: the input is at least once (a restart re-sends), and a message seen
+            // again must not reopen its thread nor a reply count twice in the unit's statistics.
+            return;
+        }
         Instant at = m.post().publishedAt();
         if (m.isReply()) {
             BoardMessage asked = message.value();
@@ -138,6 +147,13 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Finding> out) throws Exception {
+        Long closed = closedUntil.value();
+        if (closed != null) {
+            if (timestamp >= closed) {
+                closedUntil.clear();
+            }
+            return;
+        }
         Instant now = Instant.ofEpochMilli(timestamp);
         BoardMessage m = message.value();
         if (m == null) {
@@ -253,6 +269,9 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         earlyReply.clear();
         late.clear();
         unanswered.clear();
+        long until = replied.plus(retention).toEpochMilli();
+        closedUntil.update(until);
+        ctx.timerService().registerEventTimeTimer(until);
     }
 
     private static String quote(BoardMessage m) {

@@ -100,7 +100,7 @@ class TrackMessagesTest {
             assertThat(s.workingDays()).isEqualTo(7); // 28, 29, 30 Sep, 9, 10, 11 (make-up Saturday), 13 Oct
             assertThat(s.onTime()).isFalse();
         });
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numKeyedStateEntries()).as("only the mark that it was answered").isEqualTo(1);
     }
 
     @Test
@@ -165,5 +165,20 @@ class TrackMessagesTest {
                 .containsExactly(MessageStatus.State.OPEN, MessageStatus.State.OVERDUE, MessageStatus.State.UNANSWERED);
         assertThat(findings()).extracting(Finding::kind).containsExactly(FindingKind.REPLY_LATE, FindingKind.UNANSWERED);
         assertThat(harness.numKeyedStateEntries()).as("only the late reply, kept until its own retention").isEqualTo(1);
+    }
+
+    @Test
+    void aMessageAndReplySeenAgainAfterTheAnswerChangeNothing() throws Exception {
+        message("m7", ASKED);
+        reply("m7", china(2025, 9, 29, 9));
+        int statuses = statuses().size();
+        int findings = findings().size();
+        message("m7", ASKED); // replayed after a restart
+        reply("m7", china(2025, 9, 29, 9));
+        watermark(china(2026, 1, 5, 0));
+        assertThat(statuses()).as("not reopened, not answered twice").hasSize(statuses);
+        assertThat(findings()).hasSize(findings);
+        watermark(china(2026, 11, 5, 0)); // past the retention: the mark goes
+        assertThat(harness.numKeyedStateEntries()).isZero();
     }
 }
