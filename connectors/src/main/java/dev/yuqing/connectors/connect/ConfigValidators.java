@@ -32,10 +32,16 @@ public final class ConfigValidators {
         }
     }
 
+    /** A connector's own check of a value. */
     @FunctionalInterface
-    private interface Check {
+    public interface Check {
         /** Null when the value is fine, else what is wrong and how to fix it. */
         String problem(String value);
+    }
+
+    /** A validator for a check of the connector's own; {@code validValues} is what the docs show. */
+    public static ConfigDef.Validator of(String validValues, Check check) {
+        return new Described(validValues, check);
     }
 
     /** An absolute http(s) URL with a host. */
