@@ -72,7 +72,9 @@ public final class SourceMetrics {
 
     @Override
     public String toString() {
-        return "fetches " + fetches + " (not modified " + notModified + ", failed " + failures + "), items " + items
-                + ", posts " + posts + ", duplicates " + duplicates + ", dead letters " + deadLetters;
+        String read = "items " + items + ", posts " + posts + ", duplicates " + duplicates + ", dead letters " + deadLetters;
+        // Sources read without requests (files) have no fetches to speak of.
+        return fetches.get() == 0 && failures.get() == 0 ? read
+                : "fetches " + fetches + " (not modified " + notModified + ", failed " + failures + "), " + read;
     }
 }

@@ -2,7 +2,6 @@ package dev.yuqing.connectors.rss;
 
 import dev.yuqing.connectors.connect.CommonSourceConfig;
 import dev.yuqing.connectors.connect.ConfigValidators;
-import dev.yuqing.connectors.connect.ConnectorVersion;
 import dev.yuqing.connectors.http.Charsets;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -45,7 +44,7 @@ public final class RssConfig extends AbstractConfig {
                         "milliseconds between two fetches of the feed; a 304 Not Modified answer costs the site almost nothing")
                 .define(HTTP_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(100L, 600_000L), Importance.LOW,
                         "milliseconds allowed to connect, and again for the answer's headers, before the attempt counts as failed")
-                .define(HTTP_USER_AGENT, Type.STRING, "Yuqing/" + ConnectorVersion.VERSION + " (public-opinion monitoring; feed reader)",
+                .define(HTTP_USER_AGENT, Type.STRING, "Yuqing (public-opinion monitoring; feed reader)",
                         ConfigValidators.nonBlank("Yuqing/1.0 (+https://www.example.gov.cn/about)"), Importance.LOW,
                         "User-Agent header of every request; name the office and a contact so that site operators can reach it")
                 .define(RETRY_MAX_ATTEMPTS, Type.INT, 5, Range.between(1, 20), Importance.LOW,

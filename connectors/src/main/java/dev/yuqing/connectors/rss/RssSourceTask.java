@@ -71,7 +71,7 @@ public final class RssSourceTask extends SourceTask {
         records = new PostRecords(config.topic(), config.dlqTopic(), metrics, clock);
         state = FeedState.of(context.offsetStorageReader().offset(partition));
         nextFetch = clock.instant();
-        LOG.info("Reading feed {} for {} every {} s ({} items seen before{})", feed, config.account(), pollInterval.toSeconds(),
+        LOG.info("Reading feed {} for {} every {} ms ({} items seen before{})", feed, config.account(), pollInterval.toMillis(),
                 state.seen().size(), state.etag() != null || state.lastModified() != null ? ", conditional GET" : "");
     }
 
