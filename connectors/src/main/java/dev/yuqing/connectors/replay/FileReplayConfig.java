@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.CaseInsensitiveValidString;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -14,7 +13,7 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 
 /** Settings of {@link FileReplaySourceConnector}: one file per connector. */
-public final class FileReplayConfig extends AbstractConfig {
+public final class FileReplayConfig extends CommonSourceConfig {
     public static final String FILE_PATH = "file.path";
     public static final String FILE_FORMAT = "file.format";
     public static final String FILE_MAPPING = "file.mapping";
@@ -76,13 +75,5 @@ public final class FileReplayConfig extends AbstractConfig {
 
     public Duration pollInterval() {
         return Duration.ofMillis(getLong(FILE_POLL_INTERVAL_MS));
-    }
-
-    public String topic() {
-        return getString(CommonSourceConfig.TOPIC);
-    }
-
-    public String dlqTopic() {
-        return getString(CommonSourceConfig.DLQ_TOPIC);
     }
 }

@@ -7,14 +7,13 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 
 /** Settings of {@link RssSourceConnector}: one feed per connector. */
-public final class RssConfig extends AbstractConfig {
+public final class RssConfig extends CommonSourceConfig {
     public static final String FEED_URL = "feed.url";
     public static final String FEED_ACCOUNT = "feed.account";
     public static final String FEED_REGION = "feed.region";
@@ -101,13 +100,5 @@ public final class RssConfig extends AbstractConfig {
 
     public Duration backoffMax() {
         return Duration.ofMillis(getLong(RETRY_BACKOFF_MAX_MS));
-    }
-
-    public String topic() {
-        return getString(CommonSourceConfig.TOPIC);
-    }
-
-    public String dlqTopic() {
-        return getString(CommonSourceConfig.DLQ_TOPIC);
     }
 }

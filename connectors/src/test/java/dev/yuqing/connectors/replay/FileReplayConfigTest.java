@@ -2,10 +2,9 @@ package dev.yuqing.connectors.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yuqing.connectors.connect.PostSourceConnector;
+import dev.yuqing.connectors.connect.ConfigProblems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,9 +24,7 @@ class FileReplayConfigTest {
     }
 
     private Map<String, String> valid() {
-        Map<String, String> m = new HashMap<>();
-        m.put("key.converter", PostSourceConnector.BYTES_CONVERTER);
-        m.put("value.converter", PostSourceConnector.BYTES_CONVERTER);
+        Map<String, String> m = ConfigProblems.base(FileReplaySourceConnector.class);
         m.put(FileReplayConfig.FILE_PATH, csv.toString());
         m.put(FileReplayConfig.FILE_FORMAT, "CSV");
         m.put(FileReplayConfig.FILE_MAPPING, "id=留言编号,text=留言详情,source='citizen-message',account='site:zmhd',publishedAt='2026-05-15 09:00'");
@@ -35,13 +32,7 @@ class FileReplayConfigTest {
     }
 
     private List<String> problemsWith(String key, String value) {
-        Map<String, String> m = valid();
-        if (value == null) {
-            m.remove(key);
-        } else {
-            m.put(key, value);
-        }
-        return connector.problems(m);
+        return ConfigProblems.with(connector, valid(), key, value);
     }
 
     @Test

@@ -3,8 +3,7 @@ package dev.yuqing.connectors.rss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.yuqing.connectors.connect.PostSourceConnector;
-import java.util.HashMap;
+import dev.yuqing.connectors.connect.ConfigProblems;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -15,24 +14,14 @@ class RssConfigTest {
     private final RssSourceConnector connector = new RssSourceConnector();
 
     private static Map<String, String> valid() {
-        Map<String, String> m = new HashMap<>();
-        m.put("name", "sfyw-rss");
-        m.put("connector.class", RssSourceConnector.class.getName());
-        m.put("key.converter", PostSourceConnector.BYTES_CONVERTER);
-        m.put("value.converter", PostSourceConnector.BYTES_CONVERTER);
+        Map<String, String> m = ConfigProblems.base(RssSourceConnector.class);
         m.put(RssConfig.FEED_URL, "https://www.demo.yuqing.invalid/sfyw/rss.xml");
         m.put(RssConfig.FEED_ACCOUNT, "site:www.demo.yuqing.invalid/sfyw");
         return m;
     }
 
     private List<String> problemsWith(String key, String value) {
-        Map<String, String> m = valid();
-        if (value == null) {
-            m.remove(key);
-        } else {
-            m.put(key, value);
-        }
-        return connector.problems(m);
+        return ConfigProblems.with(connector, valid(), key, value);
     }
 
     @Test
