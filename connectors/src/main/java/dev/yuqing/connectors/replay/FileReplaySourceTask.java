@@ -116,8 +116,9 @@ public final class FileReplaySourceTask extends SourceTask {
     private void open() {
         try {
             reader = RecordReader.open(file, config.format());
-            if (reader instanceof RecordReader.Csv csv && mapping.headerProblem(csv.header()) != null) {
-                throw new ConnectException(FileReplayConfig.FILE_MAPPING + ": " + mapping.headerProblem(csv.header()) + " of " + file);
+            String problem = reader instanceof RecordReader.Csv csv ? mapping.headerProblem(csv.header()) : null;
+            if (problem != null) {
+                throw new ConnectException(FileReplayConfig.FILE_MAPPING + ": " + problem + " of " + file);
             }
             if (reader.skip(position) < position) {
                 throw new ConnectException("the stored offset says " + position + " records of " + file + " were sent but it has fewer;"

@@ -102,8 +102,6 @@ final class FeedParser {
             throw new FeedException("not well-formed XML: " + message, e);
         } catch (IOException e) {
             throw new FeedException("unreadable: " + e.getMessage(), e);
-        } finally {
-            builder.reset();
         }
         Element root = doc.getDocumentElement();
         String name = root.getLocalName();

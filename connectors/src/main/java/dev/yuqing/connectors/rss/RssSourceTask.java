@@ -127,8 +127,8 @@ public final class RssSourceTask extends SourceTask {
         for (FeedEntry e : entries) {
             metrics.item();
             String key = FeedState.key(e);
-            keys.add(key);
-            if (state.seen().contains(key)) {
+            // Seen before, or twice in this document (CMSs repeat pinned items): sent once.
+            if (!keys.add(key) || state.seen().contains(key)) {
                 metrics.duplicate();
             } else {
                 fresh.add(e);

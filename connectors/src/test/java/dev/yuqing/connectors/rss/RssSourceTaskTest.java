@@ -139,6 +139,17 @@ class RssSourceTaskTest {
     }
 
     @Test
+    void anItemTwiceInOneDocumentIsSentOnce() throws Exception {
+        String item = "<item><title>置顶：示范市政务服务热线</title><guid isPermaLink=\"false\">sfyw-top</guid>"
+                + "<link>https://www.demo.yuqing.invalid/sfyw/top.html</link><pubDate>Fri, 15 May 2026 09:30:00 +0800</pubDate></item>";
+        byte[] rss = ("<rss version=\"2.0\"><channel><title>t</title>" + item + item + "</channel></rss>").getBytes(StandardCharsets.UTF_8);
+        server.serve("/sfyw/rss.xml", feed(rss, "application/rss+xml", null, null));
+        List<SourceRecord> out = pollUntil(task(), 1);
+        assertThat(out).singleElement().satisfies(r -> assertThat(text((byte[]) r.key())).isEqualTo(ACCOUNT + ":sfyw-top"));
+        assertThat(context.metric("duplicates-total")).isEqualTo(1L);
+    }
+
+    @Test
     void aDocumentThatIsNoFeedIsCountedAsAFailureAndSendsNothing() throws Exception {
         server.serve("/sfyw/rss.xml", feed("<html><body>系统维护中</body></html>".getBytes(StandardCharsets.UTF_8), "text/html", null, null));
         RssSourceTask task = task();
