@@ -1,5 +1,6 @@
 package dev.yuqing.local;
 
+import dev.yuqing.connectors.connect.PostSourceConnector;
 import dev.yuqing.connectors.replay.ReplayOptions;
 import dev.yuqing.core.config.ConfigDef;
 import dev.yuqing.core.config.ConfigKey;
@@ -12,10 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.yuqing.jobs.inspection.InspectionOptions;
 import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import org.apache.kafka.connect.source.SourceConnector;
 
 /**
- * Writes docs/configuration.md from the declared keys, so the document cannot drift from the code
- * (a test compares them). Run: {@code mvn -q -pl local exec:java -Dexec.mainClass=dev.yuqing.local.ConfigDocs}.
+ * Writes docs/configuration.md from the declared keys (the components' and the Connect connectors'),
+ * so the document cannot drift from the code (a test compares them). Run: {@code mvn -q -pl local exec:java -Dexec.mainClass=dev.yuqing.local.ConfigDocs}.
  */
 public final class ConfigDocs {
     public static final List<ConfigDef> ALL = List.of(EnrichOptions.DEF, TrendOptions.DEF, AlertOptions.DEF, InspectionOptions.DEF, ReplayOptions.DEF, Setup.DEF, dev.yuqing.dashboards.Loader.DEF, dev.yuqing.dashboards.SearchExport.DEF, LocalOptions.DEF);
@@ -36,7 +40,33 @@ public final class ConfigDocs {
                         .append(" | ").append(k.description().replace("|", "\\|")).append(" |\n");
             }
         }
+        connectors(sb);
         return sb.toString();
+    }
+
+    /** The Kafka Connect connectors the plugin declares, from their Connect {@code ConfigDef}s. */
+    private static void connectors(StringBuilder sb) {
+        sb.append("\n## Kafka Connect connectors\n\n")
+                .append("Keys of the connectors' own configuration: a standalone worker's connector properties file, or the\n")
+                .append("`config` object given to a distributed worker's REST API (README, \"Ingesting real sources\"). Each\n")
+                .append("connector also takes Connect's own keys: `name`, `connector.class`, `tasks.max` (each connector runs\n")
+                .append("one task), and `key.converter` and `value.converter`, which must be `")
+                .append(PostSourceConnector.BYTES_CONVERTER).append("`.\n");
+        for (SourceConnector c : ServiceLoader.load(SourceConnector.class)) {
+            if (!(c instanceof PostSourceConnector)) {
+                continue;
+            }
+            sb.append("\n### `").append(c.getClass().getName()).append("`\n\n")
+                    .append("| key | type | default | valid values | importance | description |\n|---|---|---|---|---|---|\n");
+            for (org.apache.kafka.common.config.ConfigDef.ConfigKey k : c.config().configKeys().values()) {
+                Object d = k.defaultValue;
+                String shown = !k.hasDefault() ? "*required*" : d == null || d.toString().isEmpty() ? "*empty*" : "`" + d + "`";
+                sb.append("| `").append(k.name).append("` | ").append(k.type.name().toLowerCase(Locale.ROOT)).append(" | ").append(shown)
+                        .append(" | ").append(k.validator == null ? "" : k.validator.toString().replace("|", "\\|"))
+                        .append(" | ").append(k.importance.name().toLowerCase(Locale.ROOT))
+                        .append(" | ").append(k.documentation.replace("|", "\\|")).append(" |\n");
+            }
+        }
     }
 
     public static void main(String[] args) throws IOException {

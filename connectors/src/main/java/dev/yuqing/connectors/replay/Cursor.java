@@ -20,7 +20,7 @@ import java.util.Properties;
  * rename) only after the producer has flushed.
  */
 public final class Cursor {
-    private static final int FINGERPRINT_BYTES = 64 * 1024;
+    static final int FINGERPRINT_BYTES = 64 * 1024;
 
     private final Path cursorFile;
     private final Path dataFile;

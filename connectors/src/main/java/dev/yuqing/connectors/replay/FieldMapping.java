@@ -65,6 +65,19 @@ public final class FieldMapping {
         return rules.stream().filter(r -> r.sourceField != null).map(Rule::sourceField).toList();
     }
 
+    /** Null when every source field the mapping reads is a column of {@code header}, else the first that is not. */
+    public String headerProblem(List<String> header) {
+        if (isIdentity()) {
+            return null; // the header names must then be post fields; validation says which are not
+        }
+        for (String field : sourceFields()) {
+            if (!header.contains(field)) {
+                return "column '" + field + "' is not in the header " + header;
+            }
+        }
+        return null;
+    }
+
     public ObjectNode apply(JsonNode record) {
         if (isIdentity()) {
             return (ObjectNode) record.deepCopy();

@@ -6,7 +6,6 @@ import dev.yuqing.core.config.CommonOptions;
 import dev.yuqing.core.config.Config;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.json.Json;
-import dev.yuqing.core.post.PostTimes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -103,7 +101,7 @@ public final class FileReplay implements AutoCloseable {
             Pacer pacer = new Pacer(speed, clock::millis, Thread::sleep, running::get);
             long unflushed = 0;
             long lastFlush = clock.millis();
-            SourceRecord r;
+            FileRecord r;
             while (running.get() && (r = reader.next()) != null) {
                 send(r, pacer);
                 position = r.position();
@@ -124,26 +122,21 @@ public final class FileReplay implements AutoCloseable {
 
     private void checkMappingAgainstHeader(RecordReader reader) {
         if (reader instanceof RecordReader.Csv csv) {
-            if (mapping.isIdentity()) {
-                return; // the header names must then be post fields; the job says which are not
-            }
-            for (String field : mapping.sourceFields()) {
-                if (!csv.header().contains(field)) {
-                    throw new IllegalArgumentException(ReplayOptions.MAPPING.name() + ": column '" + field
-                            + "' is not in the header of " + file + " " + csv.header());
-                }
+            String problem = mapping.headerProblem(csv.header());
+            if (problem != null) {
+                throw new IllegalArgumentException(ReplayOptions.MAPPING.name() + ": " + problem + " of " + file);
             }
         }
     }
 
-    private void send(SourceRecord r, Pacer pacer) {
+    private void send(FileRecord r, Pacer pacer) {
         if (r.problem() != null) {
             deadLetter(r, r.problem());
             return;
         }
         ObjectNode post = mapping.apply(r.fields());
         try {
-            pacer.await(publishedAt(post.get("publishedAt")));
+            pacer.await(Pacer.publishedAt(post.get("publishedAt")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.set(false);
@@ -156,12 +149,7 @@ public final class FileReplay implements AutoCloseable {
         sent.incrementAndGet();
     }
 
-    /** The published time for pacing; the job validates it, here an unreadable one only means no wait. */
-    private static Instant publishedAt(JsonNode value) {
-        return value != null && value.isTextual() ? PostTimes.parse(value.asText(), PostTimes.CHINA).orElse(null) : null;
-    }
-
-    private void deadLetter(SourceRecord r, String reason) {
+    private void deadLetter(FileRecord r, String reason) {
         DeadLetter dl = DeadLetter.of("connector", "record", reason, r.origin(), null, r.raw(), clock.instant());
         producer.send(new ProducerRecord<>(dlqTopic, null, dl.toJson()));
         deadLettered.incrementAndGet();

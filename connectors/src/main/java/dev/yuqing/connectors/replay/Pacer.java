@@ -1,5 +1,7 @@
 package dev.yuqing.connectors.replay;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.core.post.PostTimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -37,19 +39,32 @@ final class Pacer {
 
     /** Returns when the record published at {@code publishedAt} is due (null: at once). */
     void await(Instant publishedAt) throws InterruptedException {
+        long wait = delayMillis(publishedAt);
+        while (wait > 0 && running.getAsBoolean()) {
+            sleeper.sleep(Math.min(wait, MAX_SLEEP_MILLIS));
+            wait = delayMillis(publishedAt);
+        }
+    }
+
+    /**
+     * Milliseconds until the record published at {@code publishedAt} is due, 0 when it is (a
+     * Connect task asks without sleeping, so that it can hand control back to its worker).
+     */
+    long delayMillis(Instant publishedAt) {
         if (speed == 0 || publishedAt == null) {
-            return;
+            return 0;
         }
         if (origin == null) {
             origin = publishedAt;
             originMillis = nowMillis.getAsLong();
-            return;
+            return 0;
         }
         long due = originMillis + (long) (Duration.between(origin, publishedAt).toMillis() / speed);
-        long wait = due - nowMillis.getAsLong();
-        while (wait > 0 && running.getAsBoolean()) {
-            sleeper.sleep(Math.min(wait, MAX_SLEEP_MILLIS));
-            wait = due - nowMillis.getAsLong();
-        }
+        return Math.max(0, due - nowMillis.getAsLong());
+    }
+
+    /** The published time for pacing; the post is validated elsewhere, here an unreadable time only means no wait. */
+    static Instant publishedAt(JsonNode value) {
+        return value != null && value.isTextual() ? PostTimes.parse(value.asText(), PostTimes.CHINA).orElse(null) : null;
     }
 }

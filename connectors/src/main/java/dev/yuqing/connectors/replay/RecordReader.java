@@ -30,7 +30,7 @@ abstract class RecordReader implements Closeable {
     }
 
     /** The next record, or null at the end of the file. */
-    abstract SourceRecord next() throws IOException;
+    abstract FileRecord next() throws IOException;
 
     /** Skips records already delivered (the cursor); returns how many could be skipped. */
     long skip(long records) throws IOException {
@@ -50,7 +50,7 @@ abstract class RecordReader implements Closeable {
         }
 
         @Override
-        SourceRecord next() throws IOException {
+        FileRecord next() throws IOException {
             String line = in.readLine();
             if (line == null) {
                 return null;
@@ -59,16 +59,16 @@ abstract class RecordReader implements Closeable {
             String origin = file.getFileName() + ":" + position;
             byte[] raw = line.getBytes(StandardCharsets.UTF_8);
             if (line.isBlank()) {
-                return new SourceRecord(position, origin, null, "blank line", raw);
+                return new FileRecord(position, origin, null, "blank line", raw);
             }
             try {
                 JsonNode node = Json.MAPPER.readTree(line);
                 if (node instanceof ObjectNode o) {
-                    return new SourceRecord(position, origin, o, null, raw);
+                    return new FileRecord(position, origin, o, null, raw);
                 }
-                return new SourceRecord(position, origin, null, "not a JSON object", raw);
+                return new FileRecord(position, origin, null, "not a JSON object", raw);
             } catch (JsonProcessingException e) {
-                return new SourceRecord(position, origin, null, "not JSON: " + e.getOriginalMessage(), raw);
+                return new FileRecord(position, origin, null, "not JSON: " + e.getOriginalMessage(), raw);
             }
         }
 
@@ -99,7 +99,7 @@ abstract class RecordReader implements Closeable {
         }
 
         @Override
-        SourceRecord next() throws IOException {
+        FileRecord next() throws IOException {
             if (!rows.hasNextValue()) {
                 return null;
             }
@@ -108,14 +108,14 @@ abstract class RecordReader implements Closeable {
             String origin = file.getFileName() + ":record " + position;
             byte[] raw = String.join(",", row).getBytes(StandardCharsets.UTF_8);
             if (row.size() != header.size()) {
-                return new SourceRecord(position, origin, null,
+                return new FileRecord(position, origin, null,
                         "has " + row.size() + " columns, the header has " + header.size(), raw);
             }
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             for (int i = 0; i < header.size(); i++) {
                 o.put(header.get(i), row.get(i));
             }
-            return new SourceRecord(position, origin, o, null, raw);
+            return new FileRecord(position, origin, o, null, raw);
         }
 
         @Override

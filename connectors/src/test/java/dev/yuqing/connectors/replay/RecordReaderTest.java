@@ -16,13 +16,13 @@ class RecordReaderTest {
         Path f = Files.writeString(dir.resolve("p.jsonl"), "{\"id\":\"a\"}\nnot json\n\n[1]\n{\"id\":\"b\"}\n");
         try (RecordReader r = RecordReader.open(f, ReplayFormat.JSONL)) {
             assertThat(r.next().fields().get("id").asText()).isEqualTo("a");
-            SourceRecord bad = r.next();
+            FileRecord bad = r.next();
             assertThat(bad.problem()).startsWith("not JSON");
             assertThat(bad.origin()).isEqualTo("p.jsonl:2");
             assertThat(new String(bad.raw(), "UTF-8")).isEqualTo("not json");
             assertThat(r.next().problem()).isEqualTo("blank line");
             assertThat(r.next().problem()).isEqualTo("not a JSON object");
-            SourceRecord last = r.next();
+            FileRecord last = r.next();
             assertThat(last.position()).isEqualTo(5);
             assertThat(r.next()).isNull();
         }

@@ -1,0 +1,80 @@
+package dev.yuqing.connectors.connect;
+
+import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.metrics.Gauge;
+import org.apache.kafka.common.metrics.PluginMetrics;
+
+/**
+ * Counts what one task did with its source. The counts are registered with the worker's plugin
+ * metrics (JMX {@code kafka.connect:type=plugins,connector=…,task=…}, attributes such as
+ * {@code posts-total}) and summed up in the task's log lines.
+ */
+public final class SourceMetrics {
+    private final AtomicLong fetches = new AtomicLong();
+    private final AtomicLong notModified = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong items = new AtomicLong();
+    private final AtomicLong posts = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong deadLetters = new AtomicLong();
+
+    /** Registers the counts; {@code metrics} is the task context's (Connect 4.1 and later). */
+    public SourceMetrics(PluginMetrics metrics) {
+        register(metrics, "fetches-total", "requests of the source (a conditional GET that found nothing new included)", fetches);
+        register(metrics, "not-modified-total", "fetches the source answered with 304 Not Modified", notModified);
+        register(metrics, "failures-total", "fetches or reads that failed after their retries", failures);
+        register(metrics, "items-total", "items read from the source, new or not", items);
+        register(metrics, "posts-total", "new posts sent to the posts topic", posts);
+        register(metrics, "duplicates-total", "items skipped because an earlier fetch already sent them", duplicates);
+        register(metrics, "dead-letters-total", "items sent to the dead-letter topic because they cannot become posts", deadLetters);
+    }
+
+    private static void register(PluginMetrics metrics, String name, String description, AtomicLong counter) {
+        metrics.addMetric(metrics.metricName(name, description, new LinkedHashMap<>()), (Gauge<Long>) (config, now) -> counter.get());
+    }
+
+    public void fetch() {
+        fetches.incrementAndGet();
+    }
+
+    public void notModified() {
+        notModified.incrementAndGet();
+    }
+
+    public void failure() {
+        failures.incrementAndGet();
+    }
+
+    public void item() {
+        items.incrementAndGet();
+    }
+
+    public void post() {
+        posts.incrementAndGet();
+    }
+
+    public void duplicate() {
+        duplicates.incrementAndGet();
+    }
+
+    public void deadLetter() {
+        deadLetters.incrementAndGet();
+    }
+
+    public long posts() {
+        return posts.get();
+    }
+
+    public long deadLetters() {
+        return deadLetters.get();
+    }
+
+    @Override
+    public String toString() {
+        String read = "items " + items + ", posts " + posts + ", duplicates " + duplicates + ", dead letters " + deadLetters;
+        // Sources read without requests (files) have no fetches to speak of.
+        return fetches.get() == 0 && failures.get() == 0 ? read
+                : "fetches " + fetches + " (not modified " + notModified + ", failed " + failures + "), " + read;
+    }
+}

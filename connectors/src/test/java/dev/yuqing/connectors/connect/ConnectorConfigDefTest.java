@@ -1,0 +1,63 @@
+package dev.yuqing.connectors.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.source.SourceConnector;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every key of every connector the plugin declares (META-INF/services, which is also how a worker
+ * with plugin.discovery=service_load finds them) is documented, validated and has a valid default.
+ */
+class ConnectorConfigDefTest {
+    static List<PostSourceConnector> connectors() {
+        return ServiceLoader.load(SourceConnector.class).stream().map(ServiceLoader.Provider::get)
+                .filter(PostSourceConnector.class::isInstance).map(PostSourceConnector.class::cast).toList();
+    }
+
+    @Test
+    void thePluginDeclaresItsConnectors() {
+        assertThat(connectors()).extracting(c -> c.getClass().getSimpleName()).contains("RssSourceConnector", "FileReplaySourceConnector");
+    }
+
+    @Test
+    void everyKeyHasADescriptionAValidatorAndAnImportance() {
+        for (PostSourceConnector c : connectors()) {
+            for (ConfigDef.ConfigKey k : c.config().configKeys().values()) {
+                String where = k.name + " of " + c.getClass().getSimpleName();
+                assertThat(k.documentation).as("description of %s", where).isNotBlank().hasSizeGreaterThan(20);
+                assertThat(k.importance).as("importance of %s", where).isNotNull();
+                if (k.type != ConfigDef.Type.BOOLEAN) {
+                    assertThat(k.validator).as("validator of %s (a boolean needs none)", where).isNotNull();
+                    assertThat(k.validator.toString()).as("valid values of %s, shown in the docs", where).doesNotContain("@");
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyConnectorHasTheCommonKeys() {
+        for (PostSourceConnector c : connectors()) {
+            assertThat(c.config().names()).as(c.getClass().getSimpleName()).containsAll(CommonSourceConfig.define().names());
+        }
+    }
+
+    @Test
+    void theDefaultsPassTheirOwnValidators() {
+        for (PostSourceConnector c : connectors()) {
+            Map<String, String> props = new HashMap<>();
+            for (ConfigDef.ConfigKey k : c.config().configKeys().values()) {
+                if (!k.hasDefault()) {
+                    props.put(k.name, "x"); // required keys are not what this checks
+                }
+            }
+            c.config().validate(props).stream().filter(v -> c.config().configKeys().get(v.name()).hasDefault())
+                    .forEach(v -> assertThat(v.errorMessages()).as("default of %s", v.name()).isEmpty());
+        }
+    }
+}

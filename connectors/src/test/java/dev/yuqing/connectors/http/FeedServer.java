@@ -1,0 +1,167 @@
+package dev.yuqing.connectors.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A real HTTP server on loopback for connector tests, serving a script per path: each request
+ * takes the next answer, the last one repeats. Answers can fail (any status, Retry-After),
+ * stall, or serve a feed conditionally (ETag / Last-Modified, 304 when the request's validators
+ * match). Every request is recorded with its headers and the status it got.
+ */
+public final class FeedServer implements AutoCloseable {
+    /** What the server answers one request with. */
+    @FunctionalInterface
+    public interface Answer {
+        Reply reply(Map<String, String> requestHeaders) throws InterruptedException;
+    }
+
+    /** A response: status, headers, body. */
+    public record Reply(int status, Map<String, String> headers, byte[] body) {}
+
+    /**
+     * One request as it arrived.
+     *
+     * @param headers request headers, names in lower case
+     * @param status  the status it was answered with
+     */
+    public record Request(String path, Map<String, String> headers, Instant at, int status) {}
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Map<String, List<Answer>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> served = new ConcurrentHashMap<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    private FeedServer(HttpServer server) {
+        this.server = server;
+    }
+
+    public static FeedServer start() throws IOException {
+        FeedServer s = new FeedServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+        s.server.createContext("/", s::handle);
+        s.server.setExecutor(s.executor); // a stalled answer must not hold the others up
+        s.server.start();
+        return s;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    /** Answers for {@code path} from now on, in order; the last repeats. Replaces an earlier script. */
+    public void serve(String path, Answer... answers) {
+        served.put(path, 0);
+        scripts.put(path, List.of(answers));
+    }
+
+    public List<Request> requests(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    /** A test resource's bytes. */
+    public static byte[] resource(String name) {
+        try (InputStream in = FeedServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The feed, 304 when the request carries its ETag in If-None-Match, or its Last-Modified in
+     * If-Modified-Since (either validator may be null, and then is not sent).
+     */
+    public static Answer feed(byte[] body, String contentType, String etag, String lastModified) {
+        return headers -> {
+            boolean etagMatches = etag != null && etag.equals(headers.get("if-none-match"));
+            boolean dateMatches = etag == null && lastModified != null && lastModified.equals(headers.get("if-modified-since"));
+            Map<String, String> h = new TreeMap<>();
+            if (etag != null) {
+                h.put("ETag", etag);
+            }
+            if (lastModified != null) {
+                h.put("Last-Modified", lastModified);
+            }
+            if (etagMatches || dateMatches) {
+                return new Reply(304, h, new byte[0]);
+            }
+            h.put("Content-Type", contentType);
+            return new Reply(200, h, body);
+        };
+    }
+
+    /** A bare status with headers given as name, value, name, value… */
+    public static Answer status(int status, String... headerPairs) {
+        Map<String, String> h = new TreeMap<>();
+        for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+            h.put(headerPairs[i], headerPairs[i + 1]);
+        }
+        return headers -> new Reply(status, h, ("status " + status).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Waits before answering, longer than a client's timeout makes it a timeout. */
+    public static Answer stalled(Duration delay, Answer then) {
+        return headers -> {
+            Thread.sleep(delay.toMillis());
+            return then.reply(headers);
+        };
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        Map<String, String> headers = new TreeMap<>();
+        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
+        List<Answer> script = scripts.get(path);
+        Reply reply;
+        if (script == null) {
+            reply = new Reply(404, Map.of(), new byte[0]);
+        } else {
+            int n = served.merge(path, 1, Integer::sum) - 1;
+            try {
+                reply = script.get(Math.min(n, script.size() - 1)).reply(headers);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reply = new Reply(500, Map.of(), new byte[0]);
+            }
+        }
+        requests.add(new Request(path, headers, Instant.now(), reply.status()));
+        reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        boolean noBody = reply.status() == 304 || reply.body().length == 0;
+        ex.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
+        if (!noBody) {
+            ex.getResponseBody().write(reply.body());
+        }
+        ex.close();
+    }
+
+    /** All requests so far, in arrival order. */
+    public List<Request> requests() {
+        return new ArrayList<>(requests);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

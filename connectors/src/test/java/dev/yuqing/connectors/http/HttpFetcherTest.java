@@ -1,0 +1,143 @@
+package dev.yuqing.connectors.http;
+
+import static dev.yuqing.connectors.http.FeedServer.feed;
+import static dev.yuqing.connectors.http.FeedServer.stalled;
+import static dev.yuqing.connectors.http.FeedServer.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.yuqing.connectors.connect.StopSignal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The fetcher against a real HTTP server on loopback. */
+class HttpFetcherTest {
+    private static final byte[] BODY = "<rss/>".getBytes(StandardCharsets.UTF_8);
+    private FeedServer server;
+    private final StopSignal stop = new StopSignal();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = FeedServer.start();
+    }
+
+    @AfterEach
+    void close() {
+        server.close();
+    }
+
+    private HttpFetcher fetcher(int attempts, Duration timeout) {
+        return new HttpFetcher(new HttpFetcher.Settings(timeout, "yuqing-test", "*/*", attempts),
+                new Backoff(Duration.ofMillis(20), Duration.ofSeconds(2), new SplittableRandom(1)), stop, Clock.systemUTC());
+    }
+
+    private HttpFetcher fetcher(int attempts) {
+        return fetcher(attempts, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aSecondFetchWithTheEtagIsNotModified() throws Exception {
+        server.serve("/f", feed(BODY, "application/rss+xml; charset=utf-8", "\"v1\"", "Fri, 15 May 2026 01:31:00 GMT"));
+        var first = (HttpFetcher.Fetched) fetcher(1).get(server.uri("/f"), null, null);
+        assertThat(first.body()).isEqualTo(BODY);
+        assertThat(first.contentType()).isEqualTo("application/rss+xml; charset=utf-8");
+        assertThat(first.etag()).isEqualTo("\"v1\"");
+        assertThat(first.lastModified()).isEqualTo("Fri, 15 May 2026 01:31:00 GMT");
+
+        assertThat(fetcher(1).get(server.uri("/f"), first.etag(), first.lastModified())).isEqualTo(new HttpFetcher.NotModified(1));
+        assertThat(server.requests("/f").get(1).headers())
+                .containsEntry("if-none-match", "\"v1\"")
+                .containsEntry("if-modified-since", "Fri, 15 May 2026 01:31:00 GMT")
+                .containsEntry("user-agent", "yuqing-test");
+    }
+
+    @Test
+    void lastModifiedAloneMakesTheRequestConditional() throws Exception {
+        server.serve("/f", feed(BODY, "text/xml", null, "Fri, 15 May 2026 01:31:00 GMT"));
+        var first = (HttpFetcher.Fetched) fetcher(1).get(server.uri("/f"), null, null);
+        assertThat(first.etag()).isNull();
+        assertThat(fetcher(1).get(server.uri("/f"), null, first.lastModified())).isInstanceOf(HttpFetcher.NotModified.class);
+    }
+
+    @Test
+    void survives503And429WithRetryAfter() throws Exception {
+        server.serve("/f", status(503), status(429, "Retry-After", "1"), feed(BODY, "text/xml", null, null));
+        var result = fetcher(5).get(server.uri("/f"), null, null);
+        assertThat(result).isInstanceOf(HttpFetcher.Fetched.class);
+        assertThat(result.attempts()).isEqualTo(3);
+        var requests = server.requests("/f");
+        assertThat(requests).extracting(FeedServer.Request::status).containsExactly(503, 429, 200);
+        assertThat(Duration.between(requests.get(1).at(), requests.get(2).at())).as("the wait Retry-After asked for")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
+    void aRetryAfterBeyondTheLongestBackoffEndsTheFetchAndSaysWhenToComeBack() throws Exception {
+        server.serve("/f", status(429, "Retry-After", "3600"));
+        var result = (HttpFetcher.Failed) fetcher(5).get(server.uri("/f"), null, null);
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(result.reason()).contains("429").contains("3600 s");
+        assertThat(result.notBefore()).isAfter(java.time.Instant.now().plusSeconds(3500));
+    }
+
+    @Test
+    void aTimeoutIsRetried() throws Exception {
+        server.serve("/f", stalled(Duration.ofMillis(1500), feed(BODY, "text/xml", null, null)), feed(BODY, "text/xml", null, null));
+        var result = fetcher(3, Duration.ofMillis(300)).get(server.uri("/f"), null, null);
+        assertThat(result).isInstanceOf(HttpFetcher.Fetched.class);
+        assertThat(result.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void givesUpAfterTheLastAttempt() throws Exception {
+        server.serve("/f", status(502));
+        var result = (HttpFetcher.Failed) fetcher(3).get(server.uri("/f"), null, null);
+        assertThat(result.attempts()).isEqualTo(3);
+        assertThat(result.reason()).contains("HTTP 502 after 3 attempts");
+        assertThat(result.notBefore()).isNull();
+        assertThat(server.requests("/f")).hasSize(3);
+    }
+
+    @Test
+    void aClientErrorIsNotRetried() throws Exception {
+        server.serve("/f", status(404));
+        var result = (HttpFetcher.Failed) fetcher(5).get(server.uri("/f"), null, null);
+        assertThat(result.reason()).contains("answered 404 (not retried)");
+        assertThat(server.requests("/f")).hasSize(1);
+    }
+
+    @Test
+    void aConnectionRefusedIsRetriedThenReported() throws Exception {
+        var uri = server.uri("/f");
+        server.close(); // nothing listens on the port any more
+        var result = (HttpFetcher.Failed) fetcher(2).get(uri, null, null);
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(result.reason()).contains("after 2 attempts");
+        server = FeedServer.start(); // for @AfterEach
+    }
+
+    @Test
+    void stoppingEndsTheWaitBeforeARetry() throws Exception {
+        server.serve("/f", status(503, "Retry-After", "2"));
+        var fetch = CompletableFuture.supplyAsync(() -> {
+            try {
+                return fetcher(5).get(server.uri("/f"), null, null);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (server.requests("/f").isEmpty()) {
+            Thread.sleep(10);
+        }
+        long start = System.nanoTime();
+        stop.stop();
+        var result = (HttpFetcher.Failed) fetch.get();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        assertThat(result.reason()).contains("stopped");
+    }
+}

@@ -1,0 +1,118 @@
+package dev.yuqing.connectors.rss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.yuqing.connectors.connect.ConfigProblems;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.junit.jupiter.api.Test;
+
+/** Each configuration error gives one message that names the key and says how to fix it. */
+class RssConfigTest {
+    private final RssSourceConnector connector = new RssSourceConnector();
+
+    private static Map<String, String> valid() {
+        Map<String, String> m = ConfigProblems.base(RssSourceConnector.class);
+        m.put(RssConfig.FEED_URL, "https://www.demo.yuqing.invalid/sfyw/rss.xml");
+        m.put(RssConfig.FEED_ACCOUNT, "site:www.demo.yuqing.invalid/sfyw");
+        return m;
+    }
+
+    private List<String> problemsWith(String key, String value) {
+        return ConfigProblems.with(connector, valid(), key, value);
+    }
+
+    @Test
+    void aValidConfigurationHasNoProblems() {
+        assertThat(connector.problems(valid())).isEmpty();
+        connector.start(valid());
+        assertThat(connector.taskConfigs(4)).containsExactly(valid());
+    }
+
+    @Test
+    void aMissingFeedUrl() {
+        assertThat(problemsWith(RssConfig.FEED_URL, null)).containsExactly(
+                "feed.url is required: the RSS 2.0, RSS 1.0 or Atom feed to read, an absolute http(s) URL");
+    }
+
+    @Test
+    void aFeedUrlThatIsNotHttp() {
+        assertThat(problemsWith(RssConfig.FEED_URL, "ftp://www.demo.yuqing.invalid/rss.xml")).containsExactly(
+                "Invalid value ftp://www.demo.yuqing.invalid/rss.xml for configuration feed.url: "
+                        + "must be an absolute http(s) URL with a host, such as https://www.example.gov.cn/sfyw/rss.xml");
+        assertThat(problemsWith(RssConfig.FEED_URL, "https://www.demo.yuqing.invalid/新闻 中心/rss.xml")).singleElement()
+                .asString().contains("for configuration feed.url: is not a URL (Illegal character in path");
+    }
+
+    @Test
+    void aMissingOrSpacedAccount() {
+        assertThat(problemsWith(RssConfig.FEED_ACCOUNT, null)).singleElement().asString().startsWith("feed.account is required: the account of the posts");
+        assertThat(problemsWith(RssConfig.FEED_ACCOUNT, "示范 要闻")).containsExactly("Invalid value 示范 要闻 for configuration feed.account: "
+                + "must not contain white space (it is part of every post id); for example site:www.example.gov.cn/sfyw");
+        assertThat(problemsWith(RssConfig.FEED_ACCOUNT, "x".repeat(129))).singleElement().asString().contains("is longer than 128 characters");
+    }
+
+    @Test
+    void anUnknownCharset() {
+        assertThat(problemsWith(RssConfig.FEED_CHARSET, "GBK2")).containsExactly("Invalid value GBK2 for configuration feed.charset: "
+                + "is not a charset this JVM knows; use a name such as UTF-8, GBK, GB18030 or Big5, or leave it empty to detect it");
+    }
+
+    @Test
+    void aRegionTooLong() {
+        assertThat(problemsWith(RssConfig.FEED_REGION, "区".repeat(65))).containsExactly(
+                "Invalid value " + "区".repeat(65) + " for configuration feed.region: is longer than 64 characters; shorten it");
+    }
+
+    @Test
+    void aPollIntervalOutOfRangeOrNotANumber() {
+        assertThat(problemsWith(RssConfig.POLL_INTERVAL_MS, "10")).containsExactly(
+                "Invalid value 10 for configuration poll.interval.ms: Value must be at least 100");
+        assertThat(problemsWith(RssConfig.POLL_INTERVAL_MS, "5m")).containsExactly(
+                "Invalid value 5m for configuration poll.interval.ms: Not a number of type LONG");
+    }
+
+    @Test
+    void aBackoffMaximumBelowTheInitialBackoff() {
+        Map<String, String> m = valid();
+        m.put(RssConfig.RETRY_BACKOFF_INITIAL_MS, "5000");
+        m.put(RssConfig.RETRY_BACKOFF_MAX_MS, "1000");
+        assertThat(connector.problems(m)).containsExactly(
+                "retry.backoff.max.ms (1000) is below retry.backoff.initial.ms (5000); raise it or lower the initial backoff");
+    }
+
+    @Test
+    void aTopicNameKafkaRefuses() {
+        assertThat(problemsWith("topic", "posts raw")).containsExactly("Invalid value posts raw for configuration topic: "
+                + "is not a Kafka topic name; use letters, digits, '.', '_' and '-' only, such as posts.raw");
+    }
+
+    @Test
+    void aMisspeltKey() {
+        assertThat(problemsWith("feed.acount", "x")).singleElement().asString()
+                .startsWith("unknown key feed.acount for RssSourceConnector; known keys: dlq.topic, feed.account, feed.charset");
+    }
+
+    @Test
+    void aConverterThatWouldMangleTheJson() {
+        assertThat(problemsWith("value.converter", "org.apache.kafka.connect.json.JsonConverter")).containsExactly(
+                "value.converter must be set to org.apache.kafka.connect.converters.ByteArrayConverter in the connector's configuration "
+                        + "(it is org.apache.kafka.connect.json.JsonConverter): the connector writes finished JSON bytes, "
+                        + "which any other converter would wrap or re-encode");
+        assertThat(problemsWith("key.converter", null)).singleElement().asString()
+                .startsWith("key.converter must be set to org.apache.kafka.connect.converters.ByteArrayConverter in the connector's configuration (it is not set)");
+    }
+
+    @Test
+    void startRefusesAnInvalidConfigurationWithEveryProblem() {
+        Map<String, String> m = valid();
+        m.remove(RssConfig.FEED_URL);
+        m.put(RssConfig.RETRY_MAX_ATTEMPTS, "0");
+        assertThatThrownBy(() -> connector.start(m)).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("RssSourceConnector configuration is invalid:")
+                .hasMessageContaining("feed.url is required")
+                .hasMessageContaining("Invalid value 0 for configuration retry.max.attempts: Value must be at least 1");
+    }
+}
