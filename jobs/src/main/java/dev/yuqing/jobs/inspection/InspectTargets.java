@@ -9,10 +9,8 @@ import dev.yuqing.core.inspection.Registry;
 import dev.yuqing.core.inspection.RegistryChange;
 import dev.yuqing.core.post.EnrichedPost;
 import dev.yuqing.core.post.Post;
-import dev.yuqing.core.post.PostTimes;
 import dev.yuqing.core.post.SourceType;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -44,7 +42,6 @@ import org.apache.flink.util.OutputTag;
 public final class InspectTargets extends KeyedCoProcessFunction<String, EnrichedPost, RegistryChange, Finding> {
     private static final long serialVersionUID = 1L;
     public static final OutputTag<BoardMessage> MESSAGES = new OutputTag<>("board-messages") {};
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(PostTimes.CHINA);
 
     /** What a target's freshness is measured from: a publication, or the registration when postId is null. */
     public record LastUpdate(long at, String postId, String url) {}
@@ -133,7 +130,7 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
         last.update(new LastUpdate(at, p.id(), p.url()));
         Finding f = stale.value();
         if (f != null) {
-            out.collect(f.resolved(later(p.publishedAt(), f.firstSeen()), "已于" + DAY.format(p.publishedAt()) + "更新"));
+            out.collect(f.resolved(later(p.publishedAt(), f.firstSeen()), "已于" + Deadlines.DAY.format(p.publishedAt()) + "更新"));
             stale.clear();
         }
         schedule(ctx.timerService());
@@ -149,15 +146,8 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
         Instant base = Instant.ofEpochMilli(l.at());
         Instant staleAt = fr.get().staleAt(base);
         Optional<Instant> warnAt = fr.get().warnAt(base);
-        timers.registerEventTimeTimer(staleAt.toEpochMilli());
-        warnAt.ifPresent(w -> timers.registerEventTimeTimer(w.toEpochMilli()));
-        if (wallClock) {
-            long now = timers.currentProcessingTime();
-            if (staleAt.toEpochMilli() > now) {
-                timers.registerProcessingTimeTimer(staleAt.toEpochMilli());
-            }
-            warnAt.filter(w -> w.toEpochMilli() > now).ifPresent(w -> timers.registerProcessingTimeTimer(w.toEpochMilli()));
-        }
+        Deadlines.register(timers, staleAt, wallClock);
+        warnAt.ifPresent(w -> Deadlines.register(timers, w, wallClock));
     }
 
     @Override
@@ -176,7 +166,7 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
         Optional<Instant> warnAt = fr.get().warnAt(base);
         Instant now = Instant.ofEpochMilli(timestamp);
         Finding f = stale.value();
-        String since = l.postId() == null ? "自" + DAY.format(base) + "登记以来未更新" : "最后更新于" + DAY.format(base);
+        String since = l.postId() == null ? "自" + Deadlines.DAY.format(base) + "登记以来未更新" : "最后更新于" + Deadlines.DAY.format(base);
         Finding.Evidence evidence = new Finding.Evidence(l.postId() == null ? List.of() : List.of(l.postId()),
                 l.url() == null ? (t.url() == null ? List.of() : List.of(t.url())) : List.of(l.url()), List.of(), null);
         String subject = base.toString();
@@ -191,7 +181,7 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
             }
         } else if (f == null && warnAt.isPresent() && !now.isBefore(warnAt.get())) {
             Finding warning = Finding.of(rules.rule(fr.get().ruleId()), t, Finding.Stage.WARNING, subject,
-                    since + "，将于" + DAY.format(staleAt) + "超过" + limitText(fr.get()) + "未更新", evidence, warnAt.get());
+                    since + "，将于" + Deadlines.DAY.format(staleAt) + "超过" + limitText(fr.get()) + "未更新", evidence, warnAt.get());
             stale.update(warning);
             out.collect(warning);
         }

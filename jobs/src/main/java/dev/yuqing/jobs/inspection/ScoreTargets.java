@@ -99,11 +99,7 @@ public final class ScoreTargets extends KeyedProcessFunction<String, Finding, Sc
             ctx.output(ALERTS, new Alert(AlertType.INSPECTION.code() + ":score:" + id + ":resolved", AlertType.INSPECTION, AlertLevel.BLUE,
                     "巡检评分恢复合格：" + id, "得分" + card.score() + "。", new Alert.Evidence(List.of(), List.of(), List.of()), null, id, at, at, 1));
         }
-        if (card.passed() && before == null) {
-            passed.update(true);
-        } else {
-            passed.update(card.passed());
-        }
+        passed.update(card.passed());
         if (all.isEmpty() && card.passed()) {
             findings.clear();
         }

@@ -6,10 +6,8 @@ import dev.yuqing.core.inspection.InspectionRules;
 import dev.yuqing.core.inspection.MonitoredTarget;
 import dev.yuqing.core.inspection.WorkingCalendar;
 import dev.yuqing.core.post.Post;
-import dev.yuqing.core.post.PostTimes;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -40,7 +38,6 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TrackMessages.class);
     public static final OutputTag<MessageStatus> STATUS = new OutputTag<>("message-status") {};
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(PostTimes.CHINA);
 
     private final InspectionRules rules;
     private final WorkingCalendar calendar;
@@ -139,10 +136,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
     }
 
     private void register(TimerService timers, Instant t) {
-        timers.registerEventTimeTimer(t.toEpochMilli());
-        if (wallClock && t.toEpochMilli() > timers.currentProcessingTime()) {
-            timers.registerProcessingTimeTimer(t.toEpochMilli());
-        }
+        Deadlines.register(timers, t, wallClock);
     }
 
     @Override
@@ -190,7 +184,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         Finding f = late.value();
         if (deadline.isPresent() && !now.isBefore(deadline.get())) {
             if (f == null || f.stage() == Finding.Stage.WARNING) {
-                String detail = "留言" + quote(m) + "于" + DAY.format(asked) + "提交，答复期限" + DAY.format(deadline.get()) + "已过，尚未答复";
+                String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，答复期限" + Deadlines.DAY.format(deadline.get()) + "已过，尚未答复";
                 Finding breach = f == null ? Finding.of(rules.rule(rule), m.board(), Finding.Stage.BREACH, m.thread(), detail, evidence(m), deadline.get())
                         : f.breached(deadline.get(), detail, null);
                 late.update(breach);
@@ -199,7 +193,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
             }
         } else if (f == null && warnAt.isPresent() && !now.isBefore(warnAt.get())) {
             Finding warning = Finding.of(rules.rule(rule), m.board(), Finding.Stage.WARNING, m.thread(),
-                    "留言" + quote(m) + "须于" + DAY.format(deadline.orElseThrow()) + "前答复", evidence(m), warnAt.get());
+                    "留言" + quote(m) + "须于" + Deadlines.DAY.format(deadline.orElseThrow()) + "前答复", evidence(m), warnAt.get());
             late.update(warning);
             out.collect(warning);
         }
@@ -209,7 +203,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         Finding u = unanswered.value();
         if (!now.isBefore(breachAt)) {
             if (u == null || u.stage() == Finding.Stage.WARNING) {
-                String detail = "留言" + quote(m) + "于" + DAY.format(asked) + "提交，超过" + rules.unanswered().limit().toChinese() + "未回应";
+                String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，超过" + rules.unanswered().limit().toChinese() + "未回应";
                 Finding breach = u == null ? Finding.of(rules.rule(limitRule), m.board(), Finding.Stage.BREACH, m.thread(), detail, evidence(m), breachAt)
                         : u.breached(breachAt, detail, null);
                 unanswered.update(breach);
@@ -218,7 +212,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
             }
         } else if (u == null && unansweredWarn.isPresent() && !now.isBefore(unansweredWarn.get())) {
             Finding warning = Finding.of(rules.rule(limitRule), m.board(), Finding.Stage.WARNING, m.thread(),
-                    "留言" + quote(m) + "将于" + DAY.format(breachAt) + "超过" + rules.unanswered().limit().toChinese() + "未回应",
+                    "留言" + quote(m) + "将于" + Deadlines.DAY.format(breachAt) + "超过" + rules.unanswered().limit().toChinese() + "未回应",
                     evidence(m), unansweredWarn.get());
             unanswered.update(warning);
             out.collect(warning);
@@ -238,11 +232,11 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
             days = calendar.workingDaysBetween(asked, replied);
             onTime = replied.isBefore(deadline.get());
         }
-        String when = "已于" + DAY.format(replied) + "答复";
+        String when = "已于" + Deadlines.DAY.format(replied) + "答复";
         Finding f = late.value();
         if (Boolean.FALSE.equals(onTime)) {
             String rule = rules.replyDeadline(null).ruleId();
-            String detail = "留言" + quote(m) + "于" + DAY.format(asked) + "提交，" + DAY.format(replied) + "答复，用时" + days
+            String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，" + Deadlines.DAY.format(replied) + "答复，用时" + days
                     + "个工作日，超过答复期限";
             Finding breach = f == null || f.stage() == Finding.Stage.WARNING
                     ? (f == null ? Finding.of(rules.rule(rule), m.board(), Finding.Stage.BREACH, m.thread(), detail, evidence(m), deadline.get())
@@ -256,7 +250,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         Instant breachAt = rules.unanswered().breachAt(asked);
         if (!replied.isBefore(breachAt) && (u == null || u.stage() == Finding.Stage.WARNING)) {
             // Answered past the limit before the watermark got there: the breach happened all the same.
-            String detail = "留言" + quote(m) + "于" + DAY.format(asked) + "提交，" + DAY.format(replied) + "才答复，超过"
+            String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，" + Deadlines.DAY.format(replied) + "才答复，超过"
                     + rules.unanswered().limit().toChinese() + "未回应";
             u = u == null ? Finding.of(rules.rule(rules.unanswered().ruleId()), m.board(), Finding.Stage.BREACH, m.thread(), detail,
                     evidence(m), breachAt) : u.breached(breachAt, detail, null);

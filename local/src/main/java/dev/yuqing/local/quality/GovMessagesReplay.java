@@ -136,18 +136,18 @@ public final class GovMessagesReplay {
         }
     }
 
-    /** The registry change as the Kafka record the job would read. */
-    private static final class RegistryRecord implements GeneratorFunction<Long, RawRecord> {
+    /** The registry changes, in order (a column needs its site first), as the Kafka records the job would read. */
+    private static final class RegistryRecords implements GeneratorFunction<Long, RawRecord> {
         private static final long serialVersionUID = 1L;
-        private final String json;
+        private final ArrayList<String> json;
 
-        RegistryRecord(String json) {
+        RegistryRecords(ArrayList<String> json) {
             this.json = json;
         }
 
         @Override
         public RawRecord map(Long index) {
-            return new RawRecord("registry", 0, index, null, json.getBytes(StandardCharsets.UTF_8));
+            return new RawRecord("registry", 0, index, null, json.get(index.intValue()).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -177,7 +177,7 @@ public final class GovMessagesReplay {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         InspectionJob.Streams s = InspectionJob.topology(env,
                 new DataGeneratorSource<>(new FromJson(json), json.size(), TypeInformation.of(EnrichedPost.class)),
-                new DataGeneratorSource<>(new TwoRecords(parent, board), 2, TypeInformation.of(RawRecord.class)),
+                new DataGeneratorSource<>(new RegistryRecords(new ArrayList<>(List.of(parent, board))), 2, TypeInformation.of(RawRecord.class)),
                 new InspectionJob.Settings(rules, calendar, registry, Duration.ofMinutes(2), false, RETENTION));
         String dir = work.toAbsolutePath().toString();
         // Two lambdas, not one method reference twice: serialised, both would come back as the first
@@ -215,23 +215,6 @@ public final class GovMessagesReplay {
             }
         }
         return new Counts(seen.size(), answeredThreads.size(), within, late.size(), unanswered.size(), buckets);
-    }
-
-    /** The site's entry, then the board's: a column needs its site first. */
-    private static final class TwoRecords implements GeneratorFunction<Long, RawRecord> {
-        private static final long serialVersionUID = 1L;
-        private final String first;
-        private final String second;
-
-        TwoRecords(String first, String second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public RawRecord map(Long index) {
-            return new RegistryRecord(index == 0 ? first : second).map(index);
-        }
     }
 
     private static byte[] json(Object o) {

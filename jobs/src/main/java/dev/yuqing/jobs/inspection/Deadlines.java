@@ -1,0 +1,26 @@
+package dev.yuqing.jobs.inspection;
+
+import dev.yuqing.core.post.PostTimes;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import org.apache.flink.streaming.api.TimerService;
+
+/** What the inspection operators share about deadlines: how they fire and how handlers read their dates. */
+final class Deadlines {
+    /** Dates in findings' details, China time: 2026年11月5日. */
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(PostTimes.CHINA);
+
+    private Deadlines() {}
+
+    /**
+     * A timer at {@code t} in event time (replays judge as live runs) and, with {@code wallClock},
+     * also by the wall clock when {@code t} lies ahead: a silent target or an unanswered message
+     * moves no event time of its own. Whichever fires first reports; the other finds it done.
+     */
+    static void register(TimerService timers, Instant t, boolean wallClock) {
+        timers.registerEventTimeTimer(t.toEpochMilli());
+        if (wallClock && t.toEpochMilli() > timers.currentProcessingTime()) {
+            timers.registerProcessingTimeTimer(t.toEpochMilli());
+        }
+    }
+}
