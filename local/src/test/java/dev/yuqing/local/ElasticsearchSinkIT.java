@@ -110,6 +110,41 @@ class ElasticsearchSinkIT {
         assertThat(stack.client().count(c -> c.index(index)).count()).isEqualTo(300);
     }
 
+    /**
+     * Documents rewritten under one id (an alert's, a finding's, a message's status) must end as the
+     * last one written, though bulk requests run concurrently and transient refusals send earlier
+     * versions back for a retry after later ones were sent.
+     */
+    @Test
+    void theLastVersionOfADocumentWinsThroughConcurrentBulksAndRetries(LocalStack stack) throws Exception {
+        String index = "sink-versions";
+        int ids = 20;
+        long count = 4000;
+        stack.client().indices().create(c -> c.index(index));
+        block(stack, index, true);
+
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
+        env.fromSequence(0, count - 1)
+                .sinkTo(ElasticsearchSink.<Long>builder()
+                        .connection(stack.esConnection())
+                        .mapper(n -> new Document(index, "d" + (n % ids), ("{\"v\":" + n + "}").getBytes(StandardCharsets.UTF_8)))
+                        .settings(new BulkSettings(30, 1 << 20, 2, Duration.ofMillis(20), 30, Duration.ofMillis(20)))
+                        .build());
+        var job = env.executeAsync("sink versions");
+        Thread.sleep(1500);
+        block(stack, index, false);
+        job.getJobExecutionResult().get();
+
+        stack.client().indices().refresh(r -> r.index(index));
+        var docs = stack.client().search(s -> s.index(index).size(ids), com.fasterxml.jackson.databind.JsonNode.class).hits().hits();
+        assertThat(docs).hasSize(ids).allSatisfy(h -> {
+            long id = Long.parseLong(h.id().substring(1));
+            assertThat(h.source().get("v").asLong()).as("last version of " + h.id()).isEqualTo(count - ids + id);
+        });
+    }
+
     @Test
     void failsTheJobWhenRetriesRunOut(LocalStack stack) throws Exception {
         String index = "sink-blocked-for-good";

@@ -13,6 +13,7 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * checkpoint means the documents are in Elasticsearch (at-least-once; with the element's own
  * id as document id, replays overwrite instead of duplicating). Transient failures are retried
  * with exponential backoff; documents refused for good go to the {@link FailureHandler}.
+ * Versions of one document written by one subtask land in the order written (the last one wins).
  */
 public final class ElasticsearchSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;

@@ -12,7 +12,11 @@ import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import dev.yuqing.dashboards.EsConnection;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * BulkIngester wakes one waiter when a request completes, and a waiter that then finds nothing to
  * send does not pass the wake-up on; with several threads flushing, one of them could wait forever
  * (seen here while Elasticsearch answered 429). The bulk client's own threads only run the listener.
+ *
+ * <p>One version of a document (same index and id) is on its way at a time: bulk requests run
+ * concurrently and retries come back late, so a later version sent alongside could otherwise land
+ * first and be overwritten by an earlier one. Later versions wait; a whole document waiting
+ * replaces the versions waiting before it, which it would overwrite anyway.
  */
 final class ElasticsearchWriter<T> implements SinkWriter<T> {
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchWriter.class);
@@ -61,7 +70,11 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     private final DelayQueue<Retry> retries = new DelayQueue<>();
     private final Object lock = new Object();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
-    /** Documents written and not yet indexed, refused or given up on; guarded by lock. */
+    /** Versions released by the completion of the one before, for the task thread to send. */
+    private final ConcurrentLinkedQueue<Pending> released = new ConcurrentLinkedQueue<>();
+    /** Per document with a version on its way, the later versions waiting for it; guarded by lock. */
+    private final Map<DocumentKey, ArrayDeque<Pending>> waiting = new HashMap<>();
+    /** Documents written and not yet indexed, refused, superseded or given up on; guarded by lock. */
     private long inFlight;
     private boolean closed;
 
@@ -87,11 +100,33 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     public void write(T element, Context context) throws IOException {
         throwIfFailed();
         Document document = mapper.toDocument(element);
+        Pending p = new Pending(document, 0);
+        boolean send;
         synchronized (lock) {
             inFlight++;
+            ArrayDeque<Pending> later = waiting.get(DocumentKey.of(document));
+            send = later == null;
+            if (send) {
+                waiting.put(DocumentKey.of(document), new ArrayDeque<>());
+            } else {
+                if (!document.isUpdate()) {
+                    inFlight -= later.size(); // superseded: the whole document replaces them
+                    later.clear();
+                }
+                later.add(p);
+            }
         }
-        add(new Pending(document, 0));
+        if (send) {
+            add(p);
+        }
         addDueRetries();
+    }
+
+    /** Where a document lands; versions of one key are sent one after another. */
+    private record DocumentKey(String index, String id) {
+        static DocumentKey of(Document d) {
+            return new DocumentKey(d.index(), d.id());
+        }
     }
 
     private void add(Pending p) {
@@ -116,7 +151,12 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         }
     }
 
+    /** Sends released versions and due retries; on the task thread. */
     private void addDueRetries() {
+        Pending next;
+        while ((next = released.poll()) != null) {
+            add(next);
+        }
         Retry r;
         while ((r = retries.poll()) != null) {
             add(r.pending());
@@ -161,9 +201,18 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         }
     }
 
-    private void done(int count) {
+    /** {@code p} is indexed, refused or given up on: the next version of its document may go. */
+    private void done(Pending p) {
         synchronized (lock) {
-            inFlight -= count;
+            inFlight--;
+            DocumentKey key = DocumentKey.of(p.document());
+            ArrayDeque<Pending> later = waiting.get(key);
+            Pending next = later == null ? null : later.poll();
+            if (next == null) {
+                waiting.remove(key);
+            } else {
+                released.add(next);
+            }
             lock.notifyAll();
         }
     }
@@ -180,7 +229,7 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         if (p.attempt() >= settings.maxRetries()) {
             fail(new IOException("gave up on " + p.document().index() + "/" + p.document().id()
                     + " after " + settings.maxRetries() + " retries: " + reason));
-            done(1);
+            done(p);
             return;
         }
         long delay = settings.backoff(p.attempt()).toNanos();
@@ -203,22 +252,20 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
             List<BulkResponseItem> items = response.items();
-            int finished = 0;
             for (int i = 0; i < items.size(); i++) {
                 BulkResponseItem item = items.get(i);
                 Pending p = contexts.get(i);
                 ErrorCause error = item.error();
                 if (error == null) {
                     indexed.inc();
-                    finished++;
+                    done(p);
                 } else if (retriable(item.status())) {
                     retry(p, item.status() + " " + error.type() + ": " + error.reason());
                 } else {
                     refuse(p, item.status(), error.type() + ": " + error.reason());
-                    finished++;
+                    done(p);
                 }
             }
-            done(finished);
         }
 
         @Override
