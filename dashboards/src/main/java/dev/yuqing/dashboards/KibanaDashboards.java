@@ -112,7 +112,7 @@ public final class KibanaDashboards {
     private static Board alerts() {
         String v = "yuqing-dv-alerts";
         return new Board("yuqing-dashboard-alerts", "预警处置",
-                "Alerts by level, type and handling status, and the alerts still open (time to acknowledge: no field holds it yet)",
+                "Alerts by level, type and handling status, the time handlers take to acknowledge them, and the alerts still open",
                 new Panel(0, 0, 12, 8, Lens.metric("yuqing-lens-alerts-open-count", "未处置预警数", v, "status : \"open\"", count("未处置"))),
                 new Panel(12, 0, 36, 14, Lens.xy("yuqing-lens-alerts-level-status", "预警级别与处置状态", v, "", "bar_stacked",
                         terms("level", 4, "级别"), count("预警数"), terms("status", 3, "状态"))),
@@ -121,7 +121,11 @@ public final class KibanaDashboards {
                         dateHistogram("firstSeen", "首次发现"), count("预警数"), terms("type", 10, "类型"))),
                 new Panel(24, 22, 24, 14, Lens.xy("yuqing-lens-alerts-acknowledged-by", "确认人", v, "acknowledged.by : *", "bar_horizontal",
                         terms("acknowledged.by", 20, "确认人"), count("已确认预警"), null)),
-                new Panel(0, 36, 48, 16, Lens.table("yuqing-lens-alerts-open-table", "未处置预警", v, "status : \"open\"",
+                new Panel(0, 36, 12, 12, Lens.metric("yuqing-lens-alerts-ack-minutes", "平均确认用时（分钟）", v, "acknowledged.minutes : *",
+                        metric("average", "acknowledged.minutes", "平均确认用时"))),
+                new Panel(12, 36, 36, 12, Lens.xy("yuqing-lens-alerts-ack-minutes-by-level", "确认用时（按级别，分钟）", v, "acknowledged.minutes : *",
+                        "bar", terms("level", 4, "级别"), metric("average", "acknowledged.minutes", "平均确认用时"), null)),
+                new Panel(0, 48, 48, 16, Lens.table("yuqing-lens-alerts-open-table", "未处置预警", v, "status : \"open\"",
                         List.of(terms("title.keyword", 50, "预警"), terms("level", 4, "级别"), terms("type", 10, "类型")),
                         List.of(metric("sum", "count", "发现次数")))));
     }
@@ -130,7 +134,7 @@ public final class KibanaDashboards {
         String e = "yuqing-dv-events";
         String t = "yuqing-dv-trends";
         return new Board("yuqing-dashboard-events", "热点事件",
-                "Events over time by level, the largest events with their keywords, and bursting terms",
+                "Events over time by level, the largest events with their keywords and representative posts, and bursting terms",
                 new Panel(0, 0, 24, 14, Lens.xy("yuqing-lens-events-over-time", "事件趋势（按级别）", e, "", "bar_stacked",
                         dateHistogram("firstSeen", "首次出现"), count("事件数"), terms("level", 4, "级别"))),
                 new Panel(24, 0, 24, 14, Lens.xy("yuqing-lens-trends-bursts", "突增词", t, "burst : true", "bar_horizontal",
@@ -141,7 +145,10 @@ public final class KibanaDashboards {
                                 lastValue("keywords", "lastSeen", "关键词"), lastValue("level", "lastSeen", "级别")))),
                 new Panel(0, 30, 24, 14, Lens.pie("yuqing-lens-events-by-source", "事件来源", e, "", terms("sources", 10, "来源"), count("事件数"))),
                 new Panel(24, 30, 24, 14, Lens.xy("yuqing-lens-trends-term-volume", "突增词词频趋势", t, "burst : true", "line",
-                        dateHistogram("windowEnd", "窗口结束"), metric("sum", "count", "词频"), terms("term", 5, "词"))));
+                        dateHistogram("windowEnd", "窗口结束"), metric("sum", "count", "词频"), terms("term", 5, "词"))),
+                new Panel(0, 44, 48, 16, Lens.table("yuqing-lens-events-representatives", "热点事件代表性帖子", e, "",
+                        List.of(terms("title.keyword", 10, "事件"), terms("representatives.title.keyword", 3, "代表性帖子")),
+                        List.of(metric("max", "volume", "帖子量")))));
     }
 
     private static Board inspection() {

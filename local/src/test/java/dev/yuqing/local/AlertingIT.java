@@ -105,6 +105,8 @@ class AlertingIT {
             assertThat(r.statusCode()).isEqualTo(200);
             JsonNode acked = awaitDoc(stack, index, "burst:event:demo-1", d -> d.path("status").asText().equals("acknowledged"));
             assertThat(acked.at("/acknowledged/by").asText()).isEqualTo("值班员张三");
+            assertThat(acked.at("/acknowledged/minutes").isNumber()).as("time to acknowledge, from raisedAt: " + acked).isTrue();
+            assertThat(acked.at("/acknowledged/minutes").asDouble()).isBetween(0.0, 5.0);
             assertThat(acked.get("count").asLong()).as("the ack leaves the rest of the alert alone").isEqualTo(4);
 
             HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ack.port() + "/alerts/nope/resolve"))

@@ -13,7 +13,7 @@ import java.util.List;
  * @param keywords           most frequent keywords, most frequent first
  * @param sources            distinct source types, {@code regions} distinct regions (both bounded)
  * @param negative           posts by sentiment: {@code negative}, {@code neutral}, {@code positive} (the sentiment mix)
- * @param representativePostIds the first posts of the event (bounded)
+ * @param representatives    the first posts of the event (bounded)
  * @param reach              summed engagement (likes, comments, shares) of its posts
  * @param harmful            posts flagged as harmful information
  * @param growth             posts in the latest window over posts in the window before
@@ -22,14 +22,14 @@ import java.util.List;
  */
 public record Event(String id, String title, List<String> keywords, Instant firstSeen, Instant lastSeen, long volume,
                     List<String> sources, List<String> regions, long negative, long neutral, long positive,
-                    List<String> representativePostIds, long reach, long harmful, double growth, double negativeBaseline,
+                    List<RepresentativePost> representatives, long reach, long harmful, double growth, double negativeBaseline,
                     AlertLevel level) {
     public Event {
         // Mutable copies: Flink's Kryo fallback copies lists by adding to them.
         keywords = new ArrayList<>(keywords);
         sources = new ArrayList<>(sources);
         regions = new ArrayList<>(regions);
-        representativePostIds = new ArrayList<>(representativePostIds);
+        representatives = new ArrayList<>(representatives);
     }
 
     public double negativeShare() {

@@ -14,9 +14,12 @@ import java.util.Locale;
 /**
  * The documents of the alerts index, one per alert id. The job writes partial updates, so the
  * status, who acknowledged and resolved it (written by {@link AckServer}) survive; a new alert is
- * created with status {@code open}.
+ * created with status {@code open} and {@code raisedAt}, the time it was first written, from which
+ * the time to acknowledge and to resolve are measured.
  */
 public final class AlertDocuments {
+    /** When the alert was first written: kept by every later update. */
+    public static final String RAISED_AT = "raisedAt";
     private final String index;
 
     public AlertDocuments(String index) {
@@ -28,7 +31,7 @@ public final class AlertDocuments {
         ObjectNode doc = Json.MAPPER.valueToTree(a);
         doc.put("updatedAt", now.toString());
         ObjectNode created = doc.deepCopy();
-        created.put("status", AlertStatus.OPEN.code());
+        created.put("status", AlertStatus.OPEN.code()).put(RAISED_AT, now.toString());
         return new Document(index, a.id(), bytes(doc), bytes(created));
     }
 
@@ -49,7 +52,7 @@ public final class AlertDocuments {
                     .put("at", r.notification().at().toString());
             // Should the delivery be indexed before the alert itself, it starts the document.
             ObjectNode created = doc.deepCopy();
-            created.put("id", a.id()).put("status", AlertStatus.OPEN.code());
+            created.put("id", a.id()).put("status", AlertStatus.OPEN.code()).put(RAISED_AT, r.notification().at().toString());
             docs.add(new Document(index, a.id(), bytes(doc), bytes(created)));
         }
         return docs;

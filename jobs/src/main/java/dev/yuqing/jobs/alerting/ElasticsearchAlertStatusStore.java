@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Statuses in the alerts index: a partial update of the alert's document ({@code status} and
- * {@code acknowledged} or {@code resolved} with {@code by}, {@code at}, {@code note}), refreshed
- * at once so that dashboards show it. An unknown id is Elasticsearch's 404 on update.
+ * {@code acknowledged} or {@code resolved} with {@code by}, {@code at}, {@code note} and
+ * {@code minutes}, the time since the alert was raised, for the time-to-acknowledge panels),
+ * refreshed at once so that dashboards show it. An unknown id is Elasticsearch's 404 on update.
  */
 public final class ElasticsearchAlertStatusStore implements AlertStatusStore {
     private final ElasticsearchClient client;
@@ -30,6 +31,10 @@ public final class ElasticsearchAlertStatusStore implements AlertStatusStore {
         if (note != null) {
             who.put("note", note);
         }
+        Instant raised = raisedAt(alertId);
+        if (raised != null) {
+            who.put("minutes", minutesBetween(raised, at));
+        }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("status", status.code());
         doc.put(status == AlertStatus.RESOLVED ? "resolved" : "acknowledged", who);
@@ -42,5 +47,27 @@ public final class ElasticsearchAlertStatusStore implements AlertStatusStore {
             }
             throw new IOException("updating alert " + alertId + " in " + index + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The alert's raisedAt; null when the alert or the field (alerts written before it existed) is missing. */
+    private Instant raisedAt(String alertId) throws IOException {
+        try {
+            var r = client.get(g -> g.index(index).id(alertId).sourceIncludes(AlertDocuments.RAISED_AT), com.fasterxml.jackson.databind.JsonNode.class);
+            if (!r.found() || r.source() == null || !r.source().hasNonNull(AlertDocuments.RAISED_AT)) {
+                return null;
+            }
+            return Instant.parse(r.source().get(AlertDocuments.RAISED_AT).asText());
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return null; // no index yet: the update answers 404 too
+            }
+            throw new IOException("reading alert " + alertId + " in " + index + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Minutes from {@code from} to {@code to}, to a tenth; never negative (clocks of two machines). */
+    static double minutesBetween(Instant from, Instant to) {
+        long millis = Math.max(0, java.time.Duration.between(from, to).toMillis());
+        return Math.round(millis / 6_000.0) / 10.0;
     }
 }

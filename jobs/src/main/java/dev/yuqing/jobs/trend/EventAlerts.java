@@ -4,6 +4,7 @@ import dev.yuqing.core.alert.Alert;
 import dev.yuqing.core.alert.AlertLevel;
 import dev.yuqing.core.alert.AlertType;
 import dev.yuqing.core.trend.Event;
+import dev.yuqing.core.trend.RepresentativePost;
 import java.util.List;
 import java.util.Locale;
 import org.apache.flink.api.common.functions.FlatMapFunction;
@@ -54,7 +55,8 @@ public final class EventAlerts implements FlatMapFunction<Event, Alert> {
     }
 
     private static Alert.Evidence evidence(Event e) {
-        return new Alert.Evidence(e.representativePostIds(), List.of(), e.keywords());
+        return new Alert.Evidence(e.representatives().stream().map(RepresentativePost::id).toList(),
+                e.representatives().stream().map(RepresentativePost::url).filter(java.util.Objects::nonNull).toList(), e.keywords());
     }
 
     /** The region when the event stays in one, else none. */

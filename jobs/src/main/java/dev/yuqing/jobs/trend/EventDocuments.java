@@ -37,7 +37,7 @@ public final class EventDocuments implements DocumentMapper<Event> {
         doc.set("regions", Json.MAPPER.valueToTree(e.regions()));
         doc.putObject("sentiment").put("negative", e.negative()).put("neutral", e.neutral()).put("positive", e.positive())
                 .put("negativeShare", e.negativeShare()).put("negativeBaseline", e.negativeBaseline());
-        doc.set("representativePostIds", Json.MAPPER.valueToTree(e.representativePostIds()));
+        doc.set("representatives", Json.MAPPER.valueToTree(e.representatives()));
         doc.put("reach", e.reach());
         doc.put("harmful", e.harmful());
         doc.put("growth", e.growth());

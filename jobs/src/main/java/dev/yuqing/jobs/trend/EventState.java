@@ -5,6 +5,7 @@ import dev.yuqing.core.post.EnrichedPost;
 import dev.yuqing.core.post.Post;
 import dev.yuqing.core.sentiment.SentimentLabel;
 import dev.yuqing.core.trend.Event;
+import dev.yuqing.core.trend.RepresentativePost;
 import dev.yuqing.core.trend.SpaceSaving;
 import java.io.Serializable;
 import java.time.Instant;
@@ -39,7 +40,7 @@ final class EventState implements Serializable {
     final List<Long> fingerprints = new ArrayList<>();
     final LinkedHashSet<String> sources = new LinkedHashSet<>();
     final LinkedHashSet<String> regions = new LinkedHashSet<>();
-    final List<String> representatives = new ArrayList<>();
+    final List<RepresentativePost> representatives = new ArrayList<>();
     final SpaceSaving<String> keywords = new SpaceSaving<>(KEYWORD_COUNTERS);
     // Posts in the current growth slot (one trend window long) and in the slot before it.
     long slot;
@@ -47,12 +48,20 @@ final class EventState implements Serializable {
     long previousSlotCount;
 
     EventState(EnrichedPost first, long timestamp) {
-        Post p = first.post();
-        this.id = "event:" + p.id();
-        String t = p.title() != null ? p.title() : p.text();
-        this.title = t.length() <= TITLE_LENGTH ? t : t.substring(0, TITLE_LENGTH) + "…";
+        this.id = "event:" + first.post().id();
+        this.title = headline(first);
         this.firstSeen = timestamp;
         this.lastSeen = timestamp;
+    }
+
+    /** The post's title, else the start of its text; masked, as events are indexed and sent to handlers. */
+    private static String headline(EnrichedPost e) {
+        Post p = e.post();
+        String t = p.title() != null ? e.analysis().maskedTitle() : e.analysis().maskedText();
+        if (t == null) {
+            t = p.title() != null ? p.title() : p.text();
+        }
+        return t.length() <= TITLE_LENGTH ? t : t.substring(0, TITLE_LENGTH) + "…";
     }
 
     boolean nearDuplicateOf(long fingerprint, int maxDistance) {
@@ -90,7 +99,7 @@ final class EventState implements Serializable {
             regions.add(p.region());
         }
         if (representatives.size() < MAX_REPRESENTATIVES) {
-            representatives.add(p.id());
+            representatives.add(new RepresentativePost(p.id(), headline(e), p.url()));
         }
         postKeywords.forEach(keywords::offer);
         long s = timestamp / slotMillis;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yuqing.core.alert.AlertLevel;
 import dev.yuqing.core.trend.Event;
+import dev.yuqing.core.trend.RepresentativePost;
 import dev.yuqing.core.trend.Trend;
 import dev.yuqing.core.trend.WarningLevels;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class ClusterEventsTest {
         assertThat(out).extracting(Event::id).containsExactly("event:a", "event:a", "event:a", "event:d");
         Event leak = out.get(2);
         assertThat(leak.volume()).isEqualTo(3);
-        assertThat(leak.representativePostIds()).containsExactly("a", "b", "c");
+        assertThat(leak.representatives()).extracting(RepresentativePost::id).containsExactly("a", "b", "c");
         assertThat(leak.negative()).isEqualTo(2);
         assertThat(leak.neutral()).isEqualTo(1);
         assertThat(leak.keywords()).startsWith("停水");

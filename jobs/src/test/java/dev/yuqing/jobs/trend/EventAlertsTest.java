@@ -6,6 +6,7 @@ import dev.yuqing.core.alert.Alert;
 import dev.yuqing.core.alert.AlertLevel;
 import dev.yuqing.core.alert.AlertType;
 import dev.yuqing.core.trend.Event;
+import dev.yuqing.core.trend.RepresentativePost;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ class EventAlertsTest {
     private static Event event(long volume, long negative, double baseline, AlertLevel level) {
         return new Event("event:a", "小区停水", List.of("停水", "管道"), Instant.parse("2026-11-20T00:00:00Z"),
                 Instant.parse("2026-11-20T00:05:00Z"), volume, List.of("weibo"), List.of("南湖区"), negative, volume - negative, 0,
-                List.of("a", "b"), 300, 0, 3.0, baseline, level);
+                List.of(new RepresentativePost("a", "自来水停了", "https://weibo.example/a"), new RepresentativePost("b", "又停水", null)),
+                300, 0, 3.0, baseline, level);
     }
 
     private List<Alert> of(Event e) {
@@ -45,6 +47,7 @@ class EventAlertsTest {
             assertThat(a.level()).isEqualTo(AlertLevel.BLUE);
             assertThat(a.region()).isEqualTo("南湖区");
             assertThat(a.evidence().postIds()).containsExactly("a", "b");
+            assertThat(a.evidence().urls()).as("the urls there are").containsExactly("https://weibo.example/a");
         });
         assertThat(later).singleElement().satisfies(a -> {
             assertThat(a.id()).isEqualTo("burst:event:a"); // the same alert, updated

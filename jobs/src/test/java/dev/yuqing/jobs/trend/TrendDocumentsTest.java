@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.core.alert.AlertLevel;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.core.trend.Event;
+import dev.yuqing.core.trend.RepresentativePost;
 import dev.yuqing.core.trend.Trend;
 import dev.yuqing.dashboards.IndexTemplates;
 import dev.yuqing.jobs.elasticsearch.Document;
@@ -19,7 +20,8 @@ class TrendDocumentsTest {
     private static final Trend TREND = new Trend("停水", Instant.parse("2026-10-31T15:55:00Z"), Instant.parse("2026-10-31T16:05:00Z"),
             40, 6.5, 7.2, true);
     private static final Event EVENT = new Event("event:a", "小区停水", List.of("停水"), Instant.parse("2026-10-31T15:59:00Z"),
-            Instant.parse("2026-11-01T02:00:00Z"), 12, List.of("weibo"), List.of("南湖区"), 8, 3, 1, List.of("a", "b"), 400, 1, 2.5, 0.2,
+            Instant.parse("2026-11-01T02:00:00Z"), 12, List.of("weibo"), List.of("南湖区"), 8, 3, 1,
+            List.of(new RepresentativePost("a", "小区停水三天", "https://weibo.example/a"), new RepresentativePost("b", "停水何时恢复", null)), 400, 1, 2.5, 0.2,
             AlertLevel.BLUE);
 
     @Test
@@ -41,6 +43,7 @@ class TrendDocumentsTest {
         JsonNode doc = Json.MAPPER.readTree(d.json());
         assertThat(doc.at("/sentiment/negative").asLong()).isEqualTo(8);
         assertThat(doc.get("level").asText()).isEqualTo("blue");
+        assertThat(doc.at("/representatives/0/title").asText()).isEqualTo("小区停水三天");
         assertThat(unmapped(doc, IndexTemplates.EVENTS)).isEmpty();
     }
 
