@@ -114,7 +114,7 @@ public final class KibanaDashboards {
         return new Board("yuqing-dashboard-alerts", "预警处置",
                 "Alerts by level, type and handling status, the time handlers take to acknowledge them, and the alerts still open",
                 new Panel(0, 0, 12, 8, Lens.metric("yuqing-lens-alerts-open-count", "未处置预警数", v, "status : \"open\"", count("未处置"))),
-                new Panel(12, 0, 36, 14, Lens.xy("yuqing-lens-alerts-level-status", "预警级别与处置状态", v, "", "bar_stacked",
+                new Panel(12, 0, 36, 22, Lens.xy("yuqing-lens-alerts-level-status", "预警级别与处置状态", v, "", "bar_stacked",
                         terms("level", 4, "级别"), count("预警数"), terms("status", 3, "状态"))),
                 new Panel(0, 8, 12, 14, Lens.pie("yuqing-lens-alerts-by-status", "处置状态", v, "", terms("status", 3, "状态"), count("预警数"))),
                 new Panel(0, 22, 24, 14, Lens.xy("yuqing-lens-alerts-over-time", "预警趋势（按类型）", v, "", "bar_stacked",
