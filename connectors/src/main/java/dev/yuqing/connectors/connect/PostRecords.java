@@ -64,7 +64,7 @@ public final class PostRecords {
             JsonNode id = fields.get("id");
             return deadLetter(e.field(), e.reason(), origin, id == null || !id.isValueNode() ? null : id.asText(), raw, position);
         }
-        metrics.post();
+        metrics.post(post.publishedAt(), clock.instant());
         return new SourceRecord(position.partition(), position.offset(), topic, null,
                 KEY_SCHEMA, post.id().getBytes(StandardCharsets.UTF_8), VALUE_SCHEMA, json.write(post), null);
     }

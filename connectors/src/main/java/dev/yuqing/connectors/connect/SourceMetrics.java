@@ -18,6 +18,10 @@ public final class SourceMetrics {
     private final AtomicLong posts = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
+    /** Publication time (epoch ms) of the post sent last; 0 before the first. */
+    private final AtomicLong lastPublished = new AtomicLong();
+    /** How long after its publication the post sent last was sent, in ms. */
+    private final AtomicLong lag = new AtomicLong();
 
     /** Registers the counts; {@code metrics} is the task context's (Connect 4.1 and later). */
     public SourceMetrics(PluginMetrics metrics) {
@@ -28,6 +32,8 @@ public final class SourceMetrics {
         register(metrics, "posts-total", "new posts sent to the posts topic", posts);
         register(metrics, "duplicates-total", "items skipped because an earlier fetch already sent them", duplicates);
         register(metrics, "dead-letters-total", "items sent to the dead-letter topic because they cannot become posts", deadLetters);
+        register(metrics, "lag-ms", "milliseconds between the publication of the post sent last and its sending: how far behind its source the connector runs", lag);
+        register(metrics, "last-published-ms", "publication time (epoch milliseconds) of the post sent last; 0 before the first", lastPublished);
     }
 
     private static void register(PluginMetrics metrics, String name, String description, AtomicLong counter) {
@@ -50,8 +56,15 @@ public final class SourceMetrics {
         items.incrementAndGet();
     }
 
-    public void post() {
+    /** A post sent, published at {@code published} and sent at {@code now}. */
+    public void post(java.time.Instant published, java.time.Instant now) {
         posts.incrementAndGet();
+        lastPublished.set(published.toEpochMilli());
+        lag.set(Math.max(0, now.toEpochMilli() - published.toEpochMilli()));
+    }
+
+    public long lagMillis() {
+        return lag.get();
     }
 
     public void duplicate() {
@@ -72,7 +85,8 @@ public final class SourceMetrics {
 
     @Override
     public String toString() {
-        String read = "items " + items + ", posts " + posts + ", duplicates " + duplicates + ", dead letters " + deadLetters;
+        String read = "items " + items + ", posts " + posts + ", duplicates " + duplicates + ", dead letters " + deadLetters
+                + (posts.get() == 0 ? "" : ", lag " + java.time.Duration.ofMillis(lag.get()).toSeconds() + " s");
         // Sources read without requests (files) have no fetches to speak of.
         return fetches.get() == 0 && failures.get() == 0 ? read
                 : "fetches " + fetches + " (not modified " + notModified + ", failed " + failures + "), " + read;

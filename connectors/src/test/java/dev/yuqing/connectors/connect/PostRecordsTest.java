@@ -34,6 +34,8 @@ class PostRecordsTest {
         assertThat(r.sourcePartition()).isEqualTo(position.partition());
         assertThat(r.sourceOffset()).isEqualTo(position.offset());
         assertThat(context.metric("posts-total")).isEqualTo(1L);
+        assertThat(context.metric("lag-ms")).as("published 01:30Z, sent 02:00Z").isEqualTo(30 * 60_000L);
+        assertThat(context.metric("last-published-ms")).isEqualTo(Instant.parse("2026-05-15T01:30:00Z").toEpochMilli());
     }
 
     @Test
