@@ -56,7 +56,23 @@ class ComposeFileTest {
     void hasEveryServiceThePipelineNeeds() {
         assertThat(services).containsKeys("kafka", "elasticsearch", "kibana", "setup", "jobmanager", "taskmanager",
                 "trend-jobmanager", "trend-taskmanager", "alert-jobmanager", "alert-taskmanager", "inspection-jobmanager",
-                "inspection-taskmanager", "ack", "kibana-setup");
+                "inspection-taskmanager", "ack", "kibana-setup", "connect");
+    }
+
+    /** The Connect worker runs the connectors' plugin directory, which the connectors module builds, with their converter. */
+    @Test
+    void theConnectWorkerLoadsTheConnectorsPlugin() throws IOException {
+        assertThat(image("connect")).isEqualTo(image("kafka"));
+        assertThat(text).contains("./connectors/target/yuqing-connectors-plugin:/opt/yuqing/plugins/yuqing-connectors:ro");
+        assertThat(Files.readString(root.resolve("connectors/pom.xml"))).contains("<finalName>yuqing-connectors</finalName>", "src/assembly/plugin.xml");
+        assertThat(Files.readString(root.resolve("connectors/src/assembly/plugin.xml"))).contains("<id>plugin</id>");
+        java.util.Properties worker = new java.util.Properties();
+        try (var in = Files.newInputStream(root.resolve("docker/connect/connect-distributed.properties"))) {
+            worker.load(in);
+        }
+        assertThat(worker).containsEntry("plugin.path", "/opt/yuqing/plugins")
+                .containsEntry("bootstrap.servers", advertisedKafkaListener())
+                .containsEntry("value.converter", dev.yuqing.connectors.connect.PostSourceConnector.BYTES_CONVERTER);
     }
 
     @Test
