@@ -1,7 +1,6 @@
 package dev.yuqing.local;
 
 import dev.yuqing.connectors.connect.PostSourceConnector;
-import dev.yuqing.connectors.replay.ReplayOptions;
 import dev.yuqing.core.config.ConfigDef;
 import dev.yuqing.core.config.ConfigKey;
 import dev.yuqing.jobs.Setup;
@@ -22,7 +21,7 @@ import org.apache.kafka.connect.source.SourceConnector;
  * so the document cannot drift from the code (a test compares them). Run: {@code mvn -q -pl local exec:java -Dexec.mainClass=dev.yuqing.local.ConfigDocs}.
  */
 public final class ConfigDocs {
-    public static final List<ConfigDef> ALL = List.of(EnrichOptions.DEF, TrendOptions.DEF, AlertOptions.DEF, InspectionOptions.DEF, ReplayOptions.DEF, Setup.DEF, dev.yuqing.dashboards.Loader.DEF, dev.yuqing.dashboards.SearchExport.DEF, LocalOptions.DEF);
+    public static final List<ConfigDef> ALL = List.of(EnrichOptions.DEF, TrendOptions.DEF, AlertOptions.DEF, InspectionOptions.DEF, Setup.DEF, dev.yuqing.dashboards.Loader.DEF, dev.yuqing.dashboards.SearchExport.DEF, LocalOptions.DEF);
 
     private ConfigDocs() {}
 

@@ -1,9 +1,12 @@
 package dev.yuqing.local;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.yuqing.connectors.replay.FileReplay;
-import dev.yuqing.connectors.replay.ReplayOptions;
-import dev.yuqing.connectors.replay.ReplayResult;
+import dev.yuqing.connectors.connect.PostSourceConnector;
+import dev.yuqing.connectors.replay.FileReplayConfig;
+import dev.yuqing.connectors.replay.FileReplaySourceConnector;
+import dev.yuqing.connectors.replay.ReplayFormat;
+import dev.yuqing.local.connect.EmbeddedConnect;
+import dev.yuqing.local.connect.FileReplayConnector;
 import dev.yuqing.core.Topics;
 import dev.yuqing.core.config.Config;
 import dev.yuqing.core.config.ConfigException;
@@ -58,12 +61,16 @@ public final class LocalStack implements AutoCloseable {
             Topics.ALERTS_OUT, Topics.ALERTS_DLQ);
     static final String PIPELINE = "yuqing-local";
     static final int PARTITIONS = 2;
+    /** The connector that replays the demo (or the given file) in the local run; its offset makes a restart resume. */
+    static final String REPLAY_CONNECTOR = "local-replay";
 
     private final Path dataDir;
     private final EmbeddedElasticsearch es;
     private final EmbeddedKafka kafka;
     private final ElasticsearchClient client;
     private final Admin admin;
+    /** Started on first use: most tests need none. Guarded by this. */
+    private EmbeddedConnect connect;
 
     private LocalStack(Path dataDir, EmbeddedElasticsearch es, EmbeddedKafka kafka) {
         this.dataDir = dataDir;
@@ -194,14 +201,38 @@ public final class LocalStack implements AutoCloseable {
                 alert.get(AlertOptions.ACK_TOKEN), java.time.Clock.systemUTC());
     }
 
-    /** A replay of {@code file} into posts.raw with its cursor beside it. */
-    public FileReplay replay(Path file, double speed, Path cursor) {
+    /**
+     * This stack's Kafka Connect worker (standalone, offsets under the data directory), started on
+     * first use with its REST API on {@code port} (0: any free one; later calls ignore it).
+     */
+    public synchronized EmbeddedConnect connect(int port) throws IOException {
+        if (connect == null) {
+            connect = EmbeddedConnect.start(bootstrapServers(), dataDir.resolve("connect"), port);
+        }
+        return connect;
+    }
+
+    /**
+     * Replays {@code file} (JSON lines in the Post shape) into {@code topic} with the file replay
+     * connector under {@code name} on this stack's worker: a connector created again under the same
+     * name resumes where it stopped, one under a new name starts from the first line.
+     *
+     * @param speed 0 as fast as possible, N at N times real time by published time
+     */
+    public FileReplayConnector replay(String name, Path file, double speed, String topic, String dlqTopic) throws IOException {
         Map<String, String> m = new HashMap<>();
-        m.put(ReplayOptions.FILE.name(), file.toString());
-        m.put(ReplayOptions.SPEED.name(), Double.toString(speed));
-        m.put(ReplayOptions.CURSOR_FILE.name(), cursor.toString());
-        m.put(JobOptions.KAFKA_BOOTSTRAP.name(), bootstrapServers());
-        return new FileReplay(ReplayOptions.DEF.resolve(m, Map.of()));
+        m.put("connector.class", FileReplaySourceConnector.class.getName());
+        m.put("tasks.max", "1");
+        m.put("key.converter", PostSourceConnector.BYTES_CONVERTER);
+        m.put("value.converter", PostSourceConnector.BYTES_CONVERTER);
+        m.put(FileReplayConfig.TOPIC, topic);
+        m.put(FileReplayConfig.DLQ_TOPIC, dlqTopic);
+        m.put(FileReplayConfig.FILE_PATH, file.toAbsolutePath().toString());
+        m.put(FileReplayConfig.FILE_SPEED, Double.toString(speed));
+        m.put(FileReplayConfig.FILE_POLL_INTERVAL_MS, "200");
+        EmbeddedConnect worker = connect(0);
+        worker.putConnector(name, m);
+        return new FileReplayConnector(worker, name, FileReplaySourceConnector.records(file, ReplayFormat.JSONL));
     }
 
     /** Records in a topic so far (the sum of its partitions' end offsets). */
@@ -265,6 +296,11 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            synchronized (this) {
+                if (connect != null) {
+                    connect.close(); // first: its tasks write to Kafka
+                }
+            }
             admin.close(Duration.ofSeconds(5));
             EsConnection.close(client);
             kafka.close();
@@ -313,7 +349,8 @@ public final class LocalStack implements AutoCloseable {
                     alertConfig, stack.inspectionConfig(checkpoints, Map.of(InspectionOptions.REGISTRY_FILE.name(), registry.toString())),
                     config.get(LocalOptions.PARALLELISM));
             AckServer ack = stack.startAckServer(alertConfig, config.get(LocalOptions.ACK_PORT));
-            FileReplay replay = stack.replay(file, config.get(LocalOptions.REPLAY_SPEED), Path.of(file + ".cursor"));
+            EmbeddedConnect worker = stack.connect(config.get(LocalOptions.CONNECT_PORT));
+            FileReplayConnector replay = stack.replay(REPLAY_CONNECTOR, file, config.get(LocalOptions.REPLAY_SPEED), Topics.POSTS_RAW, Topics.POSTS_DLQ);
             out.printf("Up in %.1f s.%n", (System.nanoTime() - started) / 1e9);
             out.println("  Kafka          " + stack.bootstrapServers() + "  topics " + TOPICS);
             out.println("  Elasticsearch  " + stack.elasticsearchUrl() + "  indices " + IndexTemplates.ALL.stream().map(t -> t + "-*").toList());
@@ -323,19 +360,11 @@ public final class LocalStack implements AutoCloseable {
                     + Topics.REGISTRY);
             out.println("  Alerts         topic " + Topics.ALERTS + " -> " + Topics.ALERTS_OUT + "; acknowledge: curl -X POST http://127.0.0.1:"
                     + ack.port() + "/alerts/<id>/ack -d '{\"by\":\"值班员\"}'");
-            out.println("  Replaying      " + file);
+            out.println("  Connect        " + worker.restUrl() + "  connector " + REPLAY_CONNECTOR + " replays " + file + " (" + replay.records()
+                    + " records); add sources with PUT " + worker.restUrl() + "connectors/<name>/config, see connectors/config/");
             out.println("Search, e.g.:   curl -G '" + stack.elasticsearchUrl() + "/" + IndexTemplates.POSTS
                     + "/_search?pretty' --data-urlencode 'q=text:\"供水\" OR text.cjk:\"供水\"'  (why: docs/quality.md)");
             out.println("Dead letters:   topic " + Topics.POSTS_DLQ + ". Ctrl-C stops everything cleanly; a restart resumes.");
-
-            Thread replayThread = new Thread(() -> {
-                ReplayResult r = replay.run();
-                out.println();
-                out.println("Replay " + (r.completed() ? "finished" : "stopped") + ": " + r.sent() + " sent, "
-                        + r.deadLettered() + " dead-lettered by the connector"
-                        + (r.resumedAt() > 0 ? ", resumed after " + r.resumedAt() + " records" : ""));
-            }, "replay");
-            replayThread.start();
 
             // Ctrl-C: the hook asks the loop below to stop and waits until it has shut everything
             // down, so that nothing is closed under the loop's feet.
@@ -353,7 +382,7 @@ public final class LocalStack implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(hook);
 
             try {
-                watch(stack, job, replayThread);
+                watch(stack, job, replay);
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -361,17 +390,18 @@ public final class LocalStack implements AutoCloseable {
                     // Ctrl-C: the hook is running and waits for the shutdown below
                 }
                 ack.close();
-                shutdown(stack, job, replay, replayThread);
+                shutdown(stack, job);
                 out.println("Stopped.");
                 finished.countDown();
             }
         }
 
         /** Prints the status line until Ctrl-C, the job's end, or (when asked) everything is indexed. */
-        private void watch(LocalStack stack, JobClient job, Thread replayThread) throws Exception {
+        private void watch(LocalStack stack, JobClient job, FileReplayConnector replay) throws Exception {
             boolean exitWhenDone = config.get(LocalOptions.EXIT_WHEN_DONE);
             boolean interactive = System.console() != null;
             Summary last = null;
+            boolean replayed = false;
             while (!stopRequested.await(2, TimeUnit.SECONDS)) {
                 stack.refresh();
                 Summary s = stack.summary();
@@ -387,7 +417,12 @@ public final class LocalStack implements AutoCloseable {
                     out.println("The job ended: " + job.getJobStatus().get() + "; see the log above. Stopping.");
                     return;
                 }
-                if (exitWhenDone && !replayThread.isAlive() && s.behind() == 0) {
+                if (!replayed && replay.done()) {
+                    replayed = true;
+                    out.println();
+                    out.println("Replay finished: all " + replay.records() + " records of the file are in Kafka (posts or dead letters)");
+                }
+                if (exitWhenDone && replayed && s.behind() == 0) {
                     out.println("Done: " + s);
                     return;
                 }
@@ -408,11 +443,9 @@ public final class LocalStack implements AutoCloseable {
             return file;
         }
 
-        private void shutdown(LocalStack stack, JobClient job, FileReplay replay, Thread replayThread) {
-            replay.stop();
+        /** Cancels the job, then stops the Connect worker (its offsets flushed), Kafka and Elasticsearch. */
+        private void shutdown(LocalStack stack, JobClient job) {
             try {
-                replayThread.join(10_000);
-                replay.close();
                 if (!job.getJobStatus().get().isGloballyTerminalState()) {
                     job.cancel().get(30, TimeUnit.SECONDS);
                 }

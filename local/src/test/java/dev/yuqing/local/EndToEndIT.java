@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.yuqing.connectors.replay.FileReplay;
-import dev.yuqing.connectors.replay.ReplayResult;
 import dev.yuqing.core.Topics;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.dashboards.IndexTemplates;
 import dev.yuqing.jobs.enrich.EnrichOptions;
+import dev.yuqing.local.connect.FileReplayConnector;
 import dev.yuqing.local.demo.DemoLine;
 import dev.yuqing.local.demo.DemoScenario;
 import java.nio.file.Path;
@@ -52,12 +51,13 @@ class EndToEndIT {
         JobClient job = stack.startEnrichJob(stack.enrichConfig(Duration.ofSeconds(1), Map.of(
                 EnrichOptions.GROUP_ID.name(), group)), 2);
         try {
-            ReplayResult first;
-            try (FileReplay replay = stack.replay(file, 0, dir.resolve("first.cursor"))) {
-                first = replay.run();
-            }
-            assertThat(first.completed()).isTrue();
-            assertThat(first.position()).isEqualTo(lines.size());
+            long validLines = lines.stream().filter(DemoLine::valid).count();
+            long raw0 = stack.topicSize(Topics.POSTS_RAW);
+            FileReplayConnector first = stack.replay("e2e-first", file, 0, Topics.POSTS_RAW, Topics.POSTS_DLQ);
+            assertThat(first.records()).isEqualTo(lines.size());
+            first.awaitDone(TIMEOUT);
+            first.stop();
+            assertThat(stack.topicSize(Topics.POSTS_RAW) - raw0).as("the valid lines, repeats included").isEqualTo(validLines);
             awaitCaughtUp(stack, group);
 
             // Every valid post once, under its own id, and findable by a Chinese word of its text. The
@@ -116,20 +116,21 @@ class EndToEndIT {
             }
             assertThat(dead).hasSize(malformed.size());
 
-            // The connector resumes from its cursor: nothing is sent again.
-            try (FileReplay again = stack.replay(file, 0, dir.resolve("first.cursor"))) {
-                ReplayResult resumed = again.run();
-                assertThat(resumed.resumedAt()).isEqualTo(lines.size());
-                assertThat(resumed.sent()).isZero();
-                assertThat(resumed.deadLettered()).isZero();
-            }
-
-            // Replaying the whole file again (a fresh cursor) adds no document.
+            // The connector created again under its name resumes from its offset: nothing is sent again.
             long rawBefore = stack.topicSize(Topics.POSTS_RAW);
-            try (FileReplay replay = stack.replay(file, 0, dir.resolve("second.cursor"))) {
-                assertThat(replay.run().sent()).isEqualTo(first.sent());
-            }
-            assertThat(stack.topicSize(Topics.POSTS_RAW)).isEqualTo(rawBefore + first.sent());
+            long dlqBefore = stack.topicSize(Topics.POSTS_DLQ);
+            FileReplayConnector again = stack.replay("e2e-first", file, 0, Topics.POSTS_RAW, Topics.POSTS_DLQ);
+            again.awaitDone(TIMEOUT);
+            Thread.sleep(1500); // several polls of the file's end
+            again.stop();
+            assertThat(stack.topicSize(Topics.POSTS_RAW)).isEqualTo(rawBefore);
+            assertThat(stack.topicSize(Topics.POSTS_DLQ)).isEqualTo(dlqBefore);
+
+            // Replaying the whole file again (a new connector, no offset) adds no document.
+            FileReplayConnector second = stack.replay("e2e-second", file, 0, Topics.POSTS_RAW, Topics.POSTS_DLQ);
+            second.awaitDone(TIMEOUT);
+            second.stop();
+            assertThat(stack.topicSize(Topics.POSTS_RAW)).isEqualTo(rawBefore + validLines);
             awaitCaughtUp(stack, group);
             stack.refresh();
             assertThat(stack.indexedPosts()).isEqualTo(validIds.size());

@@ -3,11 +3,13 @@ package dev.yuqing.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.yuqing.connectors.replay.FileReplay;
-import dev.yuqing.connectors.replay.ReplayOptions;
-import dev.yuqing.connectors.replay.ReplayResult;
-import dev.yuqing.core.config.CommonOptions;
+import dev.yuqing.connectors.connect.PostSourceConnector;
+import dev.yuqing.connectors.replay.FileReplayConfig;
+import dev.yuqing.connectors.replay.FileReplaySourceConnector;
+import dev.yuqing.connectors.replay.ReplayFormat;
 import dev.yuqing.core.deadletter.DeadLetter;
+import dev.yuqing.local.connect.EmbeddedConnect;
+import dev.yuqing.local.connect.FileReplayConnector;
 import dev.yuqing.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The replay connector against the real broker: CSV with a mapping, dead letters, and resuming a grown file. */
+/**
+ * The file replay connector on the stack's Connect worker against the real broker: CSV with a
+ * mapping and a quoted line break, dead letters, and resuming a file that grew while it was gone.
+ */
 @ExtendWith(LocalStackExtension.class)
 class FileReplayIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(1);
@@ -35,17 +40,27 @@ class FileReplayIT {
         return n + ",A00" + n + ",\"关于路灯的问题\"," + "2019/4/25 9:32:" + String.format("%02d", n % 60) + ",\"光明路路灯坏了，\n请尽快维修\"\n";
     }
 
-    private FileReplay replay(LocalStack stack, Path file, String topic) {
+    /** The CSV export under a connector named {@code name} on the stack's worker, run until every record is committed, then deleted. */
+    private static void replay(LocalStack stack, String name, Path file, String topic) throws Exception {
         Map<String, String> m = new HashMap<>();
-        m.put(CommonOptions.KAFKA_BOOTSTRAP.name(), stack.bootstrapServers());
-        m.put(ReplayOptions.FILE.name(), file.toString());
-        m.put(ReplayOptions.FORMAT.name(), "csv");
-        m.put(ReplayOptions.MAPPING.name(), "id=留言编号,author=留言用户,title=留言主题,publishedAt=留言时间,text=留言详情,"
+        m.put("connector.class", FileReplaySourceConnector.class.getName());
+        m.put("key.converter", PostSourceConnector.BYTES_CONVERTER);
+        m.put("value.converter", PostSourceConnector.BYTES_CONVERTER);
+        m.put(FileReplayConfig.FILE_PATH, file.toString());
+        m.put(FileReplayConfig.FILE_FORMAT, "csv");
+        m.put(FileReplayConfig.FILE_MAPPING, "id=留言编号,author=留言用户,title=留言主题,publishedAt=留言时间,text=留言详情,"
                 + "source='citizen-message',account='site:zmhd'");
-        m.put(ReplayOptions.TOPIC.name(), topic);
-        m.put(ReplayOptions.DLQ_TOPIC.name(), topic + ".dlq");
-        m.put(ReplayOptions.BATCH.name(), "7");
-        return new FileReplay(ReplayOptions.DEF.resolve(m, Map.of()));
+        m.put(FileReplayConfig.TOPIC, topic);
+        m.put(FileReplayConfig.DLQ_TOPIC, topic + ".dlq");
+        m.put(FileReplayConfig.FILE_BATCH_SIZE, "7");
+        EmbeddedConnect worker = stack.connect(0);
+        worker.putConnector(name, m);
+        FileReplayConnector replay = new FileReplayConnector(worker, name, FileReplaySourceConnector.records(file, ReplayFormat.CSV));
+        try {
+            replay.awaitDone(TIMEOUT);
+        } finally {
+            replay.stop();
+        }
     }
 
     @Test
@@ -58,10 +73,8 @@ class FileReplayIT {
         }
         Path file = Files.writeString(dir.resolve("messages.csv"), csv);
 
-        try (FileReplay replay = replay(stack, file, topic)) {
-            ReplayResult r = replay.run();
-            assertThat(r).isEqualTo(new ReplayResult(0, 29, 1, 30, true));
-        }
+        assertThat(FileReplaySourceConnector.records(file, ReplayFormat.CSV)).as("rows, the quoted line break inside one").isEqualTo(30);
+        replay(stack, "replay-it-messages", file, topic);
         List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(stack.bootstrapServers(), topic, TIMEOUT);
         assertThat(records).hasSize(29);
         for (ConsumerRecord<byte[], byte[]> rec : records) {
@@ -78,15 +91,14 @@ class FileReplayIT {
             assertThat(d.raw()).isEqualTo("13,只有两列");
         });
 
-        // The export grows; the next run sends only the new rows.
+        // The export grows while the connector is gone; created again under its name, it sends only the new rows.
         StringBuilder more = new StringBuilder();
         for (int n = 31; n <= 40; n++) {
             more.append(row(n));
         }
         Files.writeString(file, more, StandardOpenOption.APPEND);
-        try (FileReplay replay = replay(stack, file, topic)) {
-            assertThat(replay.run()).isEqualTo(new ReplayResult(30, 10, 0, 40, true));
-        }
+        replay(stack, "replay-it-messages", file, topic);
+        assertThat(TopicReader.deadLetters(stack.bootstrapServers(), topic + ".dlq", TIMEOUT)).hasSize(1);
         assertThat(TopicReader.readAll(stack.bootstrapServers(), topic, TIMEOUT)).hasSize(39);
     }
 }

@@ -26,6 +26,9 @@ class UpdateWireFormatTest {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String answer = "{}";
+    /** The answer to GET requests (the status store reads raisedAt before it updates). */
+    private volatile String getAnswer = "{}";
+    private volatile int getStatus = 200;
 
     @BeforeEach
     void start() throws Exception {
@@ -34,10 +37,11 @@ class UpdateWireFormatTest {
             try (ex) {
                 requests.add(ex.getRequestMethod() + " " + ex.getRequestURI() + "\n"
                         + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+                boolean get = ex.getRequestMethod().equals("GET");
+                byte[] body = (get ? getAnswer : answer).getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().set("Content-Type", "application/json");
                 ex.getResponseHeaders().set("X-Elastic-Product", "Elasticsearch");
-                ex.sendResponseHeaders(status, body.length);
+                ex.sendResponseHeaders(get ? getStatus : status, body.length);
                 ex.getResponseBody().write(body);
             }
         });
@@ -78,14 +82,19 @@ class UpdateWireFormatTest {
         var client = connection().open();
         try {
             ElasticsearchAlertStatusStore store = new ElasticsearchAlertStatusStore(client, "yuqing-alerts");
+            getAnswer = "{\"_index\":\"yuqing-alerts\",\"_id\":\"x:1\",\"_version\":1,\"_seq_no\":0,\"_primary_term\":1,\"found\":true,"
+                    + "\"_source\":{\"raisedAt\":\"2026-03-02T01:30:00Z\"}}";
             answer = "{\"_index\":\"yuqing-alerts\",\"_id\":\"x:1\",\"_version\":2,\"result\":\"updated\","
                     + "\"_shards\":{\"total\":1,\"successful\":1,\"failed\":0},\"_seq_no\":1,\"_primary_term\":1}";
             assertThat(store.setStatus("x:1", AlertStatus.ACKNOWLEDGED, "张三", null, Instant.parse("2026-03-02T02:00:00Z"))).isTrue();
-            String[] lines = requests.get(0).split("\n", 2);
+            assertThat(requests.get(0)).startsWith("GET /yuqing-alerts/_doc/x:1").contains("_source_includes=raisedAt");
+            String[] lines = requests.get(1).split("\n", 2);
             assertThat(lines[0]).startsWith("POST /yuqing-alerts/_update/x:1").contains("refresh=true");
-            assertThat(Json.MAPPER.readTree(lines[1])).isEqualTo(Json.MAPPER.readTree(
-                    "{\"doc\":{\"status\":\"acknowledged\",\"acknowledged\":{\"by\":\"张三\",\"at\":\"2026-03-02T02:00:00Z\"}}}"));
+            assertThat(Json.MAPPER.readTree(lines[1])).as("minutes from raisedAt to the acknowledgement").isEqualTo(Json.MAPPER.readTree(
+                    "{\"doc\":{\"status\":\"acknowledged\",\"acknowledged\":{\"by\":\"张三\",\"at\":\"2026-03-02T02:00:00Z\",\"minutes\":30.0}}}"));
 
+            getStatus = 404;
+            getAnswer = "{\"_index\":\"yuqing-alerts\",\"_id\":\"nope\",\"found\":false}";
             status = 404;
             answer = "{\"error\":{\"root_cause\":[{\"type\":\"document_missing_exception\",\"reason\":\"[nope]: document missing\"}],"
                     + "\"type\":\"document_missing_exception\",\"reason\":\"[nope]: document missing\"},\"status\":404}";
