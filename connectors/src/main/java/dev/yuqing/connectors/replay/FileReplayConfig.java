@@ -28,7 +28,7 @@ public final class FileReplayConfig extends CommonSourceConfig {
                                 + "lines appended to it later are read as they come")
                 .define(FILE_FORMAT, Type.STRING, "jsonl", CaseInsensitiveValidString.in("jsonl", "csv"), Importance.HIGH,
                         "jsonl (one JSON object a line) or csv (header row first, RFC 4180 quoting)")
-                .define(FILE_MAPPING, Type.STRING, "", ConfigValidators.of("empty, or postField=sourceField pairs", FileReplayConfig::mappingProblem),
+                .define(FILE_MAPPING, Type.STRING, "", ConfigValidators.of("empty, or postField=sourceField pairs", FieldMapping::problem),
                         Importance.MEDIUM, "postField=sourceField pairs separated by commas, a quoted value a constant, such as "
                                 + "id=mid,text=text,publishedAt=created_at,source='weibo',account='weibo:city'; "
                                 + "empty reads each JSON line as a Post")
@@ -38,15 +38,6 @@ public final class FileReplayConfig extends CommonSourceConfig {
                         "records handed to the worker per poll at most")
                 .define(FILE_POLL_INTERVAL_MS, Type.LONG, 1_000L, Range.between(10L, 3_600_000L), Importance.LOW,
                         "at the end of the file, milliseconds between two looks whether it grew");
-    }
-
-    private static String mappingProblem(String spec) {
-        try {
-            FieldMapping.parse(spec);
-            return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
     }
 
     public FileReplayConfig(Map<String, String> props) {
