@@ -54,10 +54,11 @@ public final class ExportDirectorySourceTask extends SourceTask {
     /**
      * A file being read.
      *
-     * @param file     the file
-     * @param reader   its reader, limited to {@code complete} bytes
-     * @param before   the progress when the read began (its bytes go with every record but the last)
-     * @param complete the file's complete length when the read began
+     * @param file      the file
+     * @param partition its source partition
+     * @param reader    its reader, limited to {@code complete} bytes
+     * @param before    the progress when the read began (its bytes go with every record but the last)
+     * @param complete  the file's complete length when the read began
      */
     private record Reading(Path file, Map<String, String> partition, RecordReader reader, FileProgress before, long complete) {}
 
@@ -233,6 +234,7 @@ public final class ExportDirectorySourceTask extends SourceTask {
                     LOG.warn("Closing {} failed", reading.file(), e);
                 }
                 reading = null;
+                ahead = null;
             }
         }
     }
