@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonPointer;
 import dev.yuqing.connectors.connect.CommonSourceConfig;
 import dev.yuqing.connectors.connect.ConfigValidators;
 import dev.yuqing.connectors.connect.HttpSourceKeys;
+import dev.yuqing.connectors.http.Charsets;
 import dev.yuqing.connectors.replay.FieldMapping;
 import dev.yuqing.core.post.SourceType;
+import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +35,7 @@ public final class HttpApiConfig extends CommonSourceConfig {
     public static final String API_SOURCE = "api.source";
     public static final String API_REGION = "api.region";
     public static final String API_SEEN_MAX = "api.seen.max";
+    public static final String API_CHARSET = "api.charset";
     public static final String HTTP_HEADERS = "http.headers";
 
     /** Headers the HTTP client sets itself, or that other keys set. */
@@ -40,7 +43,7 @@ public final class HttpApiConfig extends CommonSourceConfig {
 
     /** How the connector walks the API's listing in one poll. */
     public enum Paging {
-        /** {page} from api.page.first on, until an empty page or api.pages.max pages. */
+        /** {page} from api.page.first on, until an empty page, a page of items all sent before, or api.pages.max pages. */
         PAGE("{page}"),
         /** {cursor} from the answer's api.cursor.pointer, until it is absent or empty. */
         CURSOR("{cursor}"),
@@ -69,7 +72,9 @@ public final class HttpApiConfig extends CommonSourceConfig {
                         "the API listing to read, an absolute http(s) URL in which {page}, {cursor} or {since} (as api.paging says) "
                                 + "is replaced, URL-encoded, such as https://api.example.gov.cn/messages?page={page}&size=50")
                 .define(API_PAGING, Type.STRING, "page", ValidString.in("page", "cursor", "since-id"), Importance.HIGH,
-                        "page: {page} counts from api.page.first until a page without items; cursor: {cursor} is the next cursor "
+                        "page: {page} counts from api.page.first until a page without items or with only items sent before "
+                                + "(a listing newest first; older items than api.pages.max pages hold at the first poll are not read); "
+                                + "cursor: {cursor} is the next cursor "
                                 + "read at api.cursor.pointer of each answer until there is none, and the next poll starts at the last one; "
                                 + "since-id: {since} is the highest native id sent so far, and only items with a higher id are sent")
                 .define(API_PAGE_FIRST, Type.INT, 1, Range.between(0, 1_000_000), Importance.LOW,
@@ -105,6 +110,9 @@ public final class HttpApiConfig extends CommonSourceConfig {
                 .define(API_SEEN_MAX, Type.INT, 2_000, Range.between(10, 100_000), Importance.LOW,
                         "how many recently sent items the offset remembers so that a later poll or a restarted worker does not send "
                                 + "them again; keep it above the items one poll can see (api.pages.max times the page size)")
+                .define(API_CHARSET, Type.STRING, "", ConfigValidators.charsetOrEmpty(), Importance.LOW,
+                        "read the answers in this charset (an API that sends GBK and does not say so); empty: the charset "
+                                + "the Content-Type header names, else UTF-8 (or UTF-16/32, detected)")
                 .define(HTTP_HEADERS, Type.PASSWORD, "", new HeadersValidator(), Importance.MEDIUM,
                         "further request headers, such as Authorization: Bearer TOKEN, as 'Name: value' separated by new lines or '|'; "
                                 + "a password (hidden by the worker), so it can come from a config provider such as "
@@ -252,6 +260,12 @@ public final class HttpApiConfig extends CommonSourceConfig {
 
     public String region() {
         return getString(API_REGION);
+    }
+
+    /** The configured charset, or null to take the answer's own. */
+    public Charset charset() {
+        String label = getString(API_CHARSET);
+        return label.isEmpty() ? null : Charsets.forLabel(label).orElseThrow();
     }
 
     public int seenMax() {

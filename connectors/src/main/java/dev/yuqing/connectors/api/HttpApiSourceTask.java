@@ -9,12 +9,14 @@ import dev.yuqing.connectors.connect.PollSchedule;
 import dev.yuqing.connectors.connect.PostRecords;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
+import dev.yuqing.connectors.http.Charsets;
 import dev.yuqing.connectors.http.HttpFetcher;
 import dev.yuqing.connectors.replay.FieldMapping;
 import dev.yuqing.core.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -178,7 +180,10 @@ public final class HttpApiSourceTask extends SourceTask {
         }
         JsonNode answer;
         try {
-            answer = Json.MAPPER.readTree(fetched.body());
+            Charset charset = config.charset() != null ? config.charset()
+                    : Charsets.ofContentType(fetched.contentType()).flatMap(Charsets::forLabel).orElse(null);
+            // Without a charset, Jackson detects UTF-8, -16 or -32 from the bytes, as JSON allows.
+            answer = charset == null ? Json.MAPPER.readTree(fetched.body()) : Json.MAPPER.readTree(new String(fetched.body(), charset));
         } catch (IOException e) {
             metrics.failure();
             LOG.warn("API {} answered {} bytes of {} that are not JSON ({}); trying again at the next poll; {}", uri, fetched.body().length,

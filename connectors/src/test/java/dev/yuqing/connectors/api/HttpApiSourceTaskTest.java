@@ -203,6 +203,20 @@ class HttpApiSourceTaskTest {
     }
 
     @Test
+    void readsAnAnswerInTheCharsetItsContentTypeNamesOrTheConfiguredOne() throws Exception {
+        byte[] gbk = page(item(1, "")).getBytes(java.nio.charset.Charset.forName("GBK"));
+        Map<String, String> onePage = Map.of(HttpApiConfig.API_PAGES_MAX, "1");
+        server.route(PATH, (query, headers) -> new FeedServer.Reply(200, Map.of("Content-Type", "application/json; charset=GBK"), gbk));
+        assertThat(posts(pollUntil(task("page", "page={page}", onePage), 1))).extracting(Post::text).containsExactly("留言1");
+
+        // A server that does not say: read as configured.
+        server.route(PATH, (query, headers) -> new FeedServer.Reply(200, Map.of("Content-Type", "application/json"), gbk));
+        context = new TestTaskContext();
+        HttpApiSourceTask configured = task("page", "page={page}", Map.of(HttpApiConfig.API_PAGES_MAX, "1", HttpApiConfig.API_CHARSET, "GBK"));
+        assertThat(posts(pollUntil(configured, 2))).extracting(Post::text).containsExactly("留言1");
+    }
+
+    @Test
     void aRefusedTokenIsAFailureNotRetried() throws Exception {
         HttpApiSourceTask task = task("page", "page={page}", Map.of(HttpApiConfig.HTTP_HEADERS, "Authorization: Bearer wrong"));
         assertThat(pollUntil(task, 1)).isEmpty();
