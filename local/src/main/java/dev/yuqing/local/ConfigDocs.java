@@ -14,6 +14,7 @@ import dev.yuqing.jobs.inspection.InspectionOptions;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
+import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.connect.source.SourceConnector;
 
 /**
@@ -58,7 +59,8 @@ public final class ConfigDocs {
             sb.append("\n### `").append(c.getClass().getName()).append("`\n\n")
                     .append("| key | type | default | valid values | importance | description |\n|---|---|---|---|---|---|\n");
             for (org.apache.kafka.common.config.ConfigDef.ConfigKey k : c.config().configKeys().values()) {
-                Object d = k.defaultValue;
+                // A password's toString is [hidden]; its default is documentation, not a secret.
+                Object d = k.defaultValue instanceof Password p ? p.value() : k.defaultValue;
                 String shown = !k.hasDefault() ? "*required*" : d == null || d.toString().isEmpty() ? "*empty*" : "`" + d + "`";
                 sb.append("| `").append(k.name).append("` | ").append(k.type.name().toLowerCase(Locale.ROOT)).append(" | ").append(shown)
                         .append(" | ").append(k.validator == null ? "" : k.validator.toString().replace("|", "\\|"))

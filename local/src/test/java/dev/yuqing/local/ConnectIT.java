@@ -3,24 +3,22 @@ package dev.yuqing.local;
 import static dev.yuqing.connectors.http.FeedServer.feed;
 import static dev.yuqing.connectors.http.FeedServer.resource;
 import static dev.yuqing.connectors.http.FeedServer.status;
+import static dev.yuqing.local.ConnectRest.await;
+import static dev.yuqing.local.ConnectRest.common;
+import static dev.yuqing.local.ConnectRest.create;
+import static dev.yuqing.local.ConnectRest.metric;
+import static dev.yuqing.local.ConnectRest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.yuqing.connectors.connect.PostSourceConnector;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.connectors.replay.FileReplaySourceConnector;
 import dev.yuqing.connectors.rss.RssSourceConnector;
 import dev.yuqing.core.deadletter.DeadLetter;
-import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.Post;
 import dev.yuqing.core.post.PostJson;
 import dev.yuqing.local.connect.EmbeddedConnect;
 import dev.yuqing.local.kafka.EmbeddedKafka;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,8 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sent twice, while what is new arrives.
  */
 class ConnectIT {
-    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration TIMEOUT = ConnectRest.TIMEOUT;
     private static final String POSTS = "connect-it.posts";
     private static final String DLQ = "connect-it.dlq";
     private static final String RSS = "/sfyw/rss.xml";
@@ -56,7 +52,6 @@ class ConnectIT {
 
     @TempDir
     Path dir;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private static String line(int n) {
         return "{\"id\":\"weibo-" + n + "\",\"source\":\"weibo\",\"account\":\"weibo:demo\",\"text\":\"第" + n + "条微博\","
@@ -68,69 +63,21 @@ class ConnectIT {
         c.put("sfyw-rss", rss(feeds.uri(RSS), "site:www.demo.yuqing.invalid/sfyw"));
         c.put("zcwj-atom", rss(feeds.uri(ATOM), "site:www.demo.yuqing.invalid/zcwj"));
         c.put("tzgg-gbk", rss(feeds.uri(GBK), "site:www.demo.yuqing.invalid/tzgg"));
-        Map<String, String> replay = common(FileReplaySourceConnector.class);
+        Map<String, String> replay = common(FileReplaySourceConnector.class, POSTS, DLQ);
         replay.put("file.path", file.toString());
         replay.put("file.poll.interval.ms", "200");
         c.put("weibo-file", replay);
         return c;
     }
 
-    private static Map<String, String> common(Class<?> connector) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("connector.class", connector.getName());
-        m.put("tasks.max", "1");
-        m.put("key.converter", PostSourceConnector.BYTES_CONVERTER);
-        m.put("value.converter", PostSourceConnector.BYTES_CONVERTER);
-        m.put("topic", POSTS);
-        m.put("dlq.topic", DLQ);
-        return m;
-    }
-
     private static Map<String, String> rss(URI feed, String account) {
-        Map<String, String> m = common(RssSourceConnector.class);
+        Map<String, String> m = common(RssSourceConnector.class, POSTS, DLQ);
         m.put("feed.url", feed.toString());
         m.put("feed.account", account);
         m.put("feed.region", "示范市");
         m.put("poll.interval.ms", "500");
         m.put("retry.backoff.initial.ms", "100");
         return m;
-    }
-
-    private HttpResponse<String> rest(EmbeddedConnect connect, String method, String path, Object body) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(connect.restUrl().resolve(path)).header("Content-Type", "application/json");
-        r.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
-        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Creates (or updates) every connector through the worker's REST API and waits for their tasks to run. */
-    private void create(EmbeddedConnect connect, Map<String, Map<String, String>> connectors) throws Exception {
-        for (var c : connectors.entrySet()) {
-            HttpResponse<String> r = rest(connect, "PUT", "connectors/" + c.getKey() + "/config", c.getValue());
-            assertThat(r.statusCode()).as("PUT %s: %s", c.getKey(), r.body()).isIn(200, 201);
-        }
-        for (String name : connectors.keySet()) {
-            await("task of " + name + " running", () -> {
-                JsonNode status = Json.MAPPER.readTree(rest(connect, "GET", "connectors/" + name + "/status", null).body());
-                JsonNode tasks = status.path("tasks");
-                if (tasks.size() == 1 && tasks.get(0).path("state").asText().equals("FAILED")) {
-                    throw new AssertionError(name + " failed: " + tasks.get(0).path("trace").asText());
-                }
-                return tasks.size() == 1 && tasks.get(0).path("state").asText().equals("RUNNING");
-            });
-        }
-    }
-
-    @FunctionalInterface
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(String what, Condition condition) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.holds()) {
-            assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
-            Thread.sleep(100);
-        }
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> read(EmbeddedKafka kafka, String topic) throws Exception {
@@ -239,11 +186,5 @@ class ConnectIT {
                     .contains("site:www.demo.yuqing.invalid/sfyw:sfyw-1006", "weibo-5");
             assertThat(read(kafka, DLQ)).as("no dead letter sent twice").hasSize(3);
         }
-    }
-
-    /** A task's plugin metric, as JMX shows it. */
-    private static Object metric(String connector, String name) throws Exception {
-        return ManagementFactory.getPlatformMBeanServer().getAttribute(
-                new ObjectName("kafka.connect:type=plugins,connector=" + connector + ",task=0"), name);
     }
 }

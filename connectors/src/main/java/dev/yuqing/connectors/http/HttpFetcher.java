@@ -11,6 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,17 @@ public final class HttpFetcher {
      * @param userAgent   sent with every request; sites block anonymous clients
      * @param accept      the Accept header
      * @param maxAttempts attempts in all, the first included
+     * @param headers     further headers of every request (an API's authorization)
      */
-    public record Settings(Duration timeout, String userAgent, String accept, int maxAttempts) {}
+    public record Settings(Duration timeout, String userAgent, String accept, int maxAttempts, Map<String, String> headers) {
+        public Settings {
+            headers = Map.copyOf(headers);
+        }
+
+        public Settings(Duration timeout, String userAgent, String accept, int maxAttempts) {
+            this(timeout, userAgent, accept, maxAttempts, Map.of());
+        }
+    }
 
     /** What a fetch came to. */
     public sealed interface Result permits Fetched, NotModified, Failed {
@@ -83,6 +93,7 @@ public final class HttpFetcher {
                 .timeout(settings.timeout())
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", settings.accept());
+        settings.headers().forEach(request::header);
         if (etag != null) {
             request.header("If-None-Match", etag);
         }

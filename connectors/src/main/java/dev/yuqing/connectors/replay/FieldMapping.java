@@ -1,5 +1,6 @@
 package dev.yuqing.connectors.replay;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +13,9 @@ import java.util.Set;
  * Maps a source record's fields onto {@link dev.yuqing.core.post.Post} fields. Written as
  * {@code postField=sourceField} pairs separated by commas; a quoted value is a constant, so
  * {@code id=mid,text=text,publishedAt=created_at,source='weibo',account='weibo:city'} maps a
- * Weibo export. {@code engagement.likes=attitudes} fills a nested count. Source fields that the
+ * Weibo export. {@code engagement.likes=attitudes} fills a nested count. A source field that
+ * starts with {@code /} is a JSON Pointer into the record ({@code author=/user/screen_name}), for
+ * nested JSON such as API answers and some exports. Source fields that the
  * mapping does not name are left out; an empty mapping passes JSON records through unchanged.
  */
 public final class FieldMapping {
@@ -44,6 +47,13 @@ public final class FieldMapping {
             }
             String target = part.substring(0, eq).strip();
             String value = part.substring(eq + 1).strip();
+            if (value.startsWith("/")) {
+                try {
+                    JsonPointer.compile(value);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("mapping entry '" + part.strip() + "': '" + value + "' is not a JSON Pointer (" + e.getMessage() + ")", e);
+                }
+            }
             if (!TARGETS.contains(target)) {
                 throw new IllegalArgumentException("mapping names unknown post field '" + target + "' (known: " + TARGETS.stream().sorted().toList() + ")");
             }
@@ -54,6 +64,21 @@ public final class FieldMapping {
             }
         }
         return new FieldMapping(List.copyOf(rules));
+    }
+
+    /** Null when {@code spec} parses, else what is wrong with it (for a config validator). */
+    public static String problem(String spec) {
+        try {
+            parse(spec);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Whether the mapping fills {@code target}. */
+    public boolean maps(String target) {
+        return rules.stream().anyMatch(r -> r.target.equals(target));
     }
 
     public boolean isIdentity() {
@@ -84,8 +109,9 @@ public final class FieldMapping {
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         for (Rule r : rules) {
-            JsonNode value = r.constant != null ? JsonNodeFactory.instance.textNode(r.constant) : record.get(r.sourceField);
-            if (value == null || value.isNull()) {
+            JsonNode value = r.constant != null ? JsonNodeFactory.instance.textNode(r.constant)
+                    : r.sourceField.startsWith("/") ? record.at(r.sourceField) : record.get(r.sourceField);
+            if (value == null || value.isNull() || value.isMissingNode()) {
                 continue;
             }
             if (r.target.startsWith("engagement.")) {

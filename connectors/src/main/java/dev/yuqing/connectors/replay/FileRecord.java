@@ -11,4 +11,4 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param problem  why the record could not be read; null when readable
  * @param raw      the record's bytes as they stood in the file
  */
-record FileRecord(long position, String origin, ObjectNode fields, String problem, byte[] raw) {}
+public record FileRecord(long position, String origin, ObjectNode fields, String problem, byte[] raw) {}

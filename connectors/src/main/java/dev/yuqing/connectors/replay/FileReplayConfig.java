@@ -22,16 +22,11 @@ public final class FileReplayConfig extends CommonSourceConfig {
     public static final String FILE_POLL_INTERVAL_MS = "file.poll.interval.ms";
 
     public static ConfigDef definition() {
-        return CommonSourceConfig.define()
+        ConfigDef d = CommonSourceConfig.define()
                 .define(FILE_PATH, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ConfigValidators.nonBlank("/data/exports/weibo.jsonl"),
                         Importance.HIGH, "the JSON-lines or CSV file to read, on the worker that runs the task; "
-                                + "lines appended to it later are read as they come")
-                .define(FILE_FORMAT, Type.STRING, "jsonl", CaseInsensitiveValidString.in("jsonl", "csv"), Importance.HIGH,
-                        "jsonl (one JSON object a line) or csv (header row first, RFC 4180 quoting)")
-                .define(FILE_MAPPING, Type.STRING, "", ConfigValidators.of("empty, or postField=sourceField pairs", FileReplayConfig::mappingProblem),
-                        Importance.MEDIUM, "postField=sourceField pairs separated by commas, a quoted value a constant, such as "
-                                + "id=mid,text=text,publishedAt=created_at,source='weibo',account='weibo:city'; "
-                                + "empty reads each JSON line as a Post")
+                                + "lines appended to it later are read as they come");
+        return defineRecords(d, FILE_FORMAT, FILE_MAPPING)
                 .define(FILE_SPEED, Type.DOUBLE, 0.0, Range.between(0.0, 1_000_000.0), Importance.LOW,
                         "0 sends as fast as possible; N sends at N times real time by published time (demos)")
                 .define(FILE_BATCH_SIZE, Type.INT, 500, Range.between(1, 100_000), Importance.LOW,
@@ -40,13 +35,15 @@ public final class FileReplayConfig extends CommonSourceConfig {
                         "at the end of the file, milliseconds between two looks whether it grew");
     }
 
-    private static String mappingProblem(String spec) {
-        try {
-            FieldMapping.parse(spec);
-            return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
+    /** Adds the keys of the records' format and their field mapping, for the connectors that read files (this one and the exports). */
+    public static ConfigDef defineRecords(ConfigDef definition, String formatKey, String mappingKey) {
+        return definition
+                .define(formatKey, Type.STRING, "jsonl", CaseInsensitiveValidString.in("jsonl", "csv"), Importance.HIGH,
+                        "jsonl (one JSON object a line) or csv (header row first, RFC 4180 quoting)")
+                .define(mappingKey, Type.STRING, "", ConfigValidators.of("empty, or postField=sourceField pairs", FieldMapping::problem),
+                        Importance.MEDIUM, "postField=sourceField pairs separated by commas, a quoted value a constant, a source field "
+                                + "starting with / a JSON Pointer into a JSON line, such as id=mid,text=text,publishedAt=created_at,"
+                                + "author=/user/screen_name,source='weibo',account='weibo:city'; empty reads each JSON line as a Post");
     }
 
     public FileReplayConfig(Map<String, String> props) {

@@ -19,11 +19,7 @@ public final class RssSourceConnector extends PostSourceConnector {
 
     @Override
     protected void check(Map<String, String> props, Map<String, ConfigValue> values) {
-        RssConfig c = new RssConfig(props);
-        if (c.backoffMax().compareTo(c.backoffInitial()) < 0) {
-            values.get(RssConfig.RETRY_BACKOFF_MAX_MS).addErrorMessage(RssConfig.RETRY_BACKOFF_MAX_MS + " (" + c.backoffMax().toMillis()
-                    + ") is below " + RssConfig.RETRY_BACKOFF_INITIAL_MS + " (" + c.backoffInitial().toMillis() + "); raise it or lower the initial backoff");
-        }
+        new RssConfig(props).http().check(values);
     }
 
     @Override

@@ -1,15 +1,14 @@
 package dev.yuqing.connectors.rss;
 
 import dev.yuqing.connectors.connect.ConnectorVersion;
+import dev.yuqing.connectors.connect.PollSchedule;
 import dev.yuqing.connectors.connect.PostRecords;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
-import dev.yuqing.connectors.http.Backoff;
 import dev.yuqing.connectors.http.HttpFetcher;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -32,8 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RssSourceTask extends SourceTask {
     private static final Logger LOG = LoggerFactory.getLogger(RssSourceTask.class);
-    /** The longest poll() waits before handing control back to the worker (pause, offset commits). */
-    private static final Duration MAX_IDLE = Duration.ofSeconds(1);
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
             + "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
@@ -41,7 +37,6 @@ public final class RssSourceTask extends SourceTask {
     private final Clock clock = Clock.systemUTC();
     private URI feed;
     private Map<String, String> partition;
-    private Duration pollInterval;
     private HttpFetcher fetcher;
     private FeedDecoder decoder;
     private FeedParser parser;
@@ -49,7 +44,7 @@ public final class RssSourceTask extends SourceTask {
     private PostRecords records;
     private SourceMetrics metrics;
     private FeedState state;
-    private Instant nextFetch;
+    private PollSchedule schedule;
 
     @Override
     public String version() {
@@ -61,32 +56,25 @@ public final class RssSourceTask extends SourceTask {
         RssConfig config = new RssConfig(props);
         feed = config.feedUrl();
         partition = Map.of("feed", feed.toString());
-        pollInterval = config.pollInterval();
-        fetcher = new HttpFetcher(new HttpFetcher.Settings(config.timeout(), config.userAgent(), ACCEPT, config.maxAttempts()),
-                new Backoff(config.backoffInitial(), config.backoffMax(), new SplittableRandom()), stop, clock);
+        schedule = new PollSchedule(config.http().pollInterval(), stop, clock);
+        fetcher = config.http().fetcher(ACCEPT, Map.of(), stop, clock);
         decoder = new FeedDecoder(config.charset());
         parser = new FeedParser();
         mapper = new FeedMapper(feed, config.account(), config.region());
         metrics = new SourceMetrics(context.pluginMetrics());
         records = new PostRecords(config.topic(), config.dlqTopic(), metrics, clock);
         state = FeedState.of(context.offsetStorageReader().offset(partition));
-        nextFetch = clock.instant();
-        LOG.info("Reading feed {} for {} every {} ms ({} items seen before{})", feed, config.account(), pollInterval.toMillis(),
+        LOG.info("Reading feed {} for {} every {} ms ({} items seen before{})", feed, config.account(), config.http().pollInterval().toMillis(),
                 state.seen().size(), state.etag() != null || state.lastModified() != null ? ", conditional GET" : "");
     }
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
-        Duration wait = Duration.between(clock.instant(), nextFetch);
-        if (!wait.isNegative() && !wait.isZero()) {
-            stop.await(wait.compareTo(MAX_IDLE) < 0 ? wait : MAX_IDLE);
-            return null;
-        }
-        if (stop.isStopped()) {
+        if (!schedule.due()) {
             return null;
         }
         HttpFetcher.Result result = fetcher.get(feed, state.etag(), state.lastModified());
-        nextFetch = clock.instant().plus(pollInterval);
+        schedule.asked();
         metrics.fetch();
         if (result instanceof HttpFetcher.NotModified) {
             metrics.notModified();
@@ -95,10 +83,8 @@ public final class RssSourceTask extends SourceTask {
         }
         if (result instanceof HttpFetcher.Failed failed) {
             metrics.failure();
-            if (failed.notBefore() != null && failed.notBefore().isAfter(nextFetch)) {
-                nextFetch = failed.notBefore();
-            }
-            LOG.warn("Feed {} not fetched: {}; next try at {}; {}", feed, failed.reason(), nextFetch, metrics);
+            schedule.notBefore(failed.notBefore());
+            LOG.warn("Feed {} not fetched: {}; next try at {}; {}", feed, failed.reason(), schedule.next(), metrics);
             return null;
         }
         return read((HttpFetcher.Fetched) result);

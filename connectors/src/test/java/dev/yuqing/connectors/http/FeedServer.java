@@ -32,6 +32,15 @@ public final class FeedServer implements AutoCloseable {
         Reply reply(Map<String, String> requestHeaders) throws InterruptedException;
     }
 
+    /** What the server answers one request with, by its query (an API's page, cursor or since-id). */
+    @FunctionalInterface
+    public interface Route {
+        /**
+         * @param query the raw query of the request, or null
+         */
+        Reply reply(String query, Map<String, String> requestHeaders) throws InterruptedException;
+    }
+
     /** A response: status, headers, body. */
     public record Reply(int status, Map<String, String> headers, byte[] body) {}
 
@@ -40,12 +49,14 @@ public final class FeedServer implements AutoCloseable {
      *
      * @param headers request headers, names in lower case
      * @param status  the status it was answered with
+     * @param query   the raw query, or null
      */
-    public record Request(String path, Map<String, String> headers, Instant at, int status) {}
+    public record Request(String path, Map<String, String> headers, Instant at, int status, String query) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, List<Answer>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final Map<String, Integer> served = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
@@ -68,7 +79,14 @@ public final class FeedServer implements AutoCloseable {
     /** Answers for {@code path} from now on, in order; the last repeats. Replaces an earlier script. */
     public void serve(String path, Answer... answers) {
         served.put(path, 0);
+        routes.remove(path);
         scripts.put(path, List.of(answers));
+    }
+
+    /** Answers for {@code path} from now on by the request's query. Replaces an earlier script or route. */
+    public void route(String path, Route route) {
+        scripts.remove(path);
+        routes.put(path, route);
     }
 
     public List<Request> requests(String path) {
@@ -119,6 +137,11 @@ public final class FeedServer implements AutoCloseable {
         return headers -> new Reply(status, h, ("status " + status).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** A 200 answer of JSON. */
+    public static Reply json(String body) {
+        return new Reply(200, Map.of("Content-Type", "application/json; charset=utf-8"), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Waits before answering, longer than a client's timeout makes it a timeout. */
     public static Answer stalled(Duration delay, Answer then) {
         return headers -> {
@@ -132,19 +155,24 @@ public final class FeedServer implements AutoCloseable {
         Map<String, String> headers = new TreeMap<>();
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
         List<Answer> script = scripts.get(path);
-        Reply reply;
-        if (script == null) {
-            reply = new Reply(404, Map.of(), new byte[0]);
+        Route route = routes.get(path);
+        String query = ex.getRequestURI().getRawQuery();
+        Answer answer;
+        if (route != null) {
+            answer = h -> route.reply(query, h);
+        } else if (script == null) {
+            answer = h -> new Reply(404, Map.of(), new byte[0]);
         } else {
-            int n = served.merge(path, 1, Integer::sum) - 1;
-            try {
-                reply = script.get(Math.min(n, script.size() - 1)).reply(headers);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                reply = new Reply(500, Map.of(), new byte[0]);
-            }
+            answer = script.get(Math.min(served.merge(path, 1, Integer::sum) - 1, script.size() - 1));
         }
-        requests.add(new Request(path, headers, Instant.now(), reply.status()));
+        Reply reply;
+        try {
+            reply = answer.reply(headers);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reply = new Reply(500, Map.of(), new byte[0]);
+        }
+        requests.add(new Request(path, headers, Instant.now(), reply.status(), query));
         reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         boolean noBody = reply.status() == 304 || reply.body().length == 0;
         ex.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);

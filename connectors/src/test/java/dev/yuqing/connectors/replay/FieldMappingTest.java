@@ -27,6 +27,17 @@ class FieldMappingTest {
     }
 
     @Test
+    void aSourceFieldStartingWithASlashIsAJsonPointerIntoNestedJson() throws Exception {
+        FieldMapping m = FieldMapping.parse("id=/mid,author=/user/name,engagement.likes=/counts/0,title=/missing/deep");
+        ObjectNode out = m.apply((ObjectNode) Json.MAPPER.readTree("{\"mid\":7,\"user\":{\"name\":\"市民\"},\"counts\":[3,4]}"));
+        assertThat(out.toString()).isEqualTo("{\"id\":7,\"author\":\"市民\",\"engagement\":{\"likes\":3}}");
+        assertThat(m.maps("author")).isTrue();
+        assertThat(m.maps("text")).isFalse();
+        assertThat(FieldMapping.problem("id=/mid")).isNull();
+        assertThat(FieldMapping.problem("body=/content")).contains("unknown post field 'body'");
+    }
+
+    @Test
     void identityPassesThrough() throws Exception {
         ObjectNode in = (ObjectNode) Json.MAPPER.readTree("{\"id\":\"x\",\"whatever\":1}");
         assertThat(FieldMapping.parse(" ").isIdentity()).isTrue();

@@ -12,6 +12,20 @@ class RecordReaderTest {
     Path dir;
 
     @Test
+    void theCompleteLengthEndsAtTheLastLineFeedAndTheReaderReadsNoFurther() throws Exception {
+        Path none = Files.writeString(dir.resolve("none.jsonl"), "{\"id\":\"a\"");
+        assertThat(RecordReader.completeLength(none)).isZero();
+        // The unfinished line is longer than the 8 KiB the search reads from the end at a time.
+        String done = "{\"id\":\"a\"}\n{\"id\":\"b\"}\n";
+        Path f = Files.writeString(dir.resolve("p.jsonl"), done + "{\"id\":\"c\",\"text\":\"" + "长".repeat(10_000));
+        long complete = RecordReader.completeLength(f);
+        assertThat(complete).isEqualTo(done.length());
+        try (RecordReader r = RecordReader.open(f, ReplayFormat.JSONL, complete)) {
+            assertThat(r.skip(5)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void jsonLinesReportsBadLinesWithTheirLineNumber() throws Exception {
         Path f = Files.writeString(dir.resolve("p.jsonl"), "{\"id\":\"a\"}\nnot json\n\n[1]\n{\"id\":\"b\"}\n");
         try (RecordReader r = RecordReader.open(f, ReplayFormat.JSONL)) {

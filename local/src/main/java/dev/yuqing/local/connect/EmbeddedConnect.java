@@ -63,6 +63,9 @@ public final class EmbeddedConnect implements AutoCloseable {
         // The Yuqing connectors write finished JSON bytes; they also ask for this in their own configuration.
         props.put(WorkerConfig.KEY_CONVERTER_CLASS_CONFIG, "org.apache.kafka.connect.converters.ByteArrayConverter");
         props.put(WorkerConfig.VALUE_CONVERTER_CLASS_CONFIG, "org.apache.kafka.connect.converters.ByteArrayConverter");
+        // Secrets in connector configurations, such as an API token, as ${file:/path/to/secrets.properties:key}.
+        props.put(WorkerConfig.CONFIG_PROVIDERS_CONFIG, "file");
+        props.put(WorkerConfig.CONFIG_PROVIDERS_CONFIG + ".file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
         // Plugins are found by their service entries: scanning this JVM's whole class path takes long.
         props.put(WorkerConfig.PLUGIN_DISCOVERY_CONFIG, "service_load");
 

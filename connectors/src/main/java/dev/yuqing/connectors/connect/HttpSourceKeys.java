@@ -1,0 +1,88 @@
+package dev.yuqing.connectors.connect;
+
+import dev.yuqing.connectors.http.Backoff;
+import dev.yuqing.connectors.http.HttpFetcher;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigValue;
+
+/**
+ * The keys of every connector that polls an HTTP source (poll interval, timeout, User-Agent,
+ * retries), declared once here so that the connectors describe and check them alike.
+ */
+public final class HttpSourceKeys {
+    public static final String POLL_INTERVAL_MS = "poll.interval.ms";
+    public static final String HTTP_TIMEOUT_MS = "http.timeout.ms";
+    public static final String HTTP_USER_AGENT = "http.user.agent";
+    public static final String RETRY_MAX_ATTEMPTS = "retry.max.attempts";
+    public static final String RETRY_BACKOFF_INITIAL_MS = "retry.backoff.initial.ms";
+    public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
+
+    private static final long HOUR_MS = 3_600_000;
+
+    private HttpSourceKeys() {}
+
+    /**
+     * Adds the keys to {@code definition}.
+     *
+     * @param pollDescription  what one poll does, for the poll interval's description
+     * @param userAgentDefault the User-Agent when none is configured
+     */
+    public static ConfigDef define(ConfigDef definition, String pollDescription, String userAgentDefault) {
+        return definition
+                .define(POLL_INTERVAL_MS, Type.LONG, 300_000L, Range.between(100L, 24 * HOUR_MS), Importance.MEDIUM,
+                        "milliseconds between two polls of the source; " + pollDescription)
+                .define(HTTP_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(100L, 600_000L), Importance.LOW,
+                        "milliseconds allowed to connect, and again for the answer's headers, before the attempt counts as failed")
+                .define(HTTP_USER_AGENT, Type.STRING, userAgentDefault,
+                        ConfigValidators.nonBlank("Yuqing/1.0 (+https://www.example.gov.cn/about)"), Importance.LOW,
+                        "User-Agent header of every request; name the office and a contact so that site operators can reach it")
+                .define(RETRY_MAX_ATTEMPTS, Type.INT, 5, Range.between(1, 20), Importance.LOW,
+                        "attempts per request on 429, 5xx, timeouts and connection failures, the first included; "
+                                + "after the last the request is given up until the next poll")
+                .define(RETRY_BACKOFF_INITIAL_MS, Type.LONG, 1_000L, Range.between(1L, HOUR_MS), Importance.LOW,
+                        "milliseconds before the first retry, doubled for each further one, with jitter")
+                .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 60_000L, Range.between(1L, HOUR_MS), Importance.LOW,
+                        "longest wait between two attempts, at least retry.backoff.initial.ms; "
+                                + "a Retry-After longer than this ends the request and delays the next poll to it");
+    }
+
+    /**
+     * The parsed values.
+     *
+     * @param pollInterval   time between two polls
+     * @param timeout        connect timeout, and the time allowed for the headers
+     * @param userAgent      the User-Agent header
+     * @param maxAttempts    attempts per request, the first included
+     * @param backoffInitial wait before the first retry
+     * @param backoffMax     longest wait between two attempts
+     */
+    public record Values(Duration pollInterval, Duration timeout, String userAgent, int maxAttempts, Duration backoffInitial, Duration backoffMax) {
+        public static Values of(AbstractConfig c) {
+            return new Values(Duration.ofMillis(c.getLong(POLL_INTERVAL_MS)), Duration.ofMillis(c.getLong(HTTP_TIMEOUT_MS)),
+                    c.getString(HTTP_USER_AGENT), c.getInt(RETRY_MAX_ATTEMPTS),
+                    Duration.ofMillis(c.getLong(RETRY_BACKOFF_INITIAL_MS)), Duration.ofMillis(c.getLong(RETRY_BACKOFF_MAX_MS)));
+        }
+
+        /** A fetcher with these timeouts and retries, sending {@code headers} with every request. */
+        public HttpFetcher fetcher(String accept, Map<String, String> headers, StopSignal stop, Clock clock) {
+            return new HttpFetcher(new HttpFetcher.Settings(timeout, userAgent, accept, maxAttempts, headers),
+                    new Backoff(backoffInitial, backoffMax, new SplittableRandom()), stop, clock);
+        }
+
+        /** The check across keys: the backoff maximum is not below the initial backoff. */
+        public void check(Map<String, ConfigValue> values) {
+            if (backoffMax.compareTo(backoffInitial) < 0) {
+                values.get(RETRY_BACKOFF_MAX_MS).addErrorMessage(RETRY_BACKOFF_MAX_MS + " (" + backoffMax.toMillis()
+                        + ") is below " + RETRY_BACKOFF_INITIAL_MS + " (" + backoffInitial.toMillis() + "); raise it or lower the initial backoff");
+            }
+        }
+    }
+}

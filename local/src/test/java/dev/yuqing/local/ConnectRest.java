@@ -1,0 +1,79 @@
+package dev.yuqing.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.connectors.connect.PostSourceConnector;
+import dev.yuqing.core.json.Json;
+import dev.yuqing.local.connect.EmbeddedConnect;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.management.ObjectName;
+
+/** What the Connect integration tests do with a worker: its REST API, waiting for a condition, a task's metrics. */
+final class ConnectRest {
+    static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private ConnectRest() {}
+
+    /** A connector's configuration with what every Yuqing connector needs: one task, the converters and the topics. */
+    static Map<String, String> common(Class<?> connector, String posts, String dlq) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("connector.class", connector.getName());
+        m.put("tasks.max", "1");
+        m.put("key.converter", PostSourceConnector.BYTES_CONVERTER);
+        m.put("value.converter", PostSourceConnector.BYTES_CONVERTER);
+        m.put("topic", posts);
+        m.put("dlq.topic", dlq);
+        return m;
+    }
+
+    static HttpResponse<String> rest(EmbeddedConnect connect, String method, String path, Object body) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(connect.restUrl().resolve(path)).header("Content-Type", "application/json");
+        r.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
+        return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Creates (or updates) every connector through the worker's REST API and waits for their tasks to run. */
+    static void create(EmbeddedConnect connect, Map<String, Map<String, String>> connectors) throws Exception {
+        for (var c : connectors.entrySet()) {
+            HttpResponse<String> r = rest(connect, "PUT", "connectors/" + c.getKey() + "/config", c.getValue());
+            assertThat(r.statusCode()).as("PUT %s: %s", c.getKey(), r.body()).isIn(200, 201);
+        }
+        for (String name : connectors.keySet()) {
+            await("task of " + name + " running", () -> {
+                JsonNode status = Json.MAPPER.readTree(rest(connect, "GET", "connectors/" + name + "/status", null).body());
+                JsonNode tasks = status.path("tasks");
+                if (tasks.size() == 1 && tasks.get(0).path("state").asText().equals("FAILED")) {
+                    throw new AssertionError(name + " failed: " + tasks.get(0).path("trace").asText());
+                }
+                return tasks.size() == 1 && tasks.get(0).path("state").asText().equals("RUNNING");
+            });
+        }
+    }
+
+    @FunctionalInterface
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    static void await(String what, Condition condition) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.holds()) {
+            assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** A task's plugin metric, as JMX shows it. */
+    static Object metric(String connector, String name) throws Exception {
+        return ManagementFactory.getPlatformMBeanServer().getAttribute(
+                new ObjectName("kafka.connect:type=plugins,connector=" + connector + ",task=0"), name);
+    }
+}
