@@ -49,6 +49,9 @@ class ConfigSamplesTest {
         }
         props.replaceAll((k, v) -> v.startsWith("${file:") ? SECRET_HEADERS : v);
         props.computeIfPresent("export.dir", (k, v) -> dir.toString());
+        if (props.containsKey("file.path")) { // a file on the worker: an empty one here
+            props.put("file.path", Files.writeString(dir.resolve("export.jsonl"), "").toString());
+        }
         PostSourceConnector connector = (PostSourceConnector) Class.forName(props.get("connector.class")).getConstructor().newInstance();
         assertThat(connector.problems(props)).as(sample.toString()).isEmpty();
     }
