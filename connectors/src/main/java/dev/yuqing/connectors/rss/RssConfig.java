@@ -3,6 +3,7 @@ package dev.yuqing.connectors.rss;
 import dev.yuqing.connectors.connect.CommonSourceConfig;
 import dev.yuqing.connectors.connect.ConfigValidators;
 import dev.yuqing.connectors.http.Charsets;
+import dev.yuqing.connectors.http.HttpKeys;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -19,16 +20,16 @@ public final class RssConfig extends CommonSourceConfig {
     public static final String FEED_REGION = "feed.region";
     public static final String FEED_CHARSET = "feed.charset";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
-    public static final String HTTP_TIMEOUT_MS = "http.timeout.ms";
-    public static final String HTTP_USER_AGENT = "http.user.agent";
-    public static final String RETRY_MAX_ATTEMPTS = "retry.max.attempts";
-    public static final String RETRY_BACKOFF_INITIAL_MS = "retry.backoff.initial.ms";
-    public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
+    public static final String HTTP_TIMEOUT_MS = HttpKeys.HTTP_TIMEOUT_MS;
+    public static final String HTTP_USER_AGENT = HttpKeys.HTTP_USER_AGENT;
+    public static final String RETRY_MAX_ATTEMPTS = HttpKeys.RETRY_MAX_ATTEMPTS;
+    public static final String RETRY_BACKOFF_INITIAL_MS = HttpKeys.RETRY_BACKOFF_INITIAL_MS;
+    public static final String RETRY_BACKOFF_MAX_MS = HttpKeys.RETRY_BACKOFF_MAX_MS;
 
     private static final long HOUR_MS = 3_600_000;
 
     public static ConfigDef definition() {
-        return CommonSourceConfig.define()
+        ConfigDef def = CommonSourceConfig.define()
                 .define(FEED_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ConfigValidators.httpUrl("https://www.example.gov.cn/sfyw/rss.xml"),
                         Importance.HIGH, "the RSS 2.0, RSS 1.0 or Atom feed to read, an absolute http(s) URL")
                 .define(FEED_ACCOUNT, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ConfigValidators.identifier("site:www.example.gov.cn/sfyw"),
@@ -40,20 +41,8 @@ public final class RssConfig extends CommonSourceConfig {
                         "read the feed in this charset (for a site that declares a wrong one); empty: from a byte-order mark, "
                                 + "the Content-Type header or the XML declaration, whichever decodes, else UTF-8, else GB18030")
                 .define(POLL_INTERVAL_MS, Type.LONG, 300_000L, Range.between(100L, 24 * HOUR_MS), Importance.MEDIUM,
-                        "milliseconds between two fetches of the feed; a 304 Not Modified answer costs the site almost nothing")
-                .define(HTTP_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(100L, 600_000L), Importance.LOW,
-                        "milliseconds allowed to connect, and again for the answer's headers, before the attempt counts as failed")
-                .define(HTTP_USER_AGENT, Type.STRING, "Yuqing (public-opinion monitoring; feed reader)",
-                        ConfigValidators.nonBlank("Yuqing/1.0 (+https://www.example.gov.cn/about)"), Importance.LOW,
-                        "User-Agent header of every request; name the office and a contact so that site operators can reach it")
-                .define(RETRY_MAX_ATTEMPTS, Type.INT, 5, Range.between(1, 20), Importance.LOW,
-                        "attempts per fetch on 429, 5xx, timeouts and connection failures, the first included; "
-                                + "after the last the fetch is given up until the next poll")
-                .define(RETRY_BACKOFF_INITIAL_MS, Type.LONG, 1_000L, Range.between(1L, HOUR_MS), Importance.LOW,
-                        "milliseconds before the first retry, doubled for each further one, with jitter")
-                .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 60_000L, Range.between(1L, HOUR_MS), Importance.LOW,
-                        "longest wait between two attempts, at least retry.backoff.initial.ms; "
-                                + "a Retry-After longer than this ends the fetch and delays the next poll to it");
+                        "milliseconds between two fetches of the feed; a 304 Not Modified answer costs the site almost nothing");
+        return HttpKeys.define(def, "Yuqing (public-opinion monitoring; feed reader)");
     }
 
     public RssConfig(Map<String, String> props) {
@@ -80,6 +69,10 @@ public final class RssConfig extends CommonSourceConfig {
 
     public Duration pollInterval() {
         return Duration.ofMillis(getLong(POLL_INTERVAL_MS));
+    }
+
+    public HttpKeys.Values http() {
+        return HttpKeys.Values.of(this);
     }
 
     public Duration timeout() {

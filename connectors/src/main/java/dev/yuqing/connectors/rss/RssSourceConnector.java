@@ -1,6 +1,7 @@
 package dev.yuqing.connectors.rss;
 
 import dev.yuqing.connectors.connect.PostSourceConnector;
+import dev.yuqing.connectors.http.HttpKeys;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
@@ -19,11 +20,7 @@ public final class RssSourceConnector extends PostSourceConnector {
 
     @Override
     protected void check(Map<String, String> props, Map<String, ConfigValue> values) {
-        RssConfig c = new RssConfig(props);
-        if (c.backoffMax().compareTo(c.backoffInitial()) < 0) {
-            values.get(RssConfig.RETRY_BACKOFF_MAX_MS).addErrorMessage(RssConfig.RETRY_BACKOFF_MAX_MS + " (" + c.backoffMax().toMillis()
-                    + ") is below " + RssConfig.RETRY_BACKOFF_INITIAL_MS + " (" + c.backoffInitial().toMillis() + "); raise it or lower the initial backoff");
-        }
+        HttpKeys.check(new RssConfig(props), values);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.yuqing.connectors.connect.PostRecords;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
 import dev.yuqing.connectors.http.Backoff;
+import dev.yuqing.connectors.http.CircuitBreaker;
 import dev.yuqing.connectors.http.HttpFetcher;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,8 @@ public final class RssSourceTask extends SourceTask {
         partition = Map.of("feed", feed.toString());
         pollInterval = config.pollInterval();
         fetcher = new HttpFetcher(new HttpFetcher.Settings(config.timeout(), config.userAgent(), ACCEPT, config.maxAttempts()),
-                new Backoff(config.backoffInitial(), config.backoffMax(), new SplittableRandom()), stop, clock);
+                new Backoff(config.backoffInitial(), config.backoffMax(), new SplittableRandom()), stop, clock,
+                new CircuitBreaker(config.http().breaker(), clock));
         decoder = new FeedDecoder(config.charset());
         parser = new FeedParser();
         mapper = new FeedMapper(feed, config.account(), config.region());
