@@ -22,7 +22,7 @@ class ConnectorConfigDefTest {
 
     @Test
     void thePluginDeclaresItsConnectors() {
-        assertThat(connectors()).extracting(c -> c.getClass().getSimpleName()).contains("RssSourceConnector", "FileReplaySourceConnector");
+        assertThat(connectors()).extracting(c -> c.getClass().getSimpleName()).contains("RssSourceConnector", "FileReplaySourceConnector", "HtmlSiteSourceConnector");
     }
 
     @Test
