@@ -82,11 +82,15 @@ public final class HtmlSiteSourceTask extends SourceTask {
     private SourceMetrics metrics;
     private SiteMetrics siteMetrics;
     private SiteState state;
+    /** The cursor before the poll under way, as the offset its records but the last carry (built once: it can be long). */
+    private Map<String, Object> beforeOffset;
     private Instant nextPoll;
     /** robots.txt per scheme://host:port, read anew every poll. */
     private final Map<String, Robots> robots = new HashMap<>();
     /** When each link was last checked, so that a bounded check goes round all of them over the polls. */
     private final Map<URI, Instant> linkChecked = new HashMap<>();
+    /** The status last reported for each dead link: a link that stays dead is reported once per task run, not every poll. */
+    private final Map<URI, Integer> reportedDead = new HashMap<>();
 
     @Override
     public String version() {
@@ -149,6 +153,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
 
     private List<SourceRecord> read() throws InterruptedException {
         SiteState before = state;
+        beforeOffset = before.toOffset();
         SiteState.Builder after = before.toBuilder(seenMax);
         List<ItemFetch> toFetch = new ArrayList<>();
         Set<URI> listed = new LinkedHashSet<>();
@@ -217,6 +222,9 @@ public final class HtmlSiteSourceTask extends SourceTask {
         List<SourceRecord> out = new ArrayList<>();
         Instant checkedAt = clock.instant();
         for (ItemFetch c : checks) {
+            if (c.result() instanceof HttpFetcher.Fetched) {
+                siteMetrics.linkChecked(false);
+            }
             deadLink(c, checkedAt).ifPresent(out::add);
         }
         // Lists show the newest first; sending the oldest first keeps the column's posts in time order.
@@ -272,7 +280,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
 
     /** A post or dead-letter record carrying the cursor before the poll (the caller moves the last one on). */
     private SourceRecord record(SiteExtractor.Out o, URI url, String html, SiteState.Builder after) {
-        var position = new PostRecords.Position(partition, state.toOffset());
+        var position = new PostRecords.Position(partition, beforeOffset);
         String origin = url.toString();
         byte[] raw = html.getBytes(StandardCharsets.UTF_8);
         raw = raw.length <= MAX_RAW ? raw : Arrays.copyOf(raw, MAX_RAW);
@@ -286,10 +294,20 @@ public final class HtmlSiteSourceTask extends SourceTask {
         return records.deadLetter(u.field(), u.reason(), origin, u.postId(), raw, position);
     }
 
-    /** A record for a link that answered 4xx/5xx or not at all; empty for a live link or one not asked (open circuit, stopping). */
+    /**
+     * A record for a link that answered 4xx/5xx or not at all, unless it was reported with the same
+     * status before; empty for a live link or one not asked (open circuit, stopping).
+     */
     private java.util.Optional<SourceRecord> deadLink(ItemFetch f, Instant checkedAt) {
+        if (!(f.result() instanceof HttpFetcher.Failed)) {
+            reportedDead.remove(f.url());
+        }
         if (f.result() instanceof HttpFetcher.Failed failed && failed.attempts() > 0) {
             siteMetrics.linkChecked(true);
+            Integer before = reportedDead.put(f.url(), failed.status());
+            if (before != null && before == failed.status()) {
+                return java.util.Optional.empty();
+            }
             ObjectNode o = Json.MAPPER.createObjectNode();
             o.put("pageUrl", f.listPage().toString());
             o.put("link", f.url().toString());
@@ -303,7 +321,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
                 throw new IllegalStateException("an object of strings and a number always serialises", e);
             }
             LOG.info("Dead link on {}: {} ({})", f.listPage(), f.url(), failed.reason());
-            return java.util.Optional.of(new SourceRecord(partition, state.toOffset(), linksTopic, null, Schema.OPTIONAL_BYTES_SCHEMA,
+            return java.util.Optional.of(new SourceRecord(partition, beforeOffset, linksTopic, null, Schema.OPTIONAL_BYTES_SCHEMA,
                     f.url().toString().getBytes(StandardCharsets.UTF_8), Schema.BYTES_SCHEMA, value, null));
         }
         return java.util.Optional.empty();
@@ -312,6 +330,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
     /** Up to links.check.max links of the list pages, those checked longest ago first, robots.txt permitting. */
     private List<ItemFetch> linksToCheck(Map<URI, URI> links, Set<URI> items) throws InterruptedException {
         linkChecked.keySet().retainAll(links.keySet());
+        reportedDead.keySet().retainAll(links.keySet());
         List<URI> candidates = new ArrayList<>(links.keySet());
         candidates.removeAll(items);
         candidates.sort(Comparator.comparing(l -> linkChecked.getOrDefault(l, Instant.MIN)));

@@ -3,7 +3,15 @@ package dev.yuqing.connectors.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.yuqing.connectors.connect.ConfigProblems;
+import dev.yuqing.core.json.Json;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Properties;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -132,6 +140,23 @@ class SiteConfigTest {
     void aMisspeltKey() {
         assertThat(problemsWith("item.titel.selector", "h1")).singleElement().asString()
                 .startsWith("unknown key item.titel.selector for HtmlSiteSourceConnector; known keys: board.reply.selector");
+    }
+
+    /** The samples in connectors/config are valid as they are (the build runs in the module's directory). */
+    @Test
+    void theSampleConfigurationsAreValid() throws Exception {
+        Properties column = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of("config/site-column.properties"), StandardCharsets.ISO_8859_1)) {
+            column.load(in);
+        }
+        Map<String, String> columnProps = new HashMap<>();
+        column.forEach((k, v) -> columnProps.put((String) k, (String) v));
+        assertThat(connector.problems(columnProps)).isEmpty();
+        assertThat(new SiteConfig(columnProps).region()).isEqualTo("示范市");
+
+        Map<String, String> board = Json.MAPPER.readValue(Files.readString(Path.of("config/site-board.json")), new TypeReference<>() {});
+        assertThat(connector.problems(board)).isEmpty();
+        assertThat(new SiteConfig(board).mode()).isEqualTo(SiteConfig.Mode.BOARD);
     }
 
     @Test
