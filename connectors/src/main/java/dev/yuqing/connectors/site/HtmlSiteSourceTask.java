@@ -179,6 +179,9 @@ public final class HtmlSiteSourceTask extends SourceTask {
                 break;
             }
             SiteExtractor.ListPage list = extractor.list(decode(fetched, page), page);
+            if (list.items().isEmpty()) {
+                LOG.warn("List page {} has no item links by list.item.selector; check the selector against the page", page);
+            }
             boolean anyNew = false;
             for (URI item : list.items()) {
                 if (!listed.add(item)) {

@@ -103,7 +103,10 @@ final class SiteExtractor {
             if (u.getScheme() == null || !(u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https")) || u.getHost() == null) {
                 return Optional.empty();
             }
-            return Optional.of(new URI(u.getScheme(), u.getRawAuthority() == null ? null : u.getAuthority(), u.getPath(), u.getQuery(), null));
+            // Cut the fragment from the text: rebuilding the URI from its parts would re-encode the escapes in path and query.
+            String s = u.toString();
+            int hash = s.indexOf('#');
+            return Optional.of(hash < 0 ? u : new URI(s.substring(0, hash)));
         } catch (URISyntaxException e) {
             return Optional.empty(); // a link no client could follow: neither an item nor a link to check
         }

@@ -45,6 +45,8 @@ class SiteExtractorTest {
                 URI.create("https://www.demo.yuqing.invalid/tzgg/old/art_0001.html"))
                 .noneMatch(u -> u.getScheme().equals("mailto") || u.toString().contains("javascript"))
                 .hasSize(7);
+        assertThat(SiteExtractor.absolute("https://www.demo.yuqing.invalid/tzgg/%E9%80%9A%E7%9F%A5.html?q=a%26b#p2"))
+                .as("escapes kept, the fragment cut").contains(URI.create("https://www.demo.yuqing.invalid/tzgg/%E9%80%9A%E7%9F%A5.html?q=a%26b"));
         assertThat(columns.list(page("tzgg-index_1.html"), URI.create("https://www.demo.yuqing.invalid/tzgg/index_1.html")).next())
                 .as("no next link on the last page").isNull();
     }
