@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -219,6 +220,9 @@ public final class HtmlSiteSourceTask extends SourceTask {
             }
         }
         List<ItemFetch> items = fetchAll(fetcher, allowedItems);
+        if (stop.isStopped()) {
+            return null; // fetches cut short; the state is unchanged and the next run reads these items again
+        }
         // Item pages are checked by their own fetch, once; afterwards they are read, not fetched again.
         List<ItemFetch> checks = fetchAll(linkFetcher, linksToCheck(links, listed));
 
@@ -363,8 +367,17 @@ public final class HtmlSiteSourceTask extends SourceTask {
                 return new ItemFetch(f.url(), f.listPage(), r);
             });
         }
+        List<Future<ItemFetch>> futures;
+        try {
+            futures = pool.invokeAll(calls);
+        } catch (RejectedExecutionException e) {
+            if (stop.isStopped()) {
+                return List.of(); // stop() shut the pool down under this poll
+            }
+            throw e;
+        }
         List<ItemFetch> done = new ArrayList<>();
-        for (Future<ItemFetch> future : pool.invokeAll(calls)) {
+        for (Future<ItemFetch> future : futures) {
             try {
                 done.add(future.get());
             } catch (ExecutionException e) {
