@@ -1,6 +1,7 @@
 package dev.yuqing.connectors.connect;
 
 import dev.yuqing.connectors.http.Backoff;
+import dev.yuqing.connectors.http.CircuitBreaker;
 import dev.yuqing.connectors.http.HttpFetcher;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import org.apache.kafka.common.config.ConfigValue;
 
 /**
  * The keys of every connector that polls an HTTP source (poll interval, timeout, User-Agent,
- * retries), declared once here so that the connectors describe and check them alike.
+ * retries, circuit breaker), declared once here so that the connectors describe and check them alike.
  */
 public final class HttpSourceKeys {
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
@@ -24,6 +25,8 @@ public final class HttpSourceKeys {
     public static final String RETRY_MAX_ATTEMPTS = "retry.max.attempts";
     public static final String RETRY_BACKOFF_INITIAL_MS = "retry.backoff.initial.ms";
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
+    public static final String BREAKER_FAILURE_THRESHOLD = "breaker.failure.threshold";
+    public static final String BREAKER_OPEN_MS = "breaker.open.ms";
 
     private static final long HOUR_MS = 3_600_000;
 
@@ -36,8 +39,13 @@ public final class HttpSourceKeys {
      * @param userAgentDefault the User-Agent when none is configured
      */
     public static ConfigDef define(ConfigDef definition, String pollDescription, String userAgentDefault) {
+        return define(definition, 300_000L, pollDescription, userAgentDefault);
+    }
+
+    /** As {@link #define(ConfigDef, String, String)}, polling every {@code pollIntervalMs} by default. */
+    public static ConfigDef define(ConfigDef definition, long pollIntervalMs, String pollDescription, String userAgentDefault) {
         return definition
-                .define(POLL_INTERVAL_MS, Type.LONG, 300_000L, Range.between(100L, 24 * HOUR_MS), Importance.MEDIUM,
+                .define(POLL_INTERVAL_MS, Type.LONG, pollIntervalMs, Range.between(100L, 24 * HOUR_MS), Importance.MEDIUM,
                         "milliseconds between two polls of the source; " + pollDescription)
                 .define(HTTP_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(100L, 600_000L), Importance.LOW,
                         "milliseconds allowed to connect, and again for the answer's headers, before the attempt counts as failed")
@@ -51,7 +59,12 @@ public final class HttpSourceKeys {
                         "milliseconds before the first retry, doubled for each further one, with jitter")
                 .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 60_000L, Range.between(1L, HOUR_MS), Importance.LOW,
                         "longest wait between two attempts, at least retry.backoff.initial.ms; "
-                                + "a Retry-After longer than this ends the request and delays the next poll to it");
+                                + "a Retry-After longer than this ends the request and delays the next poll to it")
+                .define(BREAKER_FAILURE_THRESHOLD, Type.INT, 5, Range.between(1, 1000), Importance.LOW,
+                        "requests to one host in a row that failed after their retries (5xx, 429, timeouts, connection failures) "
+                                + "before the host's circuit opens and further requests to it fail at once")
+                .define(BREAKER_OPEN_MS, Type.LONG, 300_000L, Range.between(0L, 24 * HOUR_MS), Importance.LOW,
+                        "milliseconds an open circuit refuses requests to its host; then one trial request decides whether it closes");
     }
 
     /**
@@ -63,18 +76,26 @@ public final class HttpSourceKeys {
      * @param maxAttempts    attempts per request, the first included
      * @param backoffInitial wait before the first retry
      * @param backoffMax     longest wait between two attempts
+     * @param breaker        when a host's circuit opens and for how long
      */
-    public record Values(Duration pollInterval, Duration timeout, String userAgent, int maxAttempts, Duration backoffInitial, Duration backoffMax) {
+    public record Values(Duration pollInterval, Duration timeout, String userAgent, int maxAttempts, Duration backoffInitial, Duration backoffMax,
+                         CircuitBreaker.Settings breaker) {
         public static Values of(AbstractConfig c) {
             return new Values(Duration.ofMillis(c.getLong(POLL_INTERVAL_MS)), Duration.ofMillis(c.getLong(HTTP_TIMEOUT_MS)),
                     c.getString(HTTP_USER_AGENT), c.getInt(RETRY_MAX_ATTEMPTS),
-                    Duration.ofMillis(c.getLong(RETRY_BACKOFF_INITIAL_MS)), Duration.ofMillis(c.getLong(RETRY_BACKOFF_MAX_MS)));
+                    Duration.ofMillis(c.getLong(RETRY_BACKOFF_INITIAL_MS)), Duration.ofMillis(c.getLong(RETRY_BACKOFF_MAX_MS)),
+                    new CircuitBreaker.Settings(c.getInt(BREAKER_FAILURE_THRESHOLD), Duration.ofMillis(c.getLong(BREAKER_OPEN_MS))));
         }
 
-        /** A fetcher with these timeouts and retries, sending {@code headers} with every request. */
+        /** A fetcher with these timeouts, retries and a circuit breaker of its own, sending {@code headers} with every request. */
         public HttpFetcher fetcher(String accept, Map<String, String> headers, StopSignal stop, Clock clock) {
+            return fetcher(accept, headers, stop, clock, new CircuitBreaker(breaker, clock));
+        }
+
+        /** A fetcher sharing {@code breaker} (one per task: the hosts it reads). */
+        public HttpFetcher fetcher(String accept, Map<String, String> headers, StopSignal stop, Clock clock, CircuitBreaker breaker) {
             return new HttpFetcher(new HttpFetcher.Settings(timeout, userAgent, accept, maxAttempts, headers),
-                    new Backoff(backoffInitial, backoffMax, new SplittableRandom()), stop, clock);
+                    new Backoff(backoffInitial, backoffMax, new SplittableRandom()), stop, clock, breaker);
         }
 
         /** The check across keys: the backoff maximum is not below the initial backoff. */

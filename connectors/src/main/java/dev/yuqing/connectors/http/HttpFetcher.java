@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * previous answer), redirects followed, and retried with {@link Backoff} on 429, 5xx, timeouts
  * and connection failures. A Retry-After header sets the wait; one longer than the backoff's
  * maximum ends the attempts and says when to come back ({@link Failed#notBefore}). Other 4xx are
- * not retried. Waits end at once when the task is stopped.
+ * not retried. Waits end at once when the task is stopped. A {@link CircuitBreaker} per host
+ * refuses requests to a host whose fetches keep failing, without asking it.
  */
 public final class HttpFetcher {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
@@ -61,17 +62,25 @@ public final class HttpFetcher {
      * No usable answer.
      *
      * @param reason    for the log: the last status or error
-     * @param notBefore when the server asked not to be called before (a long Retry-After); null if it did not
+     * @param status    the last HTTP status, 0 when there was no answer (timeout, connection failure, open circuit)
+     * @param notBefore when not to call before (a long Retry-After, an open circuit); null if nothing asks to wait
      */
-    public record Failed(String reason, Instant notBefore, int attempts) implements Result {}
+    public record Failed(String reason, int status, Instant notBefore, int attempts) implements Result {}
 
     private final HttpClient client;
     private final Settings settings;
     private final Backoff backoff;
     private final StopSignal stop;
     private final Clock clock;
+    private final CircuitBreaker breaker;
 
+    /** A fetcher without a circuit breaker. */
     public HttpFetcher(Settings settings, Backoff backoff, StopSignal stop, Clock clock) {
+        this(settings, backoff, stop, clock, CircuitBreaker.disabled(clock));
+    }
+
+    /** @param breaker shared by the fetchers of a task, so that they agree on which hosts are down */
+    public HttpFetcher(Settings settings, Backoff backoff, StopSignal stop, Clock clock, CircuitBreaker breaker) {
         // HTTP/1.1: the oldest government site servers misread the HTTP/2 upgrade headers.
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
@@ -82,6 +91,7 @@ public final class HttpFetcher {
         this.backoff = backoff;
         this.stop = stop;
         this.clock = clock;
+        this.breaker = breaker;
     }
 
     /**
@@ -89,6 +99,29 @@ public final class HttpFetcher {
      * validators of the last answer, which make the request conditional.
      */
     public Result get(URI uri, String etag, String lastModified) throws InterruptedException {
+        String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        Optional<CircuitBreaker.Refused> refused = breaker.check(host);
+        if (refused.isPresent()) {
+            return new Failed(uri + ": " + refused.get().reason(), 0, refused.get().notBefore(), 0);
+        }
+        boolean outcome = false;
+        try {
+            Result result = attempts(uri, etag, lastModified);
+            outcome = true;
+            if (result instanceof Failed f && (f.status() == 0 || f.status() == 429 || f.status() >= 500)) {
+                breaker.failure(host);
+            } else {
+                breaker.success(host);
+            }
+            return result;
+        } finally {
+            if (!outcome) {
+                breaker.abandoned(host);
+            }
+        }
+    }
+
+    private Result attempts(URI uri, String etag, String lastModified) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
                 .timeout(settings.timeout())
                 .header("User-Agent", settings.userAgent())
@@ -102,10 +135,11 @@ public final class HttpFetcher {
         }
         for (int attempt = 1; ; attempt++) {
             String problem;
+            int status = 0;
             Optional<Duration> retryAfter = Optional.empty();
             try {
                 HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-                int status = response.statusCode();
+                status = response.statusCode();
                 try (InputStream body = response.body()) {
                     if (status == 304) {
                         return new NotModified(attempt);
@@ -113,7 +147,7 @@ public final class HttpFetcher {
                     if (status >= 200 && status < 300) {
                         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
                         if (bytes.length > MAX_BODY_BYTES) {
-                            return new Failed(uri + " sent more than " + MAX_BODY_BYTES + " bytes", null, attempt);
+                            return new Failed(uri + " sent more than " + MAX_BODY_BYTES + " bytes", status, null, attempt);
                         }
                         return new Fetched(bytes, header(response, "Content-Type"), header(response, "ETag"),
                                 header(response, "Last-Modified"), attempt);
@@ -121,7 +155,7 @@ public final class HttpFetcher {
                 }
                 problem = "HTTP " + status;
                 if (status != 429 && status < 500) {
-                    return new Failed(uri + " answered " + status + " (not retried)", null, attempt);
+                    return new Failed(uri + " answered " + status + " (not retried)", status, null, attempt);
                 }
                 retryAfter = RetryAfter.parse(header(response, "Retry-After"), clock.instant());
             } catch (HttpTimeoutException e) {
@@ -132,15 +166,15 @@ public final class HttpFetcher {
             Instant now = clock.instant();
             if (retryAfter.isPresent() && retryAfter.get().compareTo(backoff.max()) > 0) {
                 return new Failed(uri + " answered " + problem + " and asks to wait " + retryAfter.get().toSeconds() + " s",
-                        now.plus(retryAfter.get()), attempt);
+                        status, now.plus(retryAfter.get()), attempt);
             }
             if (attempt >= settings.maxAttempts()) {
-                return new Failed(uri + ": " + problem + " after " + attempt + " attempts", retryAfter.map(now::plus).orElse(null), attempt);
+                return new Failed(uri + ": " + problem + " after " + attempt + " attempts", status, retryAfter.map(now::plus).orElse(null), attempt);
             }
             Duration wait = retryAfter.isPresent() ? retryAfter.get() : backoff.delay(attempt);
             LOG.warn("GET {}: {} (attempt {} of {}); retrying in {} ms", uri, problem, attempt, settings.maxAttempts(), wait.toMillis());
             if (stop.await(wait)) {
-                return new Failed(uri + ": stopped while waiting to retry after " + problem, null, attempt);
+                return new Failed(uri + ": stopped while waiting to retry after " + problem, status, null, attempt);
             }
         }
     }

@@ -22,8 +22,8 @@ class ConnectorConfigDefTest {
 
     @Test
     void thePluginDeclaresItsConnectors() {
-        assertThat(connectors()).extracting(c -> c.getClass().getSimpleName()).contains("RssSourceConnector", "FileReplaySourceConnector", "HttpApiSourceConnector",
-                "ExportDirectorySourceConnector");
+        assertThat(connectors()).extracting(c -> c.getClass().getSimpleName()).contains("RssSourceConnector", "FileReplaySourceConnector",
+                "HttpApiSourceConnector", "ExportDirectorySourceConnector", "HtmlSiteSourceConnector");
     }
 
     @Test

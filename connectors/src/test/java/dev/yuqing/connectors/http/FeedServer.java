@@ -48,6 +48,7 @@ public final class FeedServer implements AutoCloseable {
      * One request as it arrived.
      *
      * @param headers request headers, names in lower case
+     * @param at      when it arrived
      * @param status  the status it was answered with
      * @param query   the raw query, or null
      */
@@ -128,6 +129,16 @@ public final class FeedServer implements AutoCloseable {
         };
     }
 
+    /** A page (HTML, robots.txt) with its Content-Type, served unconditionally. */
+    public static Answer page(byte[] body, String contentType) {
+        return headers -> new Reply(200, Map.of("Content-Type", contentType), body);
+    }
+
+    /** A redirect to {@code location} (a path or a URL). */
+    public static Answer redirect(int status, String location) {
+        return headers -> new Reply(status, Map.of("Location", location), new byte[0]);
+    }
+
     /** A bare status with headers given as name, value, name, value… */
     public static Answer status(int status, String... headerPairs) {
         Map<String, String> h = new TreeMap<>();
@@ -151,6 +162,7 @@ public final class FeedServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        Instant arrived = Instant.now(); // before the answer: a stalled answer must not move the request's time
         String path = ex.getRequestURI().getPath();
         Map<String, String> headers = new TreeMap<>();
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
@@ -172,7 +184,7 @@ public final class FeedServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             reply = new Reply(500, Map.of(), new byte[0]);
         }
-        requests.add(new Request(path, headers, Instant.now(), reply.status(), query));
+        requests.add(new Request(path, headers, arrived, reply.status(), query));
         reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         boolean noBody = reply.status() == 304 || reply.body().length == 0;
         ex.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);

@@ -92,7 +92,7 @@ class RssConfigTest {
     @Test
     void aMisspeltKey() {
         assertThat(problemsWith("feed.acount", "x")).singleElement().asString()
-                .startsWith("unknown key feed.acount for RssSourceConnector; known keys: dlq.topic, feed.account, feed.charset");
+                .startsWith("unknown key feed.acount for RssSourceConnector; known keys: breaker.failure.threshold, breaker.open.ms, dlq.topic, feed.account, feed.charset");
     }
 
     @Test

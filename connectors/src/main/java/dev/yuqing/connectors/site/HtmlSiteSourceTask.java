@@ -1,0 +1,443 @@
+package dev.yuqing.connectors.site;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.yuqing.connectors.connect.ConnectorVersion;
+import dev.yuqing.connectors.connect.HttpSourceKeys;
+import dev.yuqing.connectors.connect.PostRecords;
+import dev.yuqing.connectors.connect.SourceMetrics;
+import dev.yuqing.connectors.connect.StopSignal;
+import dev.yuqing.connectors.http.Backoff;
+import dev.yuqing.connectors.http.CircuitBreaker;
+import dev.yuqing.connectors.http.HostLimiter;
+import dev.yuqing.connectors.http.HttpFetcher;
+import dev.yuqing.core.json.Json;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the column every poll interval: robots.txt of each host once per poll; the list pages
+ * (following the next-page link while a page still lists a new item, up to the maximum); the new
+ * item pages, several at a time but spaced per host; then a bounded number of the list pages'
+ * other links, for the dead-link check. Records come oldest item first, after the dead links;
+ * every record but the last carries the cursor as it was before the poll, the last the new one,
+ * so that a crash in the middle sends the poll again (same post ids) and loses nothing. An item
+ * page that fails (5xx, no answer, open circuit) is not marked read and is tried again next poll.
+ */
+public final class HtmlSiteSourceTask extends SourceTask {
+    private static final Logger LOG = LoggerFactory.getLogger(HtmlSiteSourceTask.class);
+    /** The longest poll() waits before handing control back to the worker (pause, offset commits). */
+    private static final Duration MAX_IDLE = Duration.ofSeconds(1);
+    private static final String ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
+    /** The page bytes a dead letter carries at most: enough to see what the selectors met. */
+    private static final int MAX_RAW = 64 * 1024;
+
+    /** An item page's fetch, in list order. */
+    private record ItemFetch(URI url, URI listPage, HttpFetcher.Result result) {}
+
+    private final StopSignal stop = new StopSignal();
+    private final Clock clock = Clock.systemUTC();
+    private URI listUrl;
+    private String account;
+    private Map<String, String> partition;
+    private Duration pollInterval;
+    private int maxPages;
+    private int linksCheckMax;
+    private int seenMax;
+    private String linksTopic;
+    private String robotsAgent;
+    private HttpFetcher fetcher;
+    private HttpFetcher linkFetcher;
+    private HostLimiter limiter;
+    private ExecutorService pool;
+    private HtmlDecoder decoder;
+    private SiteExtractor extractor;
+    private PostRecords records;
+    private SourceMetrics metrics;
+    private SiteMetrics siteMetrics;
+    private SiteState state;
+    /** The cursor before the poll under way, as the offset its records but the last carry (built once: it can be long). */
+    private Map<String, Object> beforeOffset;
+    private Instant nextPoll;
+    /** robots.txt per scheme://host:port, read anew every poll. */
+    private final Map<String, Robots> robots = new HashMap<>();
+    /** When each link was last checked, so that a bounded check goes round all of them over the polls. */
+    private final Map<URI, Instant> linkChecked = new HashMap<>();
+    /** The status last reported for each dead link: a link that stays dead is reported once per task run, not every poll. */
+    private final Map<URI, Integer> reportedDead = new HashMap<>();
+
+    @Override
+    public String version() {
+        return ConnectorVersion.VERSION;
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        SiteConfig config = new SiteConfig(props);
+        listUrl = config.listUrl();
+        account = config.account();
+        partition = Map.of("site", listUrl.toString());
+        pollInterval = config.pollInterval();
+        maxPages = config.maxPages();
+        linksCheckMax = config.linksCheckMax();
+        seenMax = config.seenMax();
+        linksTopic = config.linksTopic();
+        robotsAgent = config.robotsUserAgent();
+        HttpSourceKeys.Values http = config.http();
+        CircuitBreaker breaker = new CircuitBreaker(http.breaker(), clock);
+        Backoff backoff = new Backoff(http.backoffInitial(), http.backoffMax(), new SplittableRandom());
+        fetcher = new HttpFetcher(new HttpFetcher.Settings(http.timeout(), http.userAgent(), ACCEPT, http.maxAttempts()), backoff, stop, clock, breaker);
+        // A link check asks once: a link that fails is reported, not retried into the next poll.
+        linkFetcher = new HttpFetcher(new HttpFetcher.Settings(http.timeout(), http.userAgent(), ACCEPT, 1), backoff, stop, clock, breaker);
+        limiter = new HostLimiter(config.hostMinDelay(), config.hostMaxConcurrency(), clock, stop::await);
+        AtomicInteger threads = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(config.hostMaxConcurrency(), r -> {
+            Thread t = new Thread(r, "yuqing-site-fetch-" + account + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        decoder = new HtmlDecoder(config.charset());
+        extractor = new SiteExtractor(config.selectors(), config.mode(), config.times(), account, config.region());
+        metrics = new SourceMetrics(context.pluginMetrics());
+        siteMetrics = new SiteMetrics(context.pluginMetrics());
+        records = new PostRecords(config.topic(), config.dlqTopic(), metrics, clock);
+        state = SiteState.of(context.offsetStorageReader().offset(partition));
+        if (state.newest() != null) {
+            siteMetrics.latestUpdate(state.newest());
+        }
+        nextPoll = clock.instant();
+        LOG.info("Reading {} {} for {} every {} ms ({} items read before)", config.mode().name().toLowerCase(), listUrl, account,
+                pollInterval.toMillis(), state.items().size());
+    }
+
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        Duration wait = Duration.between(clock.instant(), nextPoll);
+        if (!wait.isNegative() && !wait.isZero()) {
+            stop.await(wait.compareTo(MAX_IDLE) < 0 ? wait : MAX_IDLE);
+            return null;
+        }
+        if (stop.isStopped()) {
+            return null;
+        }
+        nextPoll = clock.instant().plus(pollInterval);
+        robots.clear();
+        return read();
+    }
+
+    private List<SourceRecord> read() throws InterruptedException {
+        SiteState before = state;
+        beforeOffset = before.toOffset();
+        SiteState.Builder after = before.toBuilder(seenMax);
+        List<ItemFetch> toFetch = new ArrayList<>();
+        Set<URI> listed = new LinkedHashSet<>();
+        Map<URI, URI> links = new LinkedHashMap<>(); // link → the list page it is on
+        Set<URI> visited = new LinkedHashSet<>();
+        URI page = listUrl;
+        while (page != null && visited.size() < maxPages && !stop.isStopped()) {
+            if (!allowed(page)) {
+                siteMetrics.robotsSkipped();
+                LOG.warn("List page {} is disallowed by robots.txt for {}; not read", page, robotsAgent);
+                break;
+            }
+            visited.add(page);
+            HttpFetcher.Result result = fetchLimited(fetcher, page);
+            metrics.fetch();
+            if (!(result instanceof HttpFetcher.Fetched fetched)) {
+                metrics.failure();
+                HttpFetcher.Failed failed = (HttpFetcher.Failed) result;
+                if (visited.size() == 1 && failed.notBefore() != null && failed.notBefore().isAfter(nextPoll)) {
+                    nextPoll = failed.notBefore();
+                }
+                LOG.warn("List page {} not read: {}; next poll at {}", page, failed.reason(), nextPoll);
+                break;
+            }
+            SiteExtractor.ListPage list = extractor.list(decode(fetched, page), page);
+            if (list.items().isEmpty()) {
+                LOG.warn("List page {} has no item links by list.item.selector; check the selector against the page", page);
+            }
+            boolean anyNew = false;
+            for (URI item : list.items()) {
+                if (!listed.add(item)) {
+                    continue; // pinned items are listed on every page
+                }
+                metrics.item();
+                String key = SiteState.key(item);
+                Boolean done = before.items().get(key);
+                if (Boolean.TRUE.equals(done)) {
+                    metrics.duplicate();
+                    after.put(key, true);
+                } else {
+                    toFetch.add(new ItemFetch(item, page, null));
+                    anyNew |= done == null;
+                }
+            }
+            URI onPage = page;
+            list.links().forEach(l -> links.putIfAbsent(l, onPage));
+            page = list.next() == null || visited.contains(list.next()) ? null : list.next();
+            if (!anyNew) {
+                break; // the pages after one without anything new hold only older items
+            }
+        }
+        if (visited.isEmpty() || stop.isStopped()) {
+            return null;
+        }
+
+        List<ItemFetch> allowedItems = new ArrayList<>();
+        for (ItemFetch f : toFetch) {
+            if (allowed(f.url())) {
+                allowedItems.add(f);
+            } else {
+                siteMetrics.robotsSkipped();
+                LOG.info("Item {} is disallowed by robots.txt for {}; skipped", f.url(), robotsAgent);
+            }
+        }
+        List<ItemFetch> items = fetchAll(fetcher, allowedItems);
+        if (stop.isStopped()) {
+            return null; // fetches cut short; the state is unchanged and the next run reads these items again
+        }
+        // Item pages are checked by their own fetch, once; afterwards they are read, not fetched again.
+        List<ItemFetch> checks = fetchAll(linkFetcher, linksToCheck(links, listed));
+
+        List<SourceRecord> out = new ArrayList<>();
+        Instant checkedAt = clock.instant();
+        for (ItemFetch c : checks) {
+            if (c.result() instanceof HttpFetcher.Fetched) {
+                siteMetrics.linkChecked(false);
+            }
+            deadLink(c, checkedAt).ifPresent(out::add);
+        }
+        // Lists show the newest first; sending the oldest first keeps the column's posts in time order.
+        List<ItemFetch> oldestFirst = new ArrayList<>(items);
+        Collections.reverse(oldestFirst);
+        int posted = 0;
+        for (ItemFetch f : oldestFirst) {
+            String key = SiteState.key(f.url());
+            boolean awaiting = Boolean.FALSE.equals(before.items().get(key));
+            if (f.result() instanceof HttpFetcher.Fetched fetched) {
+                siteMetrics.linkChecked(false);
+                String html = decode(fetched, f.url());
+                SiteExtractor.Item item = extractor.item(html, f.url(), clock.instant());
+                for (SiteExtractor.Out o : item.outputs()) {
+                    if (awaiting && !isReply(o)) {
+                        continue; // the message went out on an earlier poll; only its reply is new
+                    }
+                    out.add(record(o, f.url(), html, after));
+                    posted++;
+                }
+                after.put(key, !item.awaitingReply());
+            } else {
+                HttpFetcher.Failed failed = (HttpFetcher.Failed) f.result();
+                metrics.failure();
+                deadLink(f, checkedAt).ifPresent(out::add);
+                boolean gone = failed.status() >= 400 && failed.status() < 500 && failed.status() != 429;
+                if (gone) {
+                    after.put(key, true); // 404, 410: reported as a dead link, not asked for again
+                }
+                LOG.warn("Item {} not read: {}{}", f.url(), failed.reason(), gone ? "" : "; tried again next poll");
+            }
+        }
+        SiteState next = after.build();
+        if (next.newest() != null && !next.newest().equals(before.newest())) {
+            siteMetrics.latestUpdate(next.newest());
+        }
+        LOG.info("{} {}: latest update {}; {} list pages, {} items listed, {} fetched, {} records; {}; {}", account, listUrl,
+                next.newest(), visited.size(), listed.size(), items.size(), posted, metrics, siteMetrics);
+        state = next;
+        if (out.isEmpty()) {
+            // Without a record to carry it, the new cursor stays in memory; a restart reads the pages again and finds them read.
+            return null;
+        }
+        SourceRecord last = out.get(out.size() - 1);
+        out.set(out.size() - 1, new SourceRecord(last.sourcePartition(), next.toOffset(), last.topic(), last.kafkaPartition(),
+                last.keySchema(), last.key(), last.valueSchema(), last.value(), last.timestamp()));
+        return out;
+    }
+
+    private static boolean isReply(SiteExtractor.Out o) {
+        return o instanceof SiteExtractor.Fields f ? f.reply() : ((SiteExtractor.Unmappable) o).reply();
+    }
+
+    /** A post or dead-letter record carrying the cursor before the poll (the caller moves the last one on). */
+    private SourceRecord record(SiteExtractor.Out o, URI url, String html, SiteState.Builder after) {
+        var position = new PostRecords.Position(partition, beforeOffset);
+        String origin = url.toString();
+        byte[] raw = html.getBytes(StandardCharsets.UTF_8);
+        raw = raw.length <= MAX_RAW ? raw : Arrays.copyOf(raw, MAX_RAW);
+        if (o instanceof SiteExtractor.Fields f) {
+            if (!f.reply()) {
+                after.published(f.publishedAt());
+            }
+            return records.post(f.fields(), origin, raw, position);
+        }
+        SiteExtractor.Unmappable u = (SiteExtractor.Unmappable) o;
+        return records.deadLetter(u.field(), u.reason(), origin, u.postId(), raw, position);
+    }
+
+    /**
+     * A record for a link that answered 4xx/5xx or not at all, unless it was reported with the same
+     * status before; empty for a live link or one not asked (open circuit, stopping).
+     */
+    private java.util.Optional<SourceRecord> deadLink(ItemFetch f, Instant checkedAt) {
+        if (!(f.result() instanceof HttpFetcher.Failed)) {
+            reportedDead.remove(f.url());
+        }
+        if (f.result() instanceof HttpFetcher.Failed failed && failed.attempts() > 0) {
+            siteMetrics.linkChecked(true);
+            Integer before = reportedDead.put(f.url(), failed.status());
+            if (before != null && before == failed.status()) {
+                return java.util.Optional.empty();
+            }
+            ObjectNode o = Json.MAPPER.createObjectNode();
+            o.put("pageUrl", f.listPage().toString());
+            o.put("link", f.url().toString());
+            o.put("status", failed.status());
+            o.put("reason", failed.reason());
+            o.put("checkedAt", checkedAt.toString());
+            byte[] value;
+            try {
+                value = Json.MAPPER.writeValueAsBytes(o);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("an object of strings and a number always serialises", e);
+            }
+            LOG.info("Dead link on {}: {} ({})", f.listPage(), f.url(), failed.reason());
+            return java.util.Optional.of(new SourceRecord(partition, beforeOffset, linksTopic, null, Schema.OPTIONAL_BYTES_SCHEMA,
+                    f.url().toString().getBytes(StandardCharsets.UTF_8), Schema.BYTES_SCHEMA, value, null));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Up to links.check.max links of the list pages, those checked longest ago first, robots.txt permitting. */
+    private List<ItemFetch> linksToCheck(Map<URI, URI> links, Set<URI> items) throws InterruptedException {
+        linkChecked.keySet().retainAll(links.keySet());
+        reportedDead.keySet().retainAll(links.keySet());
+        List<URI> candidates = new ArrayList<>(links.keySet());
+        candidates.removeAll(items);
+        candidates.sort(Comparator.comparing(l -> linkChecked.getOrDefault(l, Instant.MIN)));
+        List<ItemFetch> checks = new ArrayList<>();
+        Instant now = clock.instant();
+        for (URI l : candidates) {
+            if (checks.size() >= linksCheckMax) {
+                break;
+            }
+            if (!allowed(l)) {
+                siteMetrics.robotsSkipped();
+                continue;
+            }
+            linkChecked.put(l, now);
+            checks.add(new ItemFetch(l, links.get(l), null));
+        }
+        return checks;
+    }
+
+    /** Fetches each, at most http.host.max.concurrency at a time; the results in the order given. */
+    private List<ItemFetch> fetchAll(HttpFetcher with, List<ItemFetch> todo) throws InterruptedException {
+        List<Callable<ItemFetch>> calls = new ArrayList<>();
+        for (ItemFetch f : todo) {
+            calls.add(() -> {
+                HttpFetcher.Result r = fetchLimited(with, f.url());
+                metrics.fetch();
+                return new ItemFetch(f.url(), f.listPage(), r);
+            });
+        }
+        List<Future<ItemFetch>> futures;
+        try {
+            futures = pool.invokeAll(calls);
+        } catch (RejectedExecutionException e) {
+            if (stop.isStopped()) {
+                return List.of(); // stop() shut the pool down under this poll
+            }
+            throw e;
+        }
+        List<ItemFetch> done = new ArrayList<>();
+        for (Future<ItemFetch> future : futures) {
+            try {
+                done.add(future.get());
+            } catch (ExecutionException e) {
+                throw new ConnectException("fetching pages of " + listUrl + " failed unexpectedly", e.getCause());
+            }
+        }
+        return done;
+    }
+
+    private HttpFetcher.Result fetchLimited(HttpFetcher with, URI uri) throws InterruptedException {
+        HostLimiter.Permit permit = limiter.acquire(origin(uri));
+        if (permit == null) {
+            return new HttpFetcher.Failed(uri + ": not requested, the task is stopping", 0, null, 0);
+        }
+        try (permit) {
+            return with.get(uri, null, null);
+        }
+    }
+
+    private String decode(HttpFetcher.Fetched fetched, URI page) {
+        HtmlDecoder.Decoded decoded = decoder.decode(fetched.body(), fetched.contentType());
+        if (decoded.lossy()) {
+            LOG.warn("Page {} is not valid {} (nor in any charset it declares); undecodable bytes were replaced. "
+                    + "Set site.charset if the site declares a wrong one", page, decoded.charset());
+        }
+        return decoded.text();
+    }
+
+    /** Whether robots.txt of the URL's host lets {@code robots.user.agent} fetch it; the file is read once per poll. */
+    private boolean allowed(URI uri) throws InterruptedException {
+        String origin = origin(uri);
+        Robots r = robots.get(origin);
+        if (r == null) {
+            URI robotsTxt = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/robots.txt");
+            HttpFetcher.Result result = fetchLimited(fetcher, robotsTxt);
+            if (result instanceof HttpFetcher.Fetched f) {
+                r = Robots.parse(new String(f.body(), StandardCharsets.UTF_8));
+            } else if (result instanceof HttpFetcher.Failed failed && failed.status() >= 400 && failed.status() < 500 && failed.status() != 429) {
+                r = Robots.allowAll(); // no robots.txt: no restrictions (RFC 9309 2.3.1.3)
+            } else {
+                LOG.warn("robots.txt of {} not read ({}); nothing of the host is fetched this poll", origin,
+                        result instanceof HttpFetcher.Failed failed ? failed.reason() : "not modified");
+                r = Robots.disallowAll();
+            }
+            robots.put(origin, r);
+        }
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return r.allows(robotsAgent, path);
+    }
+
+    private static String origin(URI uri) {
+        return uri.getScheme().toLowerCase() + "://" + uri.getRawAuthority();
+    }
+
+    @Override
+    public void stop() {
+        stop.stop();
+        if (pool != null) {
+            pool.shutdown(); // fetches under way end at their timeout; waits end at once on the stop signal
+        }
+    }
+}

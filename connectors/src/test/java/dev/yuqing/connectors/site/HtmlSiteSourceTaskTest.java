@@ -1,0 +1,261 @@
+package dev.yuqing.connectors.site;
+
+import static dev.yuqing.connectors.http.FeedServer.page;
+import static dev.yuqing.connectors.http.FeedServer.redirect;
+import static dev.yuqing.connectors.http.FeedServer.resource;
+import static dev.yuqing.connectors.http.FeedServer.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.connectors.connect.TestTaskContext;
+import dev.yuqing.connectors.http.FeedServer;
+import dev.yuqing.core.deadletter.DeadLetter;
+import dev.yuqing.core.json.Json;
+import dev.yuqing.core.post.Post;
+import dev.yuqing.core.post.PostJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The task driven by hand against a real HTTP server, committing offsets as the worker would;
+ * {@code SiteConnectIT} in local runs it in a real Connect worker against a real broker.
+ */
+class HtmlSiteSourceTaskTest {
+    static final String COLUMN = "site:www.demo.yuqing.invalid/tzgg";
+    static final String BOARD = "site:www.demo.yuqing.invalid/hdjl";
+    private static final String HTML = "text/html; charset=utf-8";
+    private FeedServer server;
+    private TestTaskContext context = new TestTaskContext();
+    private final List<HtmlSiteSourceTask> tasks = new ArrayList<>();
+    private final PostJson json = new PostJson();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = FeedServer.start();
+        server.serve("/robots.txt", page(resource("/site/robots.txt"), "text/plain"));
+        server.serve("/", page("<html>首页</html>".getBytes(StandardCharsets.UTF_8), HTML));
+        server.serve("/about.html", page("<html>关于</html>".getBytes(StandardCharsets.UTF_8), HTML));
+    }
+
+    @AfterEach
+    void stop() {
+        tasks.forEach(HtmlSiteSourceTask::stop);
+        server.close();
+    }
+
+    private void serveColumn() {
+        server.serve("/tzgg/index.html", page(resource("/site/tzgg-index.html"), HTML));
+        server.serve("/tzgg/index_1.html", page(resource("/site/tzgg-index_1.html"), HTML));
+        server.serve("/tzgg/2026/05/art_4001.html", page(resource("/site/art_4001.html"), HTML));
+        server.serve("/tzgg/2026/05/art_4002.html", page(resource("/site/art_4002-gbk.html"), "text/html"));
+        server.serve("/tzgg/2026/05/art_4003.html", page(resource("/site/art_4003-broken.html"), HTML));
+        server.serve("/tzgg/2026/05/art_4005.html", status(503), page(resource("/site/art_4005.html"), HTML));
+        server.serve("/tzgg/2026/05/art_4006.html", redirect(302, "/tzgg/2026/05/art_4006_new.html"));
+        server.serve("/tzgg/2026/05/art_4006_new.html", page(resource("/site/art_4006_new.html"), HTML));
+        server.serve("/tzgg/2026/05/art_4007.html", page(resource("/site/art_4007-badtime.html"), HTML));
+        server.serve("/tzgg/private/art_4008.html", page(resource("/site/art_4001.html"), HTML));
+    }
+
+    private HtmlSiteSourceTask task(Map<String, String> props) {
+        HtmlSiteSourceTask task = new HtmlSiteSourceTask();
+        task.initialize(context);
+        Map<String, String> m = new HashMap<>(props);
+        m.put(SiteConfig.POLL_INTERVAL_MS, "200");
+        m.put("retry.backoff.initial.ms", "10");
+        m.putIfAbsent(SiteConfig.HOST_MIN_DELAY_MS, "0");
+        task.start(m);
+        tasks.add(task);
+        return task;
+    }
+
+    static Map<String, String> column(String listUrl) {
+        return Map.of(SiteConfig.LIST_URL, listUrl, SiteConfig.ACCOUNT, COLUMN, SiteConfig.REGION, "示范市",
+                SiteConfig.LIST_ITEM_SELECTOR, "ul.list li", SiteConfig.LIST_NEXT_SELECTOR, "a.next",
+                SiteConfig.TITLE_SELECTOR, "div.article h1", SiteConfig.TIME_SELECTOR, "span.pubtime",
+                SiteConfig.BODY_SELECTOR, "div.content", SiteConfig.AUTHOR_SELECTOR, "span.source");
+    }
+
+    static Map<String, String> board(String listUrl) {
+        Map<String, String> m = new HashMap<>();
+        m.put(SiteConfig.LIST_URL, listUrl);
+        m.put(SiteConfig.ACCOUNT, BOARD);
+        m.put(SiteConfig.MODE, "board");
+        m.put(SiteConfig.LIST_ITEM_SELECTOR, "table.msgs td.t a");
+        m.put(SiteConfig.TITLE_SELECTOR, "h1.subject");
+        m.put(SiteConfig.TIME_SELECTOR, "div.msg .time");
+        m.put(SiteConfig.BODY_SELECTOR, "div.msg .content");
+        m.put(SiteConfig.AUTHOR_SELECTOR, "span.asker");
+        m.put(SiteConfig.ID_SELECTOR, "span.no");
+        m.put(SiteConfig.REPLY_SELECTOR, "div.reply");
+        m.put(SiteConfig.REPLY_TEXT_SELECTOR, ".content");
+        m.put(SiteConfig.REPLY_TIME_SELECTOR, ".time");
+        m.put(SiteConfig.REPLY_UNIT_SELECTOR, ".unit");
+        return m;
+    }
+
+    /** Polls until a poll returns records, or fails after 20 s. */
+    private static List<SourceRecord> pollForRecords(HtmlSiteSourceTask task) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            assertThat(System.nanoTime()).as("records within 20 s").isLessThan(deadline);
+            List<SourceRecord> polled = task.poll();
+            if (polled != null) {
+                return polled;
+            }
+        }
+    }
+
+    /** Polls for {@code duration}, collecting whatever comes. */
+    private static List<SourceRecord> pollFor(HtmlSiteSourceTask task, Duration duration) throws InterruptedException {
+        List<SourceRecord> out = new ArrayList<>();
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end) {
+            List<SourceRecord> polled = task.poll();
+            if (polled != null) {
+                out.addAll(polled);
+            }
+        }
+        return out;
+    }
+
+    private static String key(SourceRecord r) {
+        return r.key() == null ? null : new String((byte[]) r.key(), StandardCharsets.UTF_8);
+    }
+
+    private String item(String n) {
+        return COLUMN + ":" + server.uri("/tzgg/2026/05/art_" + n + ".html");
+    }
+
+    @Test
+    void readsAColumnAcrossPagesOnceAndOnlyWhatIsNewAfterARestart() throws Exception {
+        serveColumn();
+        HtmlSiteSourceTask task = task(column(server.uri("/tzgg/index.html").toString()));
+        List<SourceRecord> first = pollForRecords(task);
+
+        assertThat(first).extracting(SourceRecord::topic).containsExactly(
+                "site.links", "posts.dlq", "posts.raw", "posts.raw", "posts.raw", "posts.raw", "posts.raw");
+        assertThat(key(first.get(0))).as("the one dead link of the list pages").isEqualTo(server.uri("/tzgg/old/art_0001.html").toString());
+        JsonNode dead = Json.MAPPER.readTree((byte[]) first.get(0).value());
+        assertThat(dead.get("link").asText()).isEqualTo(server.uri("/tzgg/old/art_0001.html").toString());
+        assertThat(dead.get("pageUrl").asText()).isEqualTo(server.uri("/tzgg/index.html").toString());
+        assertThat(dead.get("status").asInt()).isEqualTo(404);
+        assertThat(dead.get("checkedAt").asText()).isNotBlank();
+
+        DeadLetter badTime = DeadLetter.fromJson((byte[]) first.get(1).value());
+        assertThat(badTime.field()).isEqualTo("publishedAt");
+        assertThat(badTime.reason()).startsWith("not a time: '发布时间：星期五 上午'");
+        assertThat(badTime.origin()).isEqualTo(server.uri("/tzgg/2026/05/art_4007.html").toString());
+        assertThat(badTime.key()).isEqualTo(item("4007"));
+
+        List<Post> posts = new ArrayList<>();
+        for (SourceRecord r : first.subList(2, first.size())) {
+            Post p = json.read((byte[]) r.value());
+            assertThat(key(r)).isEqualTo(p.id());
+            posts.add(p);
+        }
+        // Oldest first: page 2 before page 1, each page bottom up.
+        assertThat(posts).extracting(Post::id).containsExactly(item("4006"), item("4005"), item("4003"), item("4002"), item("4001"));
+        assertThat(posts).allSatisfy(p -> {
+            assertThat(p.source().code()).isEqualTo("site-page");
+            assertThat(p.region()).isEqualTo("示范市");
+        });
+        assertThat(posts.get(0).title()).as("behind a redirect").isEqualTo("示范市政务服务中心搬迁公告");
+        assertThat(posts.get(1).text()).as("after a 503").startsWith("端午节放假安排如下");
+        assertThat(posts.get(2).text()).as("broken HTML").startsWith("因管网维修");
+        assertThat(posts.get(3).title()).as("GBK").isEqualTo("关于开展王喆同志先进事迹学习活动的通知");
+        assertThat(posts.get(4).publishedAt()).isEqualTo(Instant.parse("2026-05-15T01:30:00Z"));
+
+        assertThat(server.requests("/tzgg/private/art_4008.html")).as("disallowed by robots.txt").isEmpty();
+        assertThat(server.requests("/tzgg/2026/05/art_4005.html")).extracting(FeedServer.Request::status).containsExactly(503, 200);
+        assertThat(server.requests("/robots.txt")).hasSize(1);
+        assertThat(context.metric("robots-skipped-total")).isEqualTo(1L);
+        assertThat(context.metric("column-latest-update-ms")).isEqualTo(Instant.parse("2026-05-15T01:30:00Z").toEpochMilli());
+        assertThat(context.metric("posts-total")).isEqualTo(5L);
+        assertThat(context.metric("dead-letters-total")).isEqualTo(1L);
+        assertThat(context.metric("dead-links-total")).isEqualTo(1L);
+
+        // Only the last record moves the cursor.
+        assertThat(first.subList(0, first.size() - 1)).allSatisfy(r -> assertThat(r.sourceOffset().get("seen")).isEqualTo(""));
+        assertThat(((String) first.get(first.size() - 1).sourceOffset().get("seen")).split(",")).hasSize(6);
+        assertThat(first.get(first.size() - 1).sourceOffset().get("newest")).isEqualTo("2026-05-15T01:30:00Z");
+        context.commit(first);
+
+        // The next polls of the same task send nothing again: no item, and the dead link only once while it stays dead.
+        assertThat(pollFor(task, Duration.ofMillis(600))).isEmpty();
+        assertThat((Long) context.metric("links-checked-total")).as("the links are checked again on later polls").isGreaterThanOrEqualTo(14L);
+        task.stop();
+        context = context.restarted();
+
+        // After a restart, the column lists a new item on top: only it is fetched and sent.
+        server.serve("/tzgg/index.html", page(new String(resource("/site/tzgg-index.html"), StandardCharsets.UTF_8)
+                .replace("<ul class=\"list\">", "<ul class=\"list\">\n  <li><a href=\"2026/05/art_4009.html\">示范市2026年高考期间噪声管控的通告</a></li>")
+                .replace("<a href=\"/tzgg/old/art_0001.html\">已撤销的旧通知</a>", "")
+                .getBytes(StandardCharsets.UTF_8), HTML));
+        server.serve("/tzgg/2026/05/art_4009.html", page(resource("/site/art_4009.html"), HTML));
+        int before4001 = server.requests("/tzgg/2026/05/art_4001.html").size();
+        HtmlSiteSourceTask again = task(column(server.uri("/tzgg/index.html").toString()));
+        List<SourceRecord> next = pollFor(again, Duration.ofMillis(800));
+        assertThat(next).filteredOn(r -> !r.topic().equals("site.links")).singleElement()
+                .satisfies(r -> assertThat(key(r)).isEqualTo(item("4009")));
+        assertThat(server.requests("/tzgg/2026/05/art_4001.html")).as("a page read before is not fetched again").hasSize(before4001);
+        assertThat(context.metric("column-latest-update-ms")).isEqualTo(Instant.parse("2026-05-16T09:00:00Z").toEpochMilli());
+    }
+
+    @Test
+    void aBoardSendsMessagesAndRepliesAsThreadsAndALaterReplyAlone() throws Exception {
+        server.serve("/hdjl/list.html", page(resource("/site/hdjl-list.html"), HTML));
+        for (String n : List.of("5001", "5002", "5003")) {
+            server.serve("/hdjl/msg_" + n + ".html", page(resource("/site/msg_" + n + ".html"), HTML));
+        }
+        Map<String, String> props = board(server.uri("/hdjl/list.html").toString());
+        props.put(SiteConfig.HOST_MIN_DELAY_MS, "150");
+        props.put(SiteConfig.LINKS_CHECK_MAX, "0");
+        HtmlSiteSourceTask task = task(props);
+        List<SourceRecord> first = pollForRecords(task);
+        List<Post> posts = new ArrayList<>();
+        for (SourceRecord r : first) {
+            posts.add(json.read((byte[]) r.value()));
+        }
+        assertThat(posts).extracting(Post::id).containsExactly(BOARD + ":5001", BOARD + ":5001#reply", BOARD + ":5002", BOARD + ":5002#reply",
+                BOARD + ":5003");
+        assertThat(posts).allSatisfy(p -> assertThat(p.source().code()).isEqualTo("citizen-message"));
+        assertThat(posts.get(1).replyTo()).isEqualTo(BOARD + ":5001");
+        assertThat(posts.get(1).threadId()).isEqualTo(BOARD + ":5001");
+        assertThat(posts.get(0).threadId()).isEqualTo(BOARD + ":5001");
+        assertThat(posts.get(1).author()).isEqualTo("示范市住房和城乡建设局");
+        assertThat(posts.get(3).publishedAt()).isEqualTo(Instant.parse("2026-05-15T01:00:00Z"));
+
+        // Requests to the host start at least the minimum delay apart. Arrival times jitter by a connection's set-up, so the
+        // span of the list page and the three messages is measured, not each gap; robots.txt, first, also waits for the
+        // HTTP client's start-up.
+        List<FeedServer.Request> requests = server.requests().stream().sorted(java.util.Comparator.comparing(FeedServer.Request::at)).toList();
+        assertThat(requests).hasSize(5);
+        assertThat(Duration.between(requests.get(1).at(), requests.get(4).at())).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        context.commit(first);
+        task.stop();
+        context = context.restarted();
+
+        // 5003 is answered while the task is down: its reply alone is sent; the answered threads are not fetched again.
+        server.serve("/hdjl/msg_5003.html", page(resource("/site/msg_5003-replied.html"), HTML));
+        HtmlSiteSourceTask again = task(props);
+        List<SourceRecord> next = pollForRecords(again);
+        assertThat(next).singleElement().satisfies(r -> {
+            Post reply = json.read((byte[]) r.value());
+            assertThat(reply.id()).isEqualTo(BOARD + ":5003#reply");
+            assertThat(reply.replyTo()).isEqualTo(BOARD + ":5003");
+            assertThat(reply.threadId()).isEqualTo(BOARD + ":5003");
+            assertThat(reply.text()).isEqualTo("已修复南湖路中段路灯12盏。");
+        });
+        assertThat(server.requests("/hdjl/msg_5001.html")).hasSize(1);
+        assertThat(server.requests("/hdjl/msg_5003.html")).hasSize(2);
+    }
+}

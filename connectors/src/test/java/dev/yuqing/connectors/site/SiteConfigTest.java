@@ -1,0 +1,172 @@
+package dev.yuqing.connectors.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.yuqing.connectors.connect.ConfigProblems;
+import dev.yuqing.core.json.Json;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Properties;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.junit.jupiter.api.Test;
+
+/** Each configuration error gives one message that names the key and says how to fix it. */
+class SiteConfigTest {
+    private final HtmlSiteSourceConnector connector = new HtmlSiteSourceConnector();
+
+    private static Map<String, String> valid() {
+        Map<String, String> m = ConfigProblems.base(HtmlSiteSourceConnector.class);
+        m.put(SiteConfig.LIST_URL, "https://www.demo.yuqing.invalid/tzgg/index.html");
+        m.put(SiteConfig.ACCOUNT, "site:www.demo.yuqing.invalid/tzgg");
+        m.put(SiteConfig.LIST_ITEM_SELECTOR, "ul.list li a");
+        m.put(SiteConfig.TIME_SELECTOR, "span.pubtime");
+        m.put(SiteConfig.BODY_SELECTOR, "div.content");
+        return m;
+    }
+
+    private static Map<String, String> board() {
+        Map<String, String> m = valid();
+        m.put(SiteConfig.MODE, "board");
+        m.put(SiteConfig.REPLY_SELECTOR, "div.reply");
+        m.put(SiteConfig.REPLY_TIME_SELECTOR, ".time");
+        return m;
+    }
+
+    private List<String> problemsWith(String key, String value) {
+        return ConfigProblems.with(connector, valid(), key, value);
+    }
+
+    @Test
+    void validColumnAndBoardConfigurationsHaveNoProblems() {
+        assertThat(connector.problems(valid())).isEmpty();
+        assertThat(connector.problems(board())).isEmpty();
+        connector.start(board());
+        assertThat(connector.taskConfigs(3)).containsExactly(board());
+        SiteConfig c = new SiteConfig(board());
+        assertThat(c.mode()).isEqualTo(SiteConfig.Mode.BOARD);
+        assertThat(c.selectors().reply()).isEqualTo("div.reply");
+        assertThat(c.selectors().listNext()).as("optional and empty").isNull();
+        assertThat(c.linksTopic()).isEqualTo("site.links");
+    }
+
+    @Test
+    void aMissingListUrlOrOneThatIsNotHttp() {
+        assertThat(problemsWith(SiteConfig.LIST_URL, null)).containsExactly(
+                "site.list.url is required: the first list page of the column or message board, an absolute http(s) URL");
+        assertThat(problemsWith(SiteConfig.LIST_URL, "/tzgg/index.html")).containsExactly(
+                "Invalid value /tzgg/index.html for configuration site.list.url: "
+                        + "must be an absolute http(s) URL with a host, such as https://www.example.gov.cn/sfyw/index.html");
+    }
+
+    @Test
+    void aMissingOrSpacedAccount() {
+        assertThat(problemsWith(SiteConfig.ACCOUNT, null)).singleElement().asString().startsWith("site.account is required: the account of the posts");
+        assertThat(problemsWith(SiteConfig.ACCOUNT, "示范 通知")).singleElement().asString()
+                .contains("for configuration site.account: must not contain white space");
+    }
+
+    @Test
+    void anUnknownMode() {
+        assertThat(problemsWith(SiteConfig.MODE, "forum")).containsExactly("Invalid value forum for configuration site.mode: "
+                + "must be column (pages of a news or policy column, posts site-page) or board "
+                + "(a message board: citizen messages and their official replies, posts citizen-message)");
+    }
+
+    @Test
+    void aSelectorJsoupCannotReadOrAnEmptyRequiredOne() {
+        assertThat(problemsWith(SiteConfig.LIST_ITEM_SELECTOR, "ul.list li[")).singleElement().asString()
+                .startsWith("Invalid value ul.list li[ for configuration list.item.selector: is not a CSS selector jsoup can read (")
+                .endsWith("); write one such as ul.list li a");
+        assertThat(problemsWith(SiteConfig.BODY_SELECTOR, "")).containsExactly(
+                "Invalid value  for configuration item.body.selector: must not be empty; give a CSS selector such as div.article-content");
+        assertThat(problemsWith(SiteConfig.TIME_SELECTOR, null)).singleElement().asString()
+                .startsWith("item.time.selector is required: CSS selector of the published time");
+        assertThat(problemsWith(SiteConfig.LIST_NEXT_SELECTOR, "a.next::")).singleElement().asString()
+                .contains("for configuration list.next.selector: is not a CSS selector jsoup can read");
+    }
+
+    @Test
+    void aTimePatternOrZoneThatIsNone() {
+        assertThat(problemsWith(SiteConfig.TIME_PATTERN, "yyyy-MM-dd HH:mm bb")).singleElement().asString()
+                .startsWith("Invalid value yyyy-MM-dd HH:mm bb for configuration item.time.pattern: is not a java.time pattern (")
+                .endsWith("); write one such as yyyy-MM-dd HH:mm, literal text in quotes");
+        assertThat(problemsWith(SiteConfig.TIME_ZONE, "China")).singleElement().asString()
+                .startsWith("Invalid value China for configuration item.time.zone: is not a time-zone id (")
+                .endsWith("); use a region id such as Asia/Shanghai");
+    }
+
+    @Test
+    void aBoardWithoutItsReplySelectors() {
+        Map<String, String> m = valid();
+        m.put(SiteConfig.MODE, "board");
+        assertThat(connector.problems(m)).containsExactlyInAnyOrder(
+                "board.reply.selector is required when site.mode is board: board mode: CSS selector of the official reply block on an item page; "
+                        + "a page without it is an unanswered message, fetched again on later polls until the reply appears",
+                "board.reply.time.selector is required when site.mode is board: board mode: CSS selector of the reply time inside the reply block "
+                        + "(read as item.time.pattern says)");
+    }
+
+    @Test
+    void limitsOutOfRange() {
+        assertThat(problemsWith(SiteConfig.LIST_MAX_PAGES, "0")).containsExactly(
+                "Invalid value 0 for configuration list.max.pages: Value must be at least 1");
+        assertThat(problemsWith(SiteConfig.HOST_MAX_CONCURRENCY, "64")).containsExactly(
+                "Invalid value 64 for configuration http.host.max.concurrency: Value must be no more than 16");
+        assertThat(problemsWith(SiteConfig.LINKS_CHECK_MAX, "-1")).containsExactly(
+                "Invalid value -1 for configuration links.check.max: Value must be at least 0");
+        assertThat(problemsWith("breaker.failure.threshold", "0")).containsExactly(
+                "Invalid value 0 for configuration breaker.failure.threshold: Value must be at least 1");
+        assertThat(problemsWith(SiteConfig.LINKS_TOPIC, "site links")).singleElement().asString()
+                .contains("for configuration links.topic: is not a Kafka topic name");
+    }
+
+    @Test
+    void aBackoffMaximumBelowTheInitialBackoff() {
+        Map<String, String> m = valid();
+        m.put("retry.backoff.initial.ms", "5000");
+        m.put("retry.backoff.max.ms", "1000");
+        assertThat(connector.problems(m)).containsExactly(
+                "retry.backoff.max.ms (1000) is below retry.backoff.initial.ms (5000); raise it or lower the initial backoff");
+    }
+
+    @Test
+    void aMisspeltKey() {
+        assertThat(problemsWith("item.titel.selector", "h1")).singleElement().asString()
+                .startsWith("unknown key item.titel.selector for HtmlSiteSourceConnector; known keys: board.reply.selector");
+    }
+
+    /** The samples in connectors/config are valid as they are (the build runs in the module's directory). */
+    @Test
+    void theSampleConfigurationsAreValid() throws Exception {
+        Properties column = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of("config/site-column.properties"), StandardCharsets.ISO_8859_1)) {
+            column.load(in);
+        }
+        Map<String, String> columnProps = new HashMap<>();
+        column.forEach((k, v) -> columnProps.put((String) k, (String) v));
+        assertThat(connector.problems(columnProps)).isEmpty();
+        assertThat(new SiteConfig(columnProps).region()).isEqualTo("示范市");
+
+        Map<String, String> board = Json.MAPPER.readValue(Files.readString(Path.of("config/site-board.json")), new TypeReference<>() {});
+        assertThat(connector.problems(board)).isEmpty();
+        assertThat(new SiteConfig(board).mode()).isEqualTo(SiteConfig.Mode.BOARD);
+    }
+
+    @Test
+    void startRefusesAnInvalidConfigurationWithEveryProblem() {
+        Map<String, String> m = valid();
+        m.remove(SiteConfig.LIST_URL);
+        m.put(SiteConfig.SEEN_MAX, "10");
+        assertThatThrownBy(() -> connector.start(m)).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("HtmlSiteSourceConnector configuration is invalid:")
+                .hasMessageContaining("site.list.url is required")
+                .hasMessageContaining("Invalid value 10 for configuration seen.max: Value must be at least 100");
+    }
+}

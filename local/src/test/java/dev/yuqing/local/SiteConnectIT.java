@@ -1,0 +1,279 @@
+package dev.yuqing.local;
+
+import static dev.yuqing.connectors.http.FeedServer.page;
+import static dev.yuqing.connectors.http.FeedServer.redirect;
+import static dev.yuqing.connectors.http.FeedServer.resource;
+import static dev.yuqing.connectors.http.FeedServer.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.connectors.connect.PostSourceConnector;
+import dev.yuqing.connectors.http.FeedServer;
+import dev.yuqing.connectors.site.HtmlSiteSourceConnector;
+import dev.yuqing.core.deadletter.DeadLetter;
+import dev.yuqing.core.json.Json;
+import dev.yuqing.core.post.Post;
+import dev.yuqing.core.post.PostJson;
+import dev.yuqing.local.connect.EmbeddedConnect;
+import dev.yuqing.local.kafka.EmbeddedKafka;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.management.ObjectName;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTML site connector in a real Kafka Connect worker (standalone, in this JVM) against a real
+ * Kafka broker, reading a real HTTP server on loopback: a column of two list pages whose items are
+ * a clean page, a GBK page, broken HTML, a page that answers 503 before it serves, one behind a
+ * redirect, one whose time is not one (dead-lettered) and one robots.txt disallows (never
+ * fetched); and a message board with answered and unanswered messages. After the worker
+ * restarts, nothing is sent again, while a newly listed item and a reply given meanwhile arrive.
+ */
+class SiteConnectIT {
+    private static final Duration TIMEOUT = Duration.ofMinutes(1);
+    private static final String POSTS = "site-it.posts";
+    private static final String DLQ = "site-it.dlq";
+    private static final String LINKS = "site-it.links";
+    private static final String COLUMN = "site:www.demo.yuqing.invalid/tzgg";
+    private static final String BOARD = "site:www.demo.yuqing.invalid/hdjl";
+    private static final String HTML = "text/html; charset=utf-8";
+
+    @TempDir
+    Path dir;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private static void serve(FeedServer server) {
+        server.serve("/robots.txt", page(resource("/site/robots.txt"), "text/plain"));
+        server.serve("/", page("<html>首页</html>".getBytes(StandardCharsets.UTF_8), HTML));
+        server.serve("/about.html", page("<html>关于</html>".getBytes(StandardCharsets.UTF_8), HTML));
+        server.serve("/tzgg/index.html", page(resource("/site/tzgg-index.html"), HTML));
+        server.serve("/tzgg/index_1.html", page(resource("/site/tzgg-index_1.html"), HTML));
+        server.serve("/tzgg/2026/05/art_4001.html", page(resource("/site/art_4001.html"), HTML));
+        server.serve("/tzgg/2026/05/art_4002.html", page(resource("/site/art_4002-gbk.html"), "text/html"));
+        server.serve("/tzgg/2026/05/art_4003.html", page(resource("/site/art_4003-broken.html"), HTML));
+        server.serve("/tzgg/2026/05/art_4005.html", status(503), page(resource("/site/art_4005.html"), HTML));
+        server.serve("/tzgg/2026/05/art_4006.html", redirect(301, "/tzgg/2026/05/art_4006_new.html"));
+        server.serve("/tzgg/2026/05/art_4006_new.html", page(resource("/site/art_4006_new.html"), HTML));
+        server.serve("/tzgg/2026/05/art_4007.html", page(resource("/site/art_4007-badtime.html"), HTML));
+        server.serve("/tzgg/private/art_4008.html", page(resource("/site/art_4001.html"), HTML));
+        server.serve("/hdjl/list.html", page(resource("/site/hdjl-list.html"), HTML));
+        for (String n : List.of("5001", "5002", "5003")) {
+            server.serve("/hdjl/msg_" + n + ".html", page(resource("/site/msg_" + n + ".html"), HTML));
+        }
+    }
+
+    private static Map<String, String> common() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("connector.class", HtmlSiteSourceConnector.class.getName());
+        m.put("tasks.max", "1");
+        m.put("key.converter", PostSourceConnector.BYTES_CONVERTER);
+        m.put("value.converter", PostSourceConnector.BYTES_CONVERTER);
+        m.put("topic", POSTS);
+        m.put("dlq.topic", DLQ);
+        m.put("links.topic", LINKS);
+        m.put("poll.interval.ms", "500");
+        m.put("retry.backoff.initial.ms", "100");
+        m.put("http.host.min.delay.ms", "20");
+        return m;
+    }
+
+    private static Map<String, Map<String, String>> connectors(FeedServer server) {
+        Map<String, String> column = common();
+        column.put("site.list.url", server.uri("/tzgg/index.html").toString());
+        column.put("site.account", COLUMN);
+        column.put("site.region", "示范市");
+        column.put("list.item.selector", "ul.list li");
+        column.put("list.next.selector", "a.next");
+        column.put("item.title.selector", "div.article h1");
+        column.put("item.time.selector", "span.pubtime");
+        column.put("item.body.selector", "div.content");
+        column.put("item.author.selector", "span.source");
+
+        Map<String, String> board = common();
+        board.put("site.list.url", server.uri("/hdjl/list.html").toString());
+        board.put("site.account", BOARD);
+        board.put("site.mode", "board");
+        board.put("list.item.selector", "table.msgs td.t a");
+        board.put("item.title.selector", "h1.subject");
+        board.put("item.time.selector", "div.msg .time");
+        board.put("item.body.selector", "div.msg .content");
+        board.put("item.author.selector", "span.asker");
+        board.put("item.id.selector", "span.no");
+        board.put("board.reply.selector", "div.reply");
+        board.put("board.reply.text.selector", ".content");
+        board.put("board.reply.time.selector", ".time");
+        board.put("board.reply.unit.selector", ".unit");
+        board.put("links.check.max", "0");
+
+        Map<String, Map<String, String>> c = new LinkedHashMap<>();
+        c.put("tzgg-site", column);
+        c.put("hdjl-board", board);
+        return c;
+    }
+
+    private HttpResponse<String> rest(EmbeddedConnect connect, String method, String path, Object body) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(connect.restUrl().resolve(path)).header("Content-Type", "application/json");
+        r.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void create(EmbeddedConnect connect, Map<String, Map<String, String>> connectors) throws Exception {
+        for (var c : connectors.entrySet()) {
+            HttpResponse<String> r = rest(connect, "PUT", "connectors/" + c.getKey() + "/config", c.getValue());
+            assertThat(r.statusCode()).as("PUT %s: %s", c.getKey(), r.body()).isIn(200, 201);
+        }
+        for (String name : connectors.keySet()) {
+            await("task of " + name + " running", () -> {
+                JsonNode tasks = Json.MAPPER.readTree(rest(connect, "GET", "connectors/" + name + "/status", null).body()).path("tasks");
+                if (tasks.size() == 1 && tasks.get(0).path("state").asText().equals("FAILED")) {
+                    throw new AssertionError(name + " failed: " + tasks.get(0).path("trace").asText());
+                }
+                return tasks.size() == 1 && tasks.get(0).path("state").asText().equals("RUNNING");
+            });
+        }
+    }
+
+    @FunctionalInterface
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(String what, Condition condition) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.holds()) {
+            assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> read(EmbeddedKafka kafka, String topic) throws Exception {
+        return TopicReader.readAll(kafka.bootstrapServers(), topic, TIMEOUT);
+    }
+
+    private static List<Post> posts(EmbeddedKafka kafka) throws Exception {
+        PostJson json = new PostJson();
+        List<Post> posts = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : read(kafka, POSTS)) {
+            Post p = json.read(r.value());
+            assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(p.id());
+            posts.add(p);
+        }
+        return posts;
+    }
+
+    private static String item(FeedServer server, String n) {
+        return COLUMN + ":" + server.uri("/tzgg/2026/05/art_" + n + ".html");
+    }
+
+    @Test
+    void readsAColumnAndABoardSurvivesFaultsAndResumesAfterARestartWithoutResending() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0); FeedServer server = FeedServer.start()) {
+            kafka.createTopics(List.of(POSTS, DLQ, LINKS), 2);
+            serve(server);
+            Map<String, Map<String, String>> connectors = connectors(server);
+
+            try (EmbeddedConnect connect = EmbeddedConnect.start(kafka.bootstrapServers(), dir.resolve("connect"), 0)) {
+                // A board without its reply selectors is refused by the worker with the connector's own message.
+                Map<String, String> bad = new LinkedHashMap<>(connectors.get("hdjl-board"));
+                bad.remove("board.reply.selector");
+                HttpResponse<String> refused = rest(connect, "PUT", "connectors/bad-board/config", bad);
+                assertThat(refused.statusCode()).isEqualTo(400);
+                assertThat(refused.body()).contains("board.reply.selector is required when site.mode is board");
+
+                create(connect, connectors);
+                // Column: 4001, 4002, 4003, 4005, 4006 are posts, 4007 a dead letter, 4008 not fetched.
+                // Board: 3 messages and 2 replies.
+                await("10 posts, 1 dead letter and the dead link",
+                        () -> read(kafka, POSTS).size() == 10 && read(kafka, DLQ).size() == 1 && !read(kafka, LINKS).isEmpty());
+                assertThat(metric("tzgg-site", "column-latest-update-ms")).isEqualTo(Instant.parse("2026-05-15T01:30:00Z").toEpochMilli());
+                assertThat(metric("tzgg-site", "robots-skipped-total")).isEqualTo(1L);
+                assertThat(metric("hdjl-board", "posts-total")).isEqualTo(5L);
+            }
+
+            List<Post> posts = posts(kafka);
+            Map<String, Post> byId = posts.stream().collect(Collectors.toMap(Post::id, Function.identity()));
+            assertThat(byId.keySet()).containsExactlyInAnyOrder(
+                    item(server, "4001"), item(server, "4002"), item(server, "4003"), item(server, "4005"), item(server, "4006"),
+                    BOARD + ":5001", BOARD + ":5001#reply", BOARD + ":5002", BOARD + ":5002#reply", BOARD + ":5003");
+            assertThat(byId.get(item(server, "4002")).title()).as("GBK").isEqualTo("关于开展王喆同志先进事迹学习活动的通知");
+            assertThat(byId.get(item(server, "4003")).text()).as("broken HTML").startsWith("因管网维修");
+            assertThat(byId.get(item(server, "4006")).text()).as("behind a redirect").isEqualTo("政务服务中心自6月1日起在新址办公。");
+            assertThat(posts).filteredOn(p -> p.account().equals(COLUMN)).allSatisfy(p -> {
+                assertThat(p.source().code()).isEqualTo("site-page");
+                assertThat(p.region()).isEqualTo("示范市");
+            });
+            Post reply = byId.get(BOARD + ":5002#reply");
+            assertThat(reply.source().code()).isEqualTo("citizen-message");
+            assertThat(reply.replyTo()).isEqualTo(BOARD + ":5002");
+            assertThat(reply.threadId()).isEqualTo(BOARD + ":5002");
+            assertThat(reply.author()).isEqualTo("示范市公安局交通警察支队");
+            assertThat(byId.get(BOARD + ":5002").threadId()).isEqualTo(BOARD + ":5002");
+            assertThat(byId.get(BOARD + ":5002").replyTo()).isNull();
+
+            assertThat(server.requests("/tzgg/2026/05/art_4005.html")).extracting(FeedServer.Request::status).startsWith(503, 200);
+            assertThat(server.requests("/tzgg/2026/05/art_4006.html")).extracting(FeedServer.Request::status).containsExactly(301);
+            assertThat(server.requests("/tzgg/private/art_4008.html")).as("disallowed by robots.txt").isEmpty();
+
+            List<DeadLetter> dead = TopicReader.deadLetters(kafka.bootstrapServers(), DLQ, TIMEOUT);
+            assertThat(dead).singleElement().satisfies(d -> {
+                assertThat(d.stage()).isEqualTo("connector");
+                assertThat(d.field()).isEqualTo("publishedAt");
+                assertThat(d.reason()).startsWith("not a time: '发布时间：星期五 上午'");
+                assertThat(d.key()).isEqualTo(item(server, "4007"));
+            });
+            List<JsonNode> links = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> r : read(kafka, LINKS)) {
+                links.add(Json.MAPPER.readTree(r.value()));
+            }
+            assertThat(links).as("the one dead link, reported once while it stays dead").singleElement().satisfies(l -> {
+                assertThat(l.get("link").asText()).isEqualTo(server.uri("/tzgg/old/art_0001.html").toString());
+                assertThat(l.get("pageUrl").asText()).isEqualTo(server.uri("/tzgg/index.html").toString());
+                assertThat(l.get("status").asInt()).isEqualTo(404);
+            });
+
+            // While the worker is down the column lists a new item and message 5003 is answered.
+            server.serve("/tzgg/index.html", page(new String(resource("/site/tzgg-index.html"), StandardCharsets.UTF_8)
+                    .replace("<ul class=\"list\">", "<ul class=\"list\">\n  <li><a href=\"2026/05/art_4009.html\">示范市2026年高考期间噪声管控的通告</a></li>")
+                    .getBytes(StandardCharsets.UTF_8), HTML));
+            server.serve("/tzgg/2026/05/art_4009.html", page(resource("/site/art_4009.html"), HTML));
+            server.serve("/hdjl/msg_5003.html", page(resource("/site/msg_5003-replied.html"), HTML));
+            int listsBefore = server.requests("/tzgg/index.html").size();
+
+            try (EmbeddedConnect connect = EmbeddedConnect.start(kafka.bootstrapServers(), dir.resolve("connect"), 0)) {
+                create(connect, connectors);
+                await("the new item and the new reply", () -> read(kafka, POSTS).size() >= 12);
+                await("the column listed twice after the restart", () -> server.requests("/tzgg/index.html").size() >= listsBefore + 2);
+            }
+            List<String> keys = read(kafka, POSTS).stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList();
+            assertThat(keys).as("nothing sent twice").doesNotHaveDuplicates().hasSize(12)
+                    .contains(item(server, "4009"), BOARD + ":5003#reply");
+            assertThat(posts(kafka)).filteredOn(p -> p.id().equals(BOARD + ":5003#reply")).singleElement()
+                    .satisfies(p -> assertThat(p.replyTo()).isEqualTo(BOARD + ":5003"));
+            assertThat(read(kafka, DLQ)).as("no dead letter sent twice").hasSize(1);
+            for (String n : List.of("4001", "4002", "4003", "4006_new", "4007")) {
+                assertThat(server.requests("/tzgg/2026/05/art_" + n + ".html")).as("art_%s fetched once", n).hasSize(1);
+            }
+            assertThat(server.requests("/hdjl/msg_5001.html")).hasSize(1);
+        }
+    }
+
+    /** A task's plugin metric, as JMX shows it. */
+    private static Object metric(String connector, String name) throws Exception {
+        return ManagementFactory.getPlatformMBeanServer().getAttribute(
+                new ObjectName("kafka.connect:type=plugins,connector=" + connector + ",task=0"), name);
+    }
+}
