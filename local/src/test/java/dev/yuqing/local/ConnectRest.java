@@ -43,18 +43,10 @@ final class ConnectRest {
     /** Creates (or updates) every connector through the worker's REST API and waits for their tasks to run. */
     static void create(EmbeddedConnect connect, Map<String, Map<String, String>> connectors) throws Exception {
         for (var c : connectors.entrySet()) {
-            HttpResponse<String> r = rest(connect, "PUT", "connectors/" + c.getKey() + "/config", c.getValue());
-            assertThat(r.statusCode()).as("PUT %s: %s", c.getKey(), r.body()).isIn(200, 201);
+            connect.putConnector(c.getKey(), c.getValue());
         }
         for (String name : connectors.keySet()) {
-            await("task of " + name + " running", () -> {
-                JsonNode status = Json.MAPPER.readTree(rest(connect, "GET", "connectors/" + name + "/status", null).body());
-                JsonNode tasks = status.path("tasks");
-                if (tasks.size() == 1 && tasks.get(0).path("state").asText().equals("FAILED")) {
-                    throw new AssertionError(name + " failed: " + tasks.get(0).path("trace").asText());
-                }
-                return tasks.size() == 1 && tasks.get(0).path("state").asText().equals("RUNNING");
-            });
+            connect.awaitRunning(name, TIMEOUT);
         }
     }
 

@@ -4,10 +4,13 @@ import static dev.yuqing.connectors.http.FeedServer.page;
 import static dev.yuqing.connectors.http.FeedServer.redirect;
 import static dev.yuqing.connectors.http.FeedServer.resource;
 import static dev.yuqing.connectors.http.FeedServer.status;
+import static dev.yuqing.local.ConnectRest.await;
+import static dev.yuqing.local.ConnectRest.create;
+import static dev.yuqing.local.ConnectRest.metric;
+import static dev.yuqing.local.ConnectRest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.yuqing.connectors.connect.PostSourceConnector;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.connectors.site.HtmlSiteSourceConnector;
 import dev.yuqing.core.deadletter.DeadLetter;
@@ -16,9 +19,6 @@ import dev.yuqing.core.post.Post;
 import dev.yuqing.core.post.PostJson;
 import dev.yuqing.local.connect.EmbeddedConnect;
 import dev.yuqing.local.kafka.EmbeddedKafka;
-import java.lang.management.ManagementFactory;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +53,6 @@ class SiteConnectIT {
 
     @TempDir
     Path dir;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private static void serve(FeedServer server) {
         server.serve("/robots.txt", page(resource("/site/robots.txt"), "text/plain"));
@@ -77,13 +75,7 @@ class SiteConnectIT {
     }
 
     private static Map<String, String> common() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("connector.class", HtmlSiteSourceConnector.class.getName());
-        m.put("tasks.max", "1");
-        m.put("key.converter", PostSourceConnector.BYTES_CONVERTER);
-        m.put("value.converter", PostSourceConnector.BYTES_CONVERTER);
-        m.put("topic", POSTS);
-        m.put("dlq.topic", DLQ);
+        Map<String, String> m = ConnectRest.common(HtmlSiteSourceConnector.class, POSTS, DLQ);
         m.put("links.topic", LINKS);
         m.put("poll.interval.ms", "500");
         m.put("retry.backoff.initial.ms", "100");
@@ -125,40 +117,6 @@ class SiteConnectIT {
         return c;
     }
 
-    private HttpResponse<String> rest(EmbeddedConnect connect, String method, String path, Object body) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(connect.restUrl().resolve(path)).header("Content-Type", "application/json");
-        r.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
-        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void create(EmbeddedConnect connect, Map<String, Map<String, String>> connectors) throws Exception {
-        for (var c : connectors.entrySet()) {
-            HttpResponse<String> r = rest(connect, "PUT", "connectors/" + c.getKey() + "/config", c.getValue());
-            assertThat(r.statusCode()).as("PUT %s: %s", c.getKey(), r.body()).isIn(200, 201);
-        }
-        for (String name : connectors.keySet()) {
-            await("task of " + name + " running", () -> {
-                JsonNode tasks = Json.MAPPER.readTree(rest(connect, "GET", "connectors/" + name + "/status", null).body()).path("tasks");
-                if (tasks.size() == 1 && tasks.get(0).path("state").asText().equals("FAILED")) {
-                    throw new AssertionError(name + " failed: " + tasks.get(0).path("trace").asText());
-                }
-                return tasks.size() == 1 && tasks.get(0).path("state").asText().equals("RUNNING");
-            });
-        }
-    }
-
-    @FunctionalInterface
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(String what, Condition condition) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.holds()) {
-            assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
 
     private static List<ConsumerRecord<byte[], byte[]>> read(EmbeddedKafka kafka, String topic) throws Exception {
         return TopicReader.readAll(kafka.bootstrapServers(), topic, TIMEOUT);
@@ -271,9 +229,4 @@ class SiteConnectIT {
         }
     }
 
-    /** A task's plugin metric, as JMX shows it. */
-    private static Object metric(String connector, String name) throws Exception {
-        return ManagementFactory.getPlatformMBeanServer().getAttribute(
-                new ObjectName("kafka.connect:type=plugins,connector=" + connector + ",task=0"), name);
-    }
 }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the file from the committed position on, a batch per poll. Each record's offset is the
  * number of records read up to and including it, with the fingerprint of the file's head
- * (as {@link Cursor} keeps it), so that an offset is never applied to another file. At the end
+ * ({@link Head}), so that an offset is never applied to another file. At the end
  * of the file the task looks every poll interval whether it grew, and reads on if it did.
  */
 public final class FileReplaySourceTask extends SourceTask {
@@ -58,17 +58,26 @@ public final class FileReplaySourceTask extends SourceTask {
     private record Mapped(FileRecord record, ObjectNode fields) {}
 
     /**
-     * What ties an offset to its file: the SHA-256 of its first bytes (at most 64 KiB), as
-     * {@link Cursor} keeps it. The file only grows, so the head an offset saw stays the same.
+     * What ties an offset to its file: the SHA-256 of its first bytes (at most 64 KiB). The file
+     * only grows, so the head an offset saw stays the same.
      */
     private record Head(long bytes, String fingerprint) {
+        static final int MAX_BYTES = 64 * 1024;
+
         static Head of(Path file) throws IOException {
-            long covered = Math.min(Files.size(file), Cursor.FINGERPRINT_BYTES);
-            return new Head(covered, Cursor.fingerprint(file, covered));
+            long covered = Math.min(Files.size(file), MAX_BYTES);
+            return new Head(covered, fingerprint(file, covered));
         }
 
-        boolean matches(Path file) {
-            return fingerprint.equals(Cursor.fingerprint(file, bytes));
+        boolean matches(Path file) throws IOException {
+            return fingerprint.equals(fingerprint(file, bytes));
+        }
+
+        /** SHA-256 of the first {@code bytes} bytes (fewer if the file is shorter, which then differs). */
+        private static String fingerprint(Path file, long bytes) throws IOException {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                return java.util.HexFormat.of().formatHex(dev.yuqing.connectors.connect.PostIds.sha256(in.readNBytes((int) Math.min(bytes, MAX_BYTES))));
+            }
         }
     }
 
@@ -105,7 +114,13 @@ public final class FileReplaySourceTask extends SourceTask {
     }
 
     private void checkHead() {
-        if (!head.matches(file)) {
+        boolean same;
+        try {
+            same = head.matches(file);
+        } catch (IOException e) {
+            throw new ConnectException("cannot read the head of " + file + " to check it is the file the stored offset belongs to", e);
+        }
+        if (!same) {
             throw new ConnectException(file + " is not the file the stored offset belongs to (its head changed); to read it from the"
                     + " start, reset the connector's offsets (PUT /connectors/NAME/stop, then DELETE /connectors/NAME/offsets)"
                     + " or give the connector a new name");
