@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yuqing.connectors.connect.ConfigProblems;
 import dev.yuqing.connectors.connect.HttpSourceKeys;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each configuration error gives a message that names the key and says how to fix it. */
 class HttpApiConfigTest {
     private final HttpApiSourceConnector connector = new HttpApiSourceConnector();
+    private final ConfigProblems problems = new ConfigProblems(connector, HttpApiConfigTest::valid);
 
     private static Map<String, String> valid() {
-        Map<String, String> m = ConfigProblems.base(HttpApiSourceConnector.class);
-        m.put(HttpApiConfig.API_URL, "https://api.demo.yuqing.invalid/messages?page={page}&size=50");
-        m.put(HttpApiConfig.API_ACCOUNT, "board:www.demo.yuqing.invalid/zmhd");
-        m.put(HttpApiConfig.API_ITEMS_POINTER, "/data/items");
-        m.put(HttpApiConfig.API_MAPPING, "id=/mid,text=/content,publishedAt=/created_at,author=/user/name");
-        return m;
-    }
-
-    private List<String> problemsWith(String key, String value) {
-        return ConfigProblems.with(connector, valid(), key, value);
+        return ConfigProblems.base(HttpApiSourceConnector.class, Map.of(
+                HttpApiConfig.API_URL, "https://api.demo.yuqing.invalid/messages?page={page}&size=50",
+                HttpApiConfig.API_ACCOUNT, "board:www.demo.yuqing.invalid/zmhd",
+                HttpApiConfig.API_ITEMS_POINTER, "/data/items",
+                HttpApiConfig.API_MAPPING, "id=/mid,text=/content,publishedAt=/created_at,author=/user/name"));
     }
 
     @Test
@@ -40,15 +35,15 @@ class HttpApiConfigTest {
 
     @Test
     void aMissingOrBadUrl() {
-        assertThat(problemsWith(HttpApiConfig.API_URL, null)).singleElement().asString().startsWith("api.url is required: the API listing to read");
-        assertThat(problemsWith(HttpApiConfig.API_URL, "ftp://api.demo.yuqing.invalid/{page}")).containsExactly(
+        assertThat(problems.with(HttpApiConfig.API_URL, null)).singleElement().asString().startsWith("api.url is required: the API listing to read");
+        assertThat(problems.with(HttpApiConfig.API_URL, "ftp://api.demo.yuqing.invalid/{page}")).containsExactly(
                 "Invalid value ftp://api.demo.yuqing.invalid/{page} for configuration api.url: must be an absolute http(s) URL with a host, "
                         + "with {page}, {cursor} or {since} where the paging value goes, such as https://api.example.gov.cn/messages?page={page}&size=50");
     }
 
     @Test
     void aUrlWithoutThePlaceholderOfItsPaging() {
-        assertThat(problemsWith(HttpApiConfig.API_URL, "https://api.demo.yuqing.invalid/messages")).containsExactly(
+        assertThat(problems.with(HttpApiConfig.API_URL, "https://api.demo.yuqing.invalid/messages")).containsExactly(
                 "api.url has no {page} for api.paging page; put it where the API takes the page number, such as ?page={page}");
         Map<String, String> since = valid();
         since.put(HttpApiConfig.API_PAGING, "since-id");
@@ -58,7 +53,7 @@ class HttpApiConfigTest {
 
     @Test
     void anUnknownPagingMode() {
-        assertThat(problemsWith(HttpApiConfig.API_PAGING, "offset")).singleElement().asString()
+        assertThat(problems.with(HttpApiConfig.API_PAGING, "offset")).singleElement().asString()
                 .startsWith("Invalid value offset for configuration api.paging: String must be one of: page, cursor, since-id");
     }
 
@@ -73,32 +68,32 @@ class HttpApiConfigTest {
 
     @Test
     void aPointerThatIsNotOne() {
-        assertThat(problemsWith(HttpApiConfig.API_ITEMS_POINTER, "data.items")).singleElement().asString()
+        assertThat(problems.with(HttpApiConfig.API_ITEMS_POINTER, "data.items")).singleElement().asString()
                 .startsWith("Invalid value data.items for configuration api.items.pointer: is not a JSON Pointer (")
                 .endsWith("); write it as /data/items");
     }
 
     @Test
     void aMappingWithoutIdOrWithAccountOrUnknownField() {
-        assertThat(problemsWith(HttpApiConfig.API_MAPPING, "text=/content,publishedAt=/created_at")).containsExactly(
+        assertThat(problems.with(HttpApiConfig.API_MAPPING, "text=/content,publishedAt=/created_at")).containsExactly(
                 "Invalid value text=/content,publishedAt=/created_at for configuration api.mapping: must map id, the item's native id, such as id=/mid");
-        assertThat(problemsWith(HttpApiConfig.API_MAPPING, "id=/mid,account=/uid")).containsExactly(
+        assertThat(problems.with(HttpApiConfig.API_MAPPING, "id=/mid,account=/uid")).containsExactly(
                 "Invalid value id=/mid,account=/uid for configuration api.mapping: must not map account or source; set api.account and api.source instead");
-        assertThat(problemsWith(HttpApiConfig.API_MAPPING, "id=/mid,body=/content")).singleElement().asString()
+        assertThat(problems.with(HttpApiConfig.API_MAPPING, "id=/mid,body=/content")).singleElement().asString()
                 .contains("for configuration api.mapping: mapping names unknown post field 'body'");
     }
 
     @Test
     void anUnknownSource() {
-        assertThat(problemsWith(HttpApiConfig.API_SOURCE, "twitter")).containsExactly("Invalid value twitter for configuration api.source: "
+        assertThat(problems.with(HttpApiConfig.API_SOURCE, "twitter")).containsExactly("Invalid value twitter for configuration api.source: "
                 + "is not a source; use one of weibo, wechat, douyin, site-comment, citizen-message, site-page");
     }
 
     @Test
     void badHeadersAreNamedWithoutShowingTheSecret() {
-        assertThat(problemsWith(HttpApiConfig.HTTP_HEADERS, "Authorization Bearer s3cret")).containsExactly(
+        assertThat(problems.with(HttpApiConfig.HTTP_HEADERS, "Authorization Bearer s3cret")).containsExactly(
                 "Invalid value [hidden] for configuration http.headers: entry 1 is not 'Name: value' (such as Authorization: Bearer TOKEN)");
-        assertThat(problemsWith(HttpApiConfig.HTTP_HEADERS, "X-Api-Key: k1|User-Agent: me")).containsExactly(
+        assertThat(problems.with(HttpApiConfig.HTTP_HEADERS, "X-Api-Key: k1|User-Agent: me")).containsExactly(
                 "Invalid value [hidden] for configuration http.headers: entry 2 sets User-Agent, which the connector sets itself; "
                         + "use http.user.agent; remove it");
     }
@@ -110,6 +105,6 @@ class HttpApiConfigTest {
         m.put(HttpSourceKeys.RETRY_BACKOFF_MAX_MS, "1000");
         assertThat(connector.problems(m)).containsExactly(
                 "retry.backoff.max.ms (1000) is below retry.backoff.initial.ms (5000); raise it or lower the initial backoff");
-        assertThat(problemsWith("api.item.pointer", "/data")).singleElement().asString().startsWith("unknown key api.item.pointer for HttpApiSourceConnector");
+        assertThat(problems.with("api.item.pointer", "/data")).singleElement().asString().startsWith("unknown key api.item.pointer for HttpApiSourceConnector");
     }
 }

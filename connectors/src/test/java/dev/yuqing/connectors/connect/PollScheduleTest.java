@@ -2,39 +2,13 @@ package dev.yuqing.connectors.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.yuqing.connectors.http.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class PollScheduleTest {
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-05-15T01:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("not needed here");
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-05-15T01:00:00Z"));
     private final StopSignal stop = new StopSignal();
     private final PollSchedule schedule = new PollSchedule(Duration.ofSeconds(10), stop, clock);
 

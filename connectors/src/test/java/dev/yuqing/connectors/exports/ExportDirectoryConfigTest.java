@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yuqing.connectors.connect.ConfigProblems;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,16 +13,12 @@ class ExportDirectoryConfigTest {
     @TempDir
     Path dir;
     private final ExportDirectorySourceConnector connector = new ExportDirectorySourceConnector();
+    private final ConfigProblems problems = new ConfigProblems(connector, this::valid);
 
     private Map<String, String> valid() {
-        Map<String, String> m = ConfigProblems.base(ExportDirectorySourceConnector.class);
-        m.put(ExportDirectoryConfig.EXPORT_DIR, dir.toString());
-        m.put(ExportDirectoryConfig.EXPORT_MAPPING, "id=mid,text=text,publishedAt=created_at,source='weibo',account='weibo:city'");
-        return m;
-    }
-
-    private List<String> problemsWith(String key, String value) {
-        return ConfigProblems.with(connector, valid(), key, value);
+        return ConfigProblems.base(ExportDirectorySourceConnector.class, Map.of(
+                ExportDirectoryConfig.EXPORT_DIR, dir.toString(),
+                ExportDirectoryConfig.EXPORT_MAPPING, "id=mid,text=text,publishedAt=created_at,source='weibo',account='weibo:city'"));
     }
 
     @Test
@@ -35,36 +30,36 @@ class ExportDirectoryConfigTest {
 
     @Test
     void aMissingOrAbsentDirectory() {
-        assertThat(problemsWith(ExportDirectoryConfig.EXPORT_DIR, null)).singleElement().asString()
+        assertThat(problems.with(ExportDirectoryConfig.EXPORT_DIR, null)).singleElement().asString()
                 .startsWith("export.dir is required: the directory the exports are dropped into");
         Path absent = dir.resolve("absent");
-        assertThat(problemsWith(ExportDirectoryConfig.EXPORT_DIR, absent.toString())).containsExactly("export.dir: '" + absent
+        assertThat(problems.with(ExportDirectoryConfig.EXPORT_DIR, absent.toString())).containsExactly("export.dir: '" + absent
                 + "' is not a readable directory on this worker; create it or give the directory the exports are dropped into"
                 + " (in a distributed cluster, one every worker sees)");
     }
 
     @Test
     void aGlobThatIsNotOneOrNamesADirectory() {
-        assertThat(problemsWith(ExportDirectoryConfig.EXPORT_GLOB, "weibo-[.jsonl")).singleElement().asString()
+        assertThat(problems.with(ExportDirectoryConfig.EXPORT_GLOB, "weibo-[.jsonl")).singleElement().asString()
                 .startsWith("Invalid value weibo-[.jsonl for configuration export.glob: is not a glob (")
                 .endsWith("); write it as *.jsonl or weibo-*.{jsonl,json}");
-        assertThat(problemsWith(ExportDirectoryConfig.EXPORT_GLOB, "weibo/*.jsonl")).containsExactly("Invalid value weibo/*.jsonl for "
+        assertThat(problems.with(ExportDirectoryConfig.EXPORT_GLOB, "weibo/*.jsonl")).containsExactly("Invalid value weibo/*.jsonl for "
                 + "configuration export.glob: must be a glob of file names without a directory, such as *.jsonl");
     }
 
     @Test
     void anUnknownFormatOrderOrMappingField() {
-        assertThat(problemsWith(ExportDirectoryConfig.EXPORT_FORMAT, "xlsx")).singleElement().asString()
+        assertThat(problems.with(ExportDirectoryConfig.EXPORT_FORMAT, "xlsx")).singleElement().asString()
                 .startsWith("Invalid value xlsx for configuration export.format: String must be one of (case insensitive): ");
-        assertThat(problemsWith(ExportDirectoryConfig.EXPORT_ORDER, "size")).singleElement().asString()
+        assertThat(problems.with(ExportDirectoryConfig.EXPORT_ORDER, "size")).singleElement().asString()
                 .startsWith("Invalid value size for configuration export.order: String must be one of (case insensitive): ");
-        assertThat(problemsWith(ExportDirectoryConfig.EXPORT_MAPPING, "id=mid,content=text")).singleElement().asString()
+        assertThat(problems.with(ExportDirectoryConfig.EXPORT_MAPPING, "id=mid,content=text")).singleElement().asString()
                 .startsWith("Invalid value id=mid,content=text for configuration export.mapping: mapping names unknown post field 'content'");
     }
 
     @Test
     void aMisspeltKey() {
-        assertThat(problemsWith("export.directory", dir.toString())).singleElement().asString()
+        assertThat(problems.with("export.directory", dir.toString())).singleElement().asString()
                 .startsWith("unknown key export.directory for ExportDirectorySourceConnector; known keys: ");
     }
 }

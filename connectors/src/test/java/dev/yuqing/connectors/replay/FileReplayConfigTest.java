@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.yuqing.connectors.connect.ConfigProblems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,7 @@ class FileReplayConfigTest {
     Path dir;
     private Path csv;
     private final FileReplaySourceConnector connector = new FileReplaySourceConnector();
+    private final ConfigProblems problems = new ConfigProblems(connector, this::valid);
 
     @BeforeEach
     void file() throws Exception {
@@ -24,15 +24,10 @@ class FileReplayConfigTest {
     }
 
     private Map<String, String> valid() {
-        Map<String, String> m = ConfigProblems.base(FileReplaySourceConnector.class);
-        m.put(FileReplayConfig.FILE_PATH, csv.toString());
-        m.put(FileReplayConfig.FILE_FORMAT, "CSV");
-        m.put(FileReplayConfig.FILE_MAPPING, "id=留言编号,text=留言详情,source='citizen-message',account='site:zmhd',publishedAt='2026-05-15 09:00'");
-        return m;
-    }
-
-    private List<String> problemsWith(String key, String value) {
-        return ConfigProblems.with(connector, valid(), key, value);
+        return ConfigProblems.base(FileReplaySourceConnector.class, Map.of(
+                FileReplayConfig.FILE_PATH, csv.toString(),
+                FileReplayConfig.FILE_FORMAT, "CSV",
+                FileReplayConfig.FILE_MAPPING, "id=留言编号,text=留言详情,source='citizen-message',account='site:zmhd',publishedAt='2026-05-15 09:00'"));
     }
 
     @Test
@@ -42,34 +37,34 @@ class FileReplayConfigTest {
 
     @Test
     void aMissingOrUnreadableFile() {
-        assertThat(problemsWith(FileReplayConfig.FILE_PATH, null)).singleElement().asString().startsWith("file.path is required: the JSON-lines or CSV file");
+        assertThat(problems.with(FileReplayConfig.FILE_PATH, null)).singleElement().asString().startsWith("file.path is required: the JSON-lines or CSV file");
         Path missing = dir.resolve("nope.csv");
-        assertThat(problemsWith(FileReplayConfig.FILE_PATH, missing.toString())).containsExactly("file.path: cannot read '" + missing
+        assertThat(problems.with(FileReplayConfig.FILE_PATH, missing.toString())).containsExactly("file.path: cannot read '" + missing
                 + "' on this worker; give the path of a readable file (in a distributed cluster, on every worker)");
     }
 
     @Test
     void anUnknownFormat() {
-        assertThat(problemsWith(FileReplayConfig.FILE_FORMAT, "xlsx")).singleElement().asString()
+        assertThat(problems.with(FileReplayConfig.FILE_FORMAT, "xlsx")).singleElement().asString()
                 .startsWith("Invalid value xlsx for configuration file.format: String must be one of (case insensitive): ")
                 .contains("JSONL").contains("CSV");
     }
 
     @Test
     void aMappingToAnUnknownPostField() {
-        assertThat(problemsWith(FileReplayConfig.FILE_MAPPING, "body=留言详情")).singleElement().asString()
+        assertThat(problems.with(FileReplayConfig.FILE_MAPPING, "body=留言详情")).singleElement().asString()
                 .startsWith("Invalid value body=留言详情 for configuration file.mapping: mapping names unknown post field 'body' (known: [");
     }
 
     @Test
     void aMappingFromAColumnTheCsvLacks() {
-        assertThat(problemsWith(FileReplayConfig.FILE_MAPPING, "id=编号,text=留言详情")).containsExactly(
+        assertThat(problems.with(FileReplayConfig.FILE_MAPPING, "id=编号,text=留言详情")).containsExactly(
                 "file.mapping: column '编号' is not in the header [留言编号, 留言详情] of " + csv + "; name one of its columns");
     }
 
     @Test
     void aSpeedBelowZero() {
-        assertThat(problemsWith(FileReplayConfig.FILE_SPEED, "-1")).containsExactly(
+        assertThat(problems.with(FileReplayConfig.FILE_SPEED, "-1")).containsExactly(
                 "Invalid value -1.0 for configuration file.speed: Value must be at least 0.0");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.yuqing.connectors.connect.ConfigProblems;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
@@ -12,16 +11,12 @@ import org.junit.jupiter.api.Test;
 /** Each configuration error gives one message that names the key and says how to fix it. */
 class RssConfigTest {
     private final RssSourceConnector connector = new RssSourceConnector();
+    private final ConfigProblems problems = new ConfigProblems(connector, RssConfigTest::valid);
 
     private static Map<String, String> valid() {
-        Map<String, String> m = ConfigProblems.base(RssSourceConnector.class);
-        m.put(RssConfig.FEED_URL, "https://www.demo.yuqing.invalid/sfyw/rss.xml");
-        m.put(RssConfig.FEED_ACCOUNT, "site:www.demo.yuqing.invalid/sfyw");
-        return m;
-    }
-
-    private List<String> problemsWith(String key, String value) {
-        return ConfigProblems.with(connector, valid(), key, value);
+        return ConfigProblems.base(RssSourceConnector.class, Map.of(
+                RssConfig.FEED_URL, "https://www.demo.yuqing.invalid/sfyw/rss.xml",
+                RssConfig.FEED_ACCOUNT, "site:www.demo.yuqing.invalid/sfyw"));
     }
 
     @Test
@@ -33,44 +28,44 @@ class RssConfigTest {
 
     @Test
     void aMissingFeedUrl() {
-        assertThat(problemsWith(RssConfig.FEED_URL, null)).containsExactly(
+        assertThat(problems.with(RssConfig.FEED_URL, null)).containsExactly(
                 "feed.url is required: the RSS 2.0, RSS 1.0 or Atom feed to read, an absolute http(s) URL");
     }
 
     @Test
     void aFeedUrlThatIsNotHttp() {
-        assertThat(problemsWith(RssConfig.FEED_URL, "ftp://www.demo.yuqing.invalid/rss.xml")).containsExactly(
+        assertThat(problems.with(RssConfig.FEED_URL, "ftp://www.demo.yuqing.invalid/rss.xml")).containsExactly(
                 "Invalid value ftp://www.demo.yuqing.invalid/rss.xml for configuration feed.url: "
                         + "must be an absolute http(s) URL with a host, such as https://www.example.gov.cn/sfyw/rss.xml");
-        assertThat(problemsWith(RssConfig.FEED_URL, "https://www.demo.yuqing.invalid/新闻 中心/rss.xml")).singleElement()
+        assertThat(problems.with(RssConfig.FEED_URL, "https://www.demo.yuqing.invalid/新闻 中心/rss.xml")).singleElement()
                 .asString().contains("for configuration feed.url: is not a URL (Illegal character in path");
     }
 
     @Test
     void aMissingOrSpacedAccount() {
-        assertThat(problemsWith(RssConfig.FEED_ACCOUNT, null)).singleElement().asString().startsWith("feed.account is required: the account of the posts");
-        assertThat(problemsWith(RssConfig.FEED_ACCOUNT, "示范 要闻")).containsExactly("Invalid value 示范 要闻 for configuration feed.account: "
+        assertThat(problems.with(RssConfig.FEED_ACCOUNT, null)).singleElement().asString().startsWith("feed.account is required: the account of the posts");
+        assertThat(problems.with(RssConfig.FEED_ACCOUNT, "示范 要闻")).containsExactly("Invalid value 示范 要闻 for configuration feed.account: "
                 + "must not contain white space (it is part of every post id); for example site:www.example.gov.cn/sfyw");
-        assertThat(problemsWith(RssConfig.FEED_ACCOUNT, "x".repeat(129))).singleElement().asString().contains("is longer than 128 characters");
+        assertThat(problems.with(RssConfig.FEED_ACCOUNT, "x".repeat(129))).singleElement().asString().contains("is longer than 128 characters");
     }
 
     @Test
     void anUnknownCharset() {
-        assertThat(problemsWith(RssConfig.FEED_CHARSET, "GBK2")).containsExactly("Invalid value GBK2 for configuration feed.charset: "
+        assertThat(problems.with(RssConfig.FEED_CHARSET, "GBK2")).containsExactly("Invalid value GBK2 for configuration feed.charset: "
                 + "is not a charset this JVM knows; use a name such as UTF-8, GBK, GB18030 or Big5, or leave it empty to detect it");
     }
 
     @Test
     void aRegionTooLong() {
-        assertThat(problemsWith(RssConfig.FEED_REGION, "区".repeat(65))).containsExactly(
+        assertThat(problems.with(RssConfig.FEED_REGION, "区".repeat(65))).containsExactly(
                 "Invalid value " + "区".repeat(65) + " for configuration feed.region: is longer than 64 characters; shorten it");
     }
 
     @Test
     void aPollIntervalOutOfRangeOrNotANumber() {
-        assertThat(problemsWith(RssConfig.POLL_INTERVAL_MS, "10")).containsExactly(
+        assertThat(problems.with(RssConfig.POLL_INTERVAL_MS, "10")).containsExactly(
                 "Invalid value 10 for configuration poll.interval.ms: Value must be at least 100");
-        assertThat(problemsWith(RssConfig.POLL_INTERVAL_MS, "5m")).containsExactly(
+        assertThat(problems.with(RssConfig.POLL_INTERVAL_MS, "5m")).containsExactly(
                 "Invalid value 5m for configuration poll.interval.ms: Not a number of type LONG");
     }
 
@@ -85,23 +80,23 @@ class RssConfigTest {
 
     @Test
     void aTopicNameKafkaRefuses() {
-        assertThat(problemsWith("topic", "posts raw")).containsExactly("Invalid value posts raw for configuration topic: "
+        assertThat(problems.with("topic", "posts raw")).containsExactly("Invalid value posts raw for configuration topic: "
                 + "is not a Kafka topic name; use letters, digits, '.', '_' and '-' only, such as posts.raw");
     }
 
     @Test
     void aMisspeltKey() {
-        assertThat(problemsWith("feed.acount", "x")).singleElement().asString()
+        assertThat(problems.with("feed.acount", "x")).singleElement().asString()
                 .startsWith("unknown key feed.acount for RssSourceConnector; known keys: breaker.failure.threshold, breaker.open.ms, dlq.topic, feed.account, feed.charset");
     }
 
     @Test
     void aConverterThatWouldMangleTheJson() {
-        assertThat(problemsWith("value.converter", "org.apache.kafka.connect.json.JsonConverter")).containsExactly(
+        assertThat(problems.with("value.converter", "org.apache.kafka.connect.json.JsonConverter")).containsExactly(
                 "value.converter must be set to org.apache.kafka.connect.converters.ByteArrayConverter in the connector's configuration "
                         + "(it is org.apache.kafka.connect.json.JsonConverter): the connector writes finished JSON bytes, "
                         + "which any other converter would wrap or re-encode");
-        assertThat(problemsWith("key.converter", null)).singleElement().asString()
+        assertThat(problems.with("key.converter", null)).singleElement().asString()
                 .startsWith("key.converter must be set to org.apache.kafka.connect.converters.ByteArrayConverter in the connector's configuration (it is not set)");
     }
 

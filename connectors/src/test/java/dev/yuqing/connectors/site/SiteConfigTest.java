@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Properties;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
@@ -20,15 +19,15 @@ import org.junit.jupiter.api.Test;
 /** Each configuration error gives one message that names the key and says how to fix it. */
 class SiteConfigTest {
     private final HtmlSiteSourceConnector connector = new HtmlSiteSourceConnector();
+    private final ConfigProblems problems = new ConfigProblems(connector, SiteConfigTest::valid);
 
     private static Map<String, String> valid() {
-        Map<String, String> m = ConfigProblems.base(HtmlSiteSourceConnector.class);
-        m.put(SiteConfig.LIST_URL, "https://www.demo.yuqing.invalid/tzgg/index.html");
-        m.put(SiteConfig.ACCOUNT, "site:www.demo.yuqing.invalid/tzgg");
-        m.put(SiteConfig.LIST_ITEM_SELECTOR, "ul.list li a");
-        m.put(SiteConfig.TIME_SELECTOR, "span.pubtime");
-        m.put(SiteConfig.BODY_SELECTOR, "div.content");
-        return m;
+        return ConfigProblems.base(HtmlSiteSourceConnector.class, Map.of(
+                SiteConfig.LIST_URL, "https://www.demo.yuqing.invalid/tzgg/index.html",
+                SiteConfig.ACCOUNT, "site:www.demo.yuqing.invalid/tzgg",
+                SiteConfig.LIST_ITEM_SELECTOR, "ul.list li a",
+                SiteConfig.TIME_SELECTOR, "span.pubtime",
+                SiteConfig.BODY_SELECTOR, "div.content"));
     }
 
     private static Map<String, String> board() {
@@ -37,10 +36,6 @@ class SiteConfigTest {
         m.put(SiteConfig.REPLY_SELECTOR, "div.reply");
         m.put(SiteConfig.REPLY_TIME_SELECTOR, ".time");
         return m;
-    }
-
-    private List<String> problemsWith(String key, String value) {
-        return ConfigProblems.with(connector, valid(), key, value);
     }
 
     @Test
@@ -58,46 +53,46 @@ class SiteConfigTest {
 
     @Test
     void aMissingListUrlOrOneThatIsNotHttp() {
-        assertThat(problemsWith(SiteConfig.LIST_URL, null)).containsExactly(
+        assertThat(problems.with(SiteConfig.LIST_URL, null)).containsExactly(
                 "site.list.url is required: the first list page of the column or message board, an absolute http(s) URL");
-        assertThat(problemsWith(SiteConfig.LIST_URL, "/tzgg/index.html")).containsExactly(
+        assertThat(problems.with(SiteConfig.LIST_URL, "/tzgg/index.html")).containsExactly(
                 "Invalid value /tzgg/index.html for configuration site.list.url: "
                         + "must be an absolute http(s) URL with a host, such as https://www.example.gov.cn/sfyw/index.html");
     }
 
     @Test
     void aMissingOrSpacedAccount() {
-        assertThat(problemsWith(SiteConfig.ACCOUNT, null)).singleElement().asString().startsWith("site.account is required: the account of the posts");
-        assertThat(problemsWith(SiteConfig.ACCOUNT, "示范 通知")).singleElement().asString()
+        assertThat(problems.with(SiteConfig.ACCOUNT, null)).singleElement().asString().startsWith("site.account is required: the account of the posts");
+        assertThat(problems.with(SiteConfig.ACCOUNT, "示范 通知")).singleElement().asString()
                 .contains("for configuration site.account: must not contain white space");
     }
 
     @Test
     void anUnknownMode() {
-        assertThat(problemsWith(SiteConfig.MODE, "forum")).containsExactly("Invalid value forum for configuration site.mode: "
+        assertThat(problems.with(SiteConfig.MODE, "forum")).containsExactly("Invalid value forum for configuration site.mode: "
                 + "must be column (pages of a news or policy column, posts site-page) or board "
                 + "(a message board: citizen messages and their official replies, posts citizen-message)");
     }
 
     @Test
     void aSelectorJsoupCannotReadOrAnEmptyRequiredOne() {
-        assertThat(problemsWith(SiteConfig.LIST_ITEM_SELECTOR, "ul.list li[")).singleElement().asString()
+        assertThat(problems.with(SiteConfig.LIST_ITEM_SELECTOR, "ul.list li[")).singleElement().asString()
                 .startsWith("Invalid value ul.list li[ for configuration list.item.selector: is not a CSS selector jsoup can read (")
                 .endsWith("); write one such as ul.list li a");
-        assertThat(problemsWith(SiteConfig.BODY_SELECTOR, "")).containsExactly(
+        assertThat(problems.with(SiteConfig.BODY_SELECTOR, "")).containsExactly(
                 "Invalid value  for configuration item.body.selector: must not be empty; give a CSS selector such as div.article-content");
-        assertThat(problemsWith(SiteConfig.TIME_SELECTOR, null)).singleElement().asString()
+        assertThat(problems.with(SiteConfig.TIME_SELECTOR, null)).singleElement().asString()
                 .startsWith("item.time.selector is required: CSS selector of the published time");
-        assertThat(problemsWith(SiteConfig.LIST_NEXT_SELECTOR, "a.next::")).singleElement().asString()
+        assertThat(problems.with(SiteConfig.LIST_NEXT_SELECTOR, "a.next::")).singleElement().asString()
                 .contains("for configuration list.next.selector: is not a CSS selector jsoup can read");
     }
 
     @Test
     void aTimePatternOrZoneThatIsNone() {
-        assertThat(problemsWith(SiteConfig.TIME_PATTERN, "yyyy-MM-dd HH:mm bb")).singleElement().asString()
+        assertThat(problems.with(SiteConfig.TIME_PATTERN, "yyyy-MM-dd HH:mm bb")).singleElement().asString()
                 .startsWith("Invalid value yyyy-MM-dd HH:mm bb for configuration item.time.pattern: is not a java.time pattern (")
                 .endsWith("); write one such as yyyy-MM-dd HH:mm, literal text in quotes");
-        assertThat(problemsWith(SiteConfig.TIME_ZONE, "China")).singleElement().asString()
+        assertThat(problems.with(SiteConfig.TIME_ZONE, "China")).singleElement().asString()
                 .startsWith("Invalid value China for configuration item.time.zone: is not a time-zone id (")
                 .endsWith("); use a region id such as Asia/Shanghai");
     }
@@ -115,15 +110,15 @@ class SiteConfigTest {
 
     @Test
     void limitsOutOfRange() {
-        assertThat(problemsWith(SiteConfig.LIST_MAX_PAGES, "0")).containsExactly(
+        assertThat(problems.with(SiteConfig.LIST_MAX_PAGES, "0")).containsExactly(
                 "Invalid value 0 for configuration list.max.pages: Value must be at least 1");
-        assertThat(problemsWith(SiteConfig.HOST_MAX_CONCURRENCY, "64")).containsExactly(
+        assertThat(problems.with(SiteConfig.HOST_MAX_CONCURRENCY, "64")).containsExactly(
                 "Invalid value 64 for configuration http.host.max.concurrency: Value must be no more than 16");
-        assertThat(problemsWith(SiteConfig.LINKS_CHECK_MAX, "-1")).containsExactly(
+        assertThat(problems.with(SiteConfig.LINKS_CHECK_MAX, "-1")).containsExactly(
                 "Invalid value -1 for configuration links.check.max: Value must be at least 0");
-        assertThat(problemsWith("breaker.failure.threshold", "0")).containsExactly(
+        assertThat(problems.with("breaker.failure.threshold", "0")).containsExactly(
                 "Invalid value 0 for configuration breaker.failure.threshold: Value must be at least 1");
-        assertThat(problemsWith(SiteConfig.LINKS_TOPIC, "site links")).singleElement().asString()
+        assertThat(problems.with(SiteConfig.LINKS_TOPIC, "site links")).singleElement().asString()
                 .contains("for configuration links.topic: is not a Kafka topic name");
     }
 
@@ -138,7 +133,7 @@ class SiteConfigTest {
 
     @Test
     void aMisspeltKey() {
-        assertThat(problemsWith("item.titel.selector", "h1")).singleElement().asString()
+        assertThat(problems.with("item.titel.selector", "h1")).singleElement().asString()
                 .startsWith("unknown key item.titel.selector for HtmlSiteSourceConnector; known keys: board.reply.selector");
     }
 
