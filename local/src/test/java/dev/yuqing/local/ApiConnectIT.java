@@ -4,7 +4,11 @@ import static dev.yuqing.connectors.http.FeedServer.json;
 import static dev.yuqing.local.ConnectRest.await;
 import static dev.yuqing.local.ConnectRest.common;
 import static dev.yuqing.local.ConnectRest.create;
+import static dev.yuqing.local.ConnectRest.deadLetters;
+import static dev.yuqing.local.ConnectRest.keys;
 import static dev.yuqing.local.ConnectRest.metric;
+import static dev.yuqing.local.ConnectRest.posts;
+import static dev.yuqing.local.ConnectRest.read;
 import static dev.yuqing.local.ConnectRest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -14,21 +18,17 @@ import dev.yuqing.connectors.exports.ExportDirectorySourceConnector;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.post.Post;
-import dev.yuqing.core.post.PostJson;
 import dev.yuqing.local.connect.EmbeddedConnect;
 import dev.yuqing.local.kafka.EmbeddedKafka;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,10 +109,6 @@ class ApiConnectIT {
         return c;
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> read(EmbeddedKafka kafka, String topic) throws Exception {
-        return TopicReader.readAll(kafka.bootstrapServers(), topic, ConnectRest.TIMEOUT);
-    }
-
     @Test
     void ingestsAnApiAndAnExportDirectorySurvivesFaultsAndResumesAfterARestartWithoutResending() throws Exception {
         pages.put("page=1", page(message(3, ",\"reply_to\":\"2\",\"thread_id\":\"2\""), message(2, ",\"thread_id\":\"2\""),
@@ -157,13 +153,7 @@ class ApiConnectIT {
                     .allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
             assertThat(server.requests()).allSatisfy(r -> assertThat(r.headers()).containsEntry("authorization", TOKEN));
 
-            List<Post> posts = new ArrayList<>();
-            PostJson json = new PostJson();
-            for (ConsumerRecord<byte[], byte[]> r : read(kafka, POSTS)) {
-                Post p = json.read(r.value());
-                assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(p.id());
-                posts.add(p);
-            }
+            List<Post> posts = posts(kafka, POSTS);
             assertThat(posts).extracting(Post::id).containsExactlyInAnyOrder(BOARD + ":1", BOARD + ":2", BOARD + ":3", "w1", "w2", "w3", "w4");
             assertThat(posts).filteredOn(p -> p.id().equals(BOARD + ":3")).singleElement().satisfies(p -> {
                 assertThat(p.replyTo()).isEqualTo(BOARD + ":2");
@@ -177,7 +167,7 @@ class ApiConnectIT {
                 assertThat(p.account()).isEqualTo("weibo:demo");
             });
 
-            List<DeadLetter> dead = TopicReader.deadLetters(kafka.bootstrapServers(), DLQ, ConnectRest.TIMEOUT);
+            List<DeadLetter> dead = deadLetters(kafka, DLQ);
             assertThat(dead).extracting(DeadLetter::field, DeadLetter::origin).containsExactlyInAnyOrder(
                     tuple("id", server.uri(API) + "?page=1#item-3"),
                     tuple("publishedAt", server.uri(API) + "?page=2#item-2"),
@@ -195,7 +185,7 @@ class ApiConnectIT {
                 await("another poll of the board", () -> server.requests(API).size() > before + 1);
                 assertThat(metric("weibo-exports", "items-total")).as("finished files are not read again").isEqualTo(2L);
             }
-            List<String> keys = read(kafka, POSTS).stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList();
+            List<String> keys = keys(kafka, POSTS);
             assertThat(keys).as("nothing sent twice").doesNotHaveDuplicates().hasSize(10).contains(BOARD + ":5", "w5", "w6");
             assertThat(read(kafka, DLQ)).as("no dead letter sent twice").hasSize(3);
         }

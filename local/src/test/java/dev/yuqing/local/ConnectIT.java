@@ -6,7 +6,11 @@ import static dev.yuqing.connectors.http.FeedServer.status;
 import static dev.yuqing.local.ConnectRest.await;
 import static dev.yuqing.local.ConnectRest.common;
 import static dev.yuqing.local.ConnectRest.create;
+import static dev.yuqing.local.ConnectRest.deadLetters;
+import static dev.yuqing.local.ConnectRest.keys;
 import static dev.yuqing.local.ConnectRest.metric;
+import static dev.yuqing.local.ConnectRest.posts;
+import static dev.yuqing.local.ConnectRest.read;
 import static dev.yuqing.local.ConnectRest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,21 +19,17 @@ import dev.yuqing.connectors.replay.FileReplaySourceConnector;
 import dev.yuqing.connectors.rss.RssSourceConnector;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.post.Post;
-import dev.yuqing.core.post.PostJson;
 import dev.yuqing.local.connect.EmbeddedConnect;
 import dev.yuqing.local.kafka.EmbeddedKafka;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  * sent twice, while what is new arrives.
  */
 class ConnectIT {
-    private static final Duration TIMEOUT = ConnectRest.TIMEOUT;
     private static final String POSTS = "connect-it.posts";
     private static final String DLQ = "connect-it.dlq";
     private static final String RSS = "/sfyw/rss.xml";
@@ -78,10 +77,6 @@ class ConnectIT {
         m.put("poll.interval.ms", "500");
         m.put("retry.backoff.initial.ms", "100");
         return m;
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> read(EmbeddedKafka kafka, String topic) throws Exception {
-        return TopicReader.readAll(kafka.bootstrapServers(), topic, TIMEOUT);
     }
 
     private static boolean answered304(FeedServer feeds, String path, int after) {
@@ -125,13 +120,7 @@ class ConnectIT {
             assertThat(Duration.between(rss.get(1).at(), rss.get(2).at())).as("the wait Retry-After asked for")
                     .isGreaterThanOrEqualTo(Duration.ofMillis(950));
 
-            List<Post> posts = new ArrayList<>();
-            PostJson json = new PostJson();
-            for (ConsumerRecord<byte[], byte[]> r : read(kafka, POSTS)) {
-                Post p = json.read(r.value());
-                assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(p.id());
-                posts.add(p);
-            }
+            List<Post> posts = posts(kafka, POSTS);
             assertThat(posts).extracting(Post::id).containsExactlyInAnyOrder(
                     "site:www.demo.yuqing.invalid/sfyw:https://www.demo.yuqing.invalid/sfyw/2026/05/art_1000.html",
                     "site:www.demo.yuqing.invalid/sfyw:https://www.demo.yuqing.invalid/sfyw/2026/05/art_1001.html",
@@ -149,7 +138,7 @@ class ConnectIT {
                 assertThat(p.region()).isEqualTo("示范市");
             });
 
-            List<DeadLetter> dead = TopicReader.deadLetters(kafka.bootstrapServers(), DLQ, TIMEOUT);
+            List<DeadLetter> dead = deadLetters(kafka, DLQ);
             assertThat(dead).extracting(DeadLetter::stage).containsOnly("connector");
             assertThat(dead).extracting(DeadLetter::field, DeadLetter::origin).containsExactlyInAnyOrder(
                     org.assertj.core.groups.Tuple.tuple("url", feeds.uri(RSS) + "#item-3"),
@@ -181,7 +170,7 @@ class ConnectIT {
                 assertThat(r.status()).isEqualTo(304);
             });
 
-            List<String> keys = read(kafka, POSTS).stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList();
+            List<String> keys = keys(kafka, POSTS);
             assertThat(keys).as("nothing sent twice").doesNotHaveDuplicates().hasSize(13)
                     .contains("site:www.demo.yuqing.invalid/sfyw:sfyw-1006", "weibo-5");
             assertThat(read(kafka, DLQ)).as("no dead letter sent twice").hasSize(3);

@@ -1,28 +1,32 @@
 package dev.yuqing.local;
 
 import static dev.yuqing.connectors.http.FeedServer.page;
-import static dev.yuqing.connectors.http.FeedServer.redirect;
 import static dev.yuqing.connectors.http.FeedServer.resource;
-import static dev.yuqing.connectors.http.FeedServer.status;
+import static dev.yuqing.connectors.site.SiteFixtures.BOARD;
+import static dev.yuqing.connectors.site.SiteFixtures.COLUMN;
+import static dev.yuqing.connectors.site.SiteFixtures.HTML;
 import static dev.yuqing.local.ConnectRest.await;
 import static dev.yuqing.local.ConnectRest.create;
+import static dev.yuqing.local.ConnectRest.deadLetters;
+import static dev.yuqing.local.ConnectRest.keys;
 import static dev.yuqing.local.ConnectRest.metric;
+import static dev.yuqing.local.ConnectRest.posts;
+import static dev.yuqing.local.ConnectRest.read;
 import static dev.yuqing.local.ConnectRest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.connectors.site.HtmlSiteSourceConnector;
+import dev.yuqing.connectors.site.SiteFixtures;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.Post;
-import dev.yuqing.core.post.PostJson;
 import dev.yuqing.local.connect.EmbeddedConnect;
 import dev.yuqing.local.kafka.EmbeddedKafka;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,36 +47,12 @@ import org.junit.jupiter.api.io.TempDir;
  * restarts, nothing is sent again, while a newly listed item and a reply given meanwhile arrive.
  */
 class SiteConnectIT {
-    private static final Duration TIMEOUT = Duration.ofMinutes(1);
     private static final String POSTS = "site-it.posts";
     private static final String DLQ = "site-it.dlq";
     private static final String LINKS = "site-it.links";
-    private static final String COLUMN = "site:www.demo.yuqing.invalid/tzgg";
-    private static final String BOARD = "site:www.demo.yuqing.invalid/hdjl";
-    private static final String HTML = "text/html; charset=utf-8";
 
     @TempDir
     Path dir;
-
-    private static void serve(FeedServer server) {
-        server.serve("/robots.txt", page(resource("/site/robots.txt"), "text/plain"));
-        server.serve("/", page("<html>首页</html>".getBytes(StandardCharsets.UTF_8), HTML));
-        server.serve("/about.html", page("<html>关于</html>".getBytes(StandardCharsets.UTF_8), HTML));
-        server.serve("/tzgg/index.html", page(resource("/site/tzgg-index.html"), HTML));
-        server.serve("/tzgg/index_1.html", page(resource("/site/tzgg-index_1.html"), HTML));
-        server.serve("/tzgg/2026/05/art_4001.html", page(resource("/site/art_4001.html"), HTML));
-        server.serve("/tzgg/2026/05/art_4002.html", page(resource("/site/art_4002-gbk.html"), "text/html"));
-        server.serve("/tzgg/2026/05/art_4003.html", page(resource("/site/art_4003-broken.html"), HTML));
-        server.serve("/tzgg/2026/05/art_4005.html", status(503), page(resource("/site/art_4005.html"), HTML));
-        server.serve("/tzgg/2026/05/art_4006.html", redirect(301, "/tzgg/2026/05/art_4006_new.html"));
-        server.serve("/tzgg/2026/05/art_4006_new.html", page(resource("/site/art_4006_new.html"), HTML));
-        server.serve("/tzgg/2026/05/art_4007.html", page(resource("/site/art_4007-badtime.html"), HTML));
-        server.serve("/tzgg/private/art_4008.html", page(resource("/site/art_4001.html"), HTML));
-        server.serve("/hdjl/list.html", page(resource("/site/hdjl-list.html"), HTML));
-        for (String n : List.of("5001", "5002", "5003")) {
-            server.serve("/hdjl/msg_" + n + ".html", page(resource("/site/msg_" + n + ".html"), HTML));
-        }
-    }
 
     private static Map<String, String> common() {
         Map<String, String> m = ConnectRest.common(HtmlSiteSourceConnector.class, POSTS, DLQ);
@@ -85,52 +65,15 @@ class SiteConnectIT {
 
     private static Map<String, Map<String, String>> connectors(FeedServer server) {
         Map<String, String> column = common();
-        column.put("site.list.url", server.uri("/tzgg/index.html").toString());
-        column.put("site.account", COLUMN);
-        column.put("site.region", "示范市");
-        column.put("list.item.selector", "ul.list li");
-        column.put("list.next.selector", "a.next");
-        column.put("item.title.selector", "div.article h1");
-        column.put("item.time.selector", "span.pubtime");
-        column.put("item.body.selector", "div.content");
-        column.put("item.author.selector", "span.source");
-
+        column.putAll(SiteFixtures.column(server.uri("/tzgg/index.html").toString()));
         Map<String, String> board = common();
-        board.put("site.list.url", server.uri("/hdjl/list.html").toString());
-        board.put("site.account", BOARD);
-        board.put("site.mode", "board");
-        board.put("list.item.selector", "table.msgs td.t a");
-        board.put("item.title.selector", "h1.subject");
-        board.put("item.time.selector", "div.msg .time");
-        board.put("item.body.selector", "div.msg .content");
-        board.put("item.author.selector", "span.asker");
-        board.put("item.id.selector", "span.no");
-        board.put("board.reply.selector", "div.reply");
-        board.put("board.reply.text.selector", ".content");
-        board.put("board.reply.time.selector", ".time");
-        board.put("board.reply.unit.selector", ".unit");
+        board.putAll(SiteFixtures.board(server.uri("/hdjl/list.html").toString()));
         board.put("links.check.max", "0");
 
         Map<String, Map<String, String>> c = new LinkedHashMap<>();
         c.put("tzgg-site", column);
         c.put("hdjl-board", board);
         return c;
-    }
-
-
-    private static List<ConsumerRecord<byte[], byte[]>> read(EmbeddedKafka kafka, String topic) throws Exception {
-        return TopicReader.readAll(kafka.bootstrapServers(), topic, TIMEOUT);
-    }
-
-    private static List<Post> posts(EmbeddedKafka kafka) throws Exception {
-        PostJson json = new PostJson();
-        List<Post> posts = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : read(kafka, POSTS)) {
-            Post p = json.read(r.value());
-            assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(p.id());
-            posts.add(p);
-        }
-        return posts;
     }
 
     private static String item(FeedServer server, String n) {
@@ -141,7 +84,7 @@ class SiteConnectIT {
     void readsAColumnAndABoardSurvivesFaultsAndResumesAfterARestartWithoutResending() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0); FeedServer server = FeedServer.start()) {
             kafka.createTopics(List.of(POSTS, DLQ, LINKS), 2);
-            serve(server);
+            SiteFixtures.serve(server);
             Map<String, Map<String, String>> connectors = connectors(server);
 
             try (EmbeddedConnect connect = EmbeddedConnect.start(kafka.bootstrapServers(), dir.resolve("connect"), 0)) {
@@ -162,7 +105,7 @@ class SiteConnectIT {
                 assertThat(metric("hdjl-board", "posts-total")).isEqualTo(5L);
             }
 
-            List<Post> posts = posts(kafka);
+            List<Post> posts = posts(kafka, POSTS);
             Map<String, Post> byId = posts.stream().collect(Collectors.toMap(Post::id, Function.identity()));
             assertThat(byId.keySet()).containsExactlyInAnyOrder(
                     item(server, "4001"), item(server, "4002"), item(server, "4003"), item(server, "4005"), item(server, "4006"),
@@ -186,7 +129,7 @@ class SiteConnectIT {
             assertThat(server.requests("/tzgg/2026/05/art_4006.html")).extracting(FeedServer.Request::status).containsExactly(301);
             assertThat(server.requests("/tzgg/private/art_4008.html")).as("disallowed by robots.txt").isEmpty();
 
-            List<DeadLetter> dead = TopicReader.deadLetters(kafka.bootstrapServers(), DLQ, TIMEOUT);
+            List<DeadLetter> dead = deadLetters(kafka, DLQ);
             assertThat(dead).singleElement().satisfies(d -> {
                 assertThat(d.stage()).isEqualTo("connector");
                 assertThat(d.field()).isEqualTo("publishedAt");
@@ -216,10 +159,10 @@ class SiteConnectIT {
                 await("the new item and the new reply", () -> read(kafka, POSTS).size() >= 12);
                 await("the column listed twice after the restart", () -> server.requests("/tzgg/index.html").size() >= listsBefore + 2);
             }
-            List<String> keys = read(kafka, POSTS).stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList();
+            List<String> keys = keys(kafka, POSTS);
             assertThat(keys).as("nothing sent twice").doesNotHaveDuplicates().hasSize(12)
                     .contains(item(server, "4009"), BOARD + ":5003#reply");
-            assertThat(posts(kafka)).filteredOn(p -> p.id().equals(BOARD + ":5003#reply")).singleElement()
+            assertThat(posts(kafka, POSTS)).filteredOn(p -> p.id().equals(BOARD + ":5003#reply")).singleElement()
                     .satisfies(p -> assertThat(p.replyTo()).isEqualTo(BOARD + ":5003"));
             assertThat(read(kafka, DLQ)).as("no dead letter sent twice").hasSize(1);
             for (String n : List.of("4001", "4002", "4003", "4006_new", "4007")) {

@@ -3,7 +3,7 @@ package dev.yuqing.connectors.api;
 import static dev.yuqing.connectors.http.FeedServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yuqing.connectors.connect.TestTaskContext;
+import dev.yuqing.connectors.connect.StartedTasks;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.post.Post;
@@ -28,8 +28,7 @@ class HttpApiSourceTaskTest {
     static final String PATH = "/api/messages";
     static final String DLQ = "posts.dlq";
     private FeedServer server;
-    private TestTaskContext context = new TestTaskContext();
-    private final List<HttpApiSourceTask> tasks = new ArrayList<>();
+    private final StartedTasks<HttpApiSourceTask> tasks = new StartedTasks<>(HttpApiSourceTask::new);
     /** What the API answers, by its query. */
     private final Map<String, String> answers = new ConcurrentHashMap<>();
 
@@ -46,7 +45,7 @@ class HttpApiSourceTaskTest {
 
     @AfterEach
     void stop() {
-        tasks.forEach(HttpApiSourceTask::stop);
+        tasks.stopAll();
         server.close();
     }
 
@@ -66,11 +65,7 @@ class HttpApiSourceTaskTest {
                 HttpApiConfig.HTTP_HEADERS, "Authorization: Bearer t0ken", "poll.interval.ms", "100", "retry.backoff.initial.ms", "10",
                 "retry.max.attempts", "2"));
         props.putAll(extra);
-        HttpApiSourceTask task = new HttpApiSourceTask();
-        task.initialize(context);
-        task.start(props);
-        tasks.add(task);
-        return task;
+        return tasks.start(props);
     }
 
     /** Polls until the API has been asked {@code requests} times in all; what the polls returned, committed. */
@@ -82,7 +77,7 @@ class HttpApiSourceTaskTest {
             List<SourceRecord> polled = task.poll();
             if (polled != null) {
                 out.addAll(polled);
-                context.commit(polled);
+                tasks.context().commit(polled);
             }
         }
         return out;
@@ -135,18 +130,18 @@ class HttpApiSourceTaskTest {
         assertThat(deadLetters(first)).extracting(DeadLetter::field, DeadLetter::origin).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("id", server.uri(PATH) + "?page=1#item-3"),
                 org.assertj.core.groups.Tuple.tuple("publishedAt", server.uri(PATH) + "?page=2#item-1"));
-        assertThat(context.metric("posts-total")).isEqualTo(2L);
+        assertThat(tasks.context().metric("posts-total")).isEqualTo(2L);
 
         // A new message on top; the next poll stops at page 1, whose other items were all sent.
         answers.put("page=1", page(item(4, ""), item(3, ""), item(2, "")));
         answers.put("page=2", page(item(2, ""), item(1, ",\"created_at\":\"昨天\"")));
-        List<SourceRecord> second = pollUntil(tasks.get(0), 5);
+        List<SourceRecord> second = pollUntil(tasks.first(), 5);
         assertThat(posts(second)).extracting(Post::id).containsExactly(ACCOUNT + ":4");
         assertThat(queries().subList(3, 5)).containsExactly("page=1", "page=2");
 
         // The restarted task remembers what was sent through the committed offset.
-        tasks.get(0).stop();
-        context = context.restarted();
+        tasks.first().stop();
+        tasks.restart();
         answers.put("page=1", page(item(5, ""), item(4, ""), item(3, "")));
         List<SourceRecord> third = pollUntil(task("page", "page={page}", Map.of()), 7);
         assertThat(posts(third)).extracting(Post::id).containsExactly(ACCOUNT + ":5");
@@ -165,8 +160,8 @@ class HttpApiSourceTaskTest {
         assertThat(first.get(2).sourceOffset().get(ApiState.CURSOR)).isEqualTo("c2");
 
         answers.put("cursor=c2", withCursor.formatted(item(3, "") + "," + item(4, ""), "c3"));
-        tasks.get(0).stop();
-        context = context.restarted();
+        tasks.first().stop();
+        tasks.restart();
         List<SourceRecord> second = pollUntil(task("cursor", "cursor={cursor}", cursor), 5);
         assertThat(queries().subList(3, 5)).containsExactly("cursor=c2", "cursor=c3");
         assertThat(posts(second)).extracting(Post::id).containsExactly(ACCOUNT + ":4");
@@ -181,8 +176,8 @@ class HttpApiSourceTaskTest {
         assertThat(posts(first)).extracting(Post::id).containsExactly(ACCOUNT + ":9", ACCOUNT + ":10", ACCOUNT + ":8");
         assertThat(first.get(2).sourceOffset().get(ApiState.SINCE)).isEqualTo("10");
 
-        tasks.get(0).stop();
-        context = context.restarted();
+        tasks.first().stop();
+        tasks.restart();
         answers.put("since_id=10", page(item(11, ""), item(7, "")));
         answers.put("since_id=11", page());
         List<SourceRecord> second = pollUntil(task("since-id", "since_id={since}", since), 4);
@@ -197,7 +192,7 @@ class HttpApiSourceTaskTest {
         assertThat(pollUntil(task, 1)).isEmpty();
         answers.put("page=1", "{\"data\":{\"error\":\"busy\"}}");
         assertThat(pollUntil(task, 2)).isEmpty();
-        assertThat(context.metric("failures-total")).isEqualTo(2L);
+        assertThat(tasks.context().metric("failures-total")).isEqualTo(2L);
         answers.put("page=1", page(item(1, "")));
         assertThat(posts(pollUntil(task, 4))).extracting(Post::id).containsExactly(ACCOUNT + ":1");
     }
@@ -211,7 +206,7 @@ class HttpApiSourceTaskTest {
 
         // A server that does not say: read as configured.
         server.route(PATH, (query, headers) -> new FeedServer.Reply(200, Map.of("Content-Type", "application/json"), gbk));
-        context = new TestTaskContext();
+        tasks.forgetOffsets();
         HttpApiSourceTask configured = task("page", "page={page}", Map.of(HttpApiConfig.API_PAGES_MAX, "1", HttpApiConfig.API_CHARSET, "GBK"));
         assertThat(posts(pollUntil(configured, 2))).extracting(Post::text).containsExactly("留言1");
     }
@@ -224,6 +219,6 @@ class HttpApiSourceTaskTest {
             assertThat(r.status()).isEqualTo(401);
             assertThat(r.headers()).containsEntry("authorization", "Bearer wrong").containsEntry("accept", "application/json, */*;q=0.5");
         });
-        assertThat(context.metric("failures-total")).isEqualTo(1L);
+        assertThat(tasks.context().metric("failures-total")).isEqualTo(1L);
     }
 }

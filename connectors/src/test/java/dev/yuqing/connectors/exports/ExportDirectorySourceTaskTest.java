@@ -2,10 +2,9 @@ package dev.yuqing.connectors.exports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yuqing.connectors.connect.TestTaskContext;
+import dev.yuqing.connectors.connect.StartedTasks;
 import dev.yuqing.core.deadletter.DeadLetter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,12 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportDirectorySourceTaskTest {
     @TempDir
     Path dir;
-    private TestTaskContext context = new TestTaskContext();
-    private final List<ExportDirectorySourceTask> tasks = new ArrayList<>();
+    private final StartedTasks<ExportDirectorySourceTask> tasks = new StartedTasks<>(ExportDirectorySourceTask::new);
 
     @AfterEach
     void stop() {
-        tasks.forEach(ExportDirectorySourceTask::stop);
+        tasks.stopAll();
     }
 
     /** A line of a Weibo export. */
@@ -43,11 +41,7 @@ class ExportDirectorySourceTaskTest {
                 ExportDirectoryConfig.EXPORT_MAPPING, "id=mid,text=text,publishedAt=created_at,author=/user/screen_name,source='weibo',account='weibo:city'",
                 ExportDirectoryConfig.EXPORT_POLL_INTERVAL_MS, "10"));
         props.putAll(extra);
-        ExportDirectorySourceTask task = new ExportDirectorySourceTask();
-        task.initialize(context);
-        task.start(props);
-        tasks.add(task);
-        return task;
+        return tasks.start(props);
     }
 
     /** Polls until two polls in a row return nothing (every file read), committing what each poll returned. */
@@ -59,7 +53,7 @@ class ExportDirectorySourceTaskTest {
                 empty++;
             } else {
                 empty = 0;
-                context.commit(polled);
+                tasks.context().commit(polled);
                 out.addAll(polled);
             }
         }
@@ -67,7 +61,7 @@ class ExportDirectorySourceTaskTest {
     }
 
     private static List<String> keys(List<SourceRecord> records) {
-        return records.stream().map(r -> r.key() == null ? null : new String((byte[]) r.key(), StandardCharsets.UTF_8)).toList();
+        return records.stream().map(StartedTasks::key).toList();
     }
 
     private static DeadLetter deadLetter(SourceRecord r) throws IOException {
@@ -92,15 +86,15 @@ class ExportDirectorySourceTaskTest {
         // A new file, and a line appended to an old one, while the task runs.
         Files.writeString(dir.resolve("weibo-0503.jsonl"), weibo(6));
         Files.writeString(dir.resolve("weibo-0501.jsonl"), weibo(7), StandardOpenOption.APPEND);
-        assertThat(keys(drain(tasks.get(0)))).containsExactly("7", "6");
+        assertThat(keys(drain(tasks.first()))).containsExactly("7", "6");
 
         // After a restart only what came since is read.
-        tasks.get(0).stop();
-        context = context.restarted();
+        tasks.first().stop();
+        tasks.restart();
         Files.writeString(dir.resolve("weibo-0504.jsonl"), weibo(8));
         ExportDirectorySourceTask restarted = task(Map.of());
         assertThat(keys(drain(restarted))).containsExactly("8");
-        assertThat(context.metric("items-total")).as("finished files are not read again").isEqualTo(1L);
+        assertThat(tasks.context().metric("items-total")).as("finished files are not read again").isEqualTo(1L);
     }
 
     @Test
@@ -123,10 +117,10 @@ class ExportDirectorySourceTaskTest {
                 firstBatch.addAll(polled);
             }
         }
-        context.commit(firstBatch);
+        tasks.context().commit(firstBatch);
         assertThat(keys(firstBatch)).containsExactly("1", "2");
         task.stop();
-        context = context.restarted();
+        tasks.restart();
         assertThat(keys(drain(task(Map.of())))).containsExactly("3", "4", "5");
     }
 
@@ -147,7 +141,7 @@ class ExportDirectorySourceTaskTest {
             assertThat(d.origin()).isEqualTo("b.csv");
             assertThat(d.reason()).startsWith("column '内容' is not in the header [编号, 正文, 时间]");
         });
-        context = context.restarted();
+        tasks.restart();
         assertThat(drain(task(csv))).as("the unreadable file counts as read").isEmpty();
     }
 

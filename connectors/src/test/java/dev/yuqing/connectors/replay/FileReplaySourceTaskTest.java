@@ -1,12 +1,12 @@
 package dev.yuqing.connectors.replay;
 
+import static dev.yuqing.connectors.connect.StartedTasks.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.yuqing.connectors.connect.TestTaskContext;
+import dev.yuqing.connectors.connect.StartedTasks;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.post.PostJson;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,12 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 class FileReplaySourceTaskTest {
     @TempDir
     Path dir;
-    private TestTaskContext context = new TestTaskContext();
-    private final List<FileReplaySourceTask> tasks = new ArrayList<>();
+    private final StartedTasks<FileReplaySourceTask> tasks = new StartedTasks<>(FileReplaySourceTask::new);
 
     @AfterEach
     void stop() {
-        tasks.forEach(FileReplaySourceTask::stop);
+        tasks.stopAll();
     }
 
     private static String post(int n) {
@@ -41,11 +40,7 @@ class FileReplaySourceTaskTest {
         Map<String, String> props = new HashMap<>(Map.of(FileReplayConfig.FILE_PATH, file.toString(), FileReplayConfig.FILE_BATCH_SIZE, "4",
                 FileReplayConfig.FILE_POLL_INTERVAL_MS, "10"));
         props.putAll(extra);
-        FileReplaySourceTask task = new FileReplaySourceTask();
-        task.initialize(context);
-        task.start(props);
-        tasks.add(task);
-        return task;
+        return tasks.start(props);
     }
 
     /** Polls until a poll returns nothing (the end of the file), committing what each poll returned. */
@@ -53,14 +48,10 @@ class FileReplaySourceTaskTest {
         List<SourceRecord> out = new ArrayList<>();
         List<SourceRecord> polled;
         while ((polled = task.poll()) != null) {
-            context.commit(polled);
+            tasks.context().commit(polled);
             out.addAll(polled);
         }
         return out;
-    }
-
-    private static String key(SourceRecord r) {
-        return r.key() == null ? null : new String((byte[]) r.key(), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -69,7 +60,7 @@ class FileReplaySourceTaskTest {
                 + "{\"id\":\"weibo-x\",\"source\":\"weibo\",\"account\":\"weibo:city\",\"publishedAt\":\"2026-05-15 09:00:00\"}\n" + post(3));
         List<SourceRecord> first = drain(task(file, Map.of()));
         assertThat(first).extracting(SourceRecord::topic).containsExactly("posts.raw", "posts.dlq", "posts.raw", "posts.dlq", "posts.raw");
-        assertThat(first).extracting(FileReplaySourceTaskTest::key).containsExactly("weibo-1", null, "weibo-2", "weibo-x", "weibo-3");
+        assertThat(first).extracting(StartedTasks::key).containsExactly("weibo-1", null, "weibo-2", "weibo-x", "weibo-3");
         assertThat(new PostJson().read((byte[]) first.get(0).value()).text()).isEqualTo("第1条");
         DeadLetter notJson = DeadLetter.fromJson((byte[]) first.get(1).value());
         assertThat(notJson.field()).isEqualTo("record");
@@ -80,19 +71,19 @@ class FileReplaySourceTaskTest {
         assertThat(noText.reason()).isEqualTo("required");
         assertThat(first.get(4).sourceOffset().get("position")).isEqualTo(5L);
         assertThat(first.get(4).sourceOffset().keySet()).contains("fingerprint");
-        assertThat(context.metric("posts-total")).isEqualTo(3L);
-        assertThat(context.metric("dead-letters-total")).isEqualTo(2L);
-        tasks.get(0).stop();
+        assertThat(tasks.context().metric("posts-total")).isEqualTo(3L);
+        assertThat(tasks.context().metric("dead-letters-total")).isEqualTo(2L);
+        tasks.first().stop();
 
         // The export grows while the connector is down; the restarted task sends only the new lines.
         Files.writeString(file, post(4) + post(5), StandardOpenOption.APPEND);
-        context = context.restarted();
+        tasks.restart();
         FileReplaySourceTask again = task(file, Map.of());
-        assertThat(drain(again)).extracting(FileReplaySourceTaskTest::key).containsExactly("weibo-4", "weibo-5");
+        assertThat(drain(again)).extracting(StartedTasks::key).containsExactly("weibo-4", "weibo-5");
 
         // And again while it runs: it looks at the end of the file and reads on.
         Files.writeString(file, post(6), StandardOpenOption.APPEND);
-        assertThat(drain(again)).extracting(FileReplaySourceTaskTest::key).containsExactly("weibo-6");
+        assertThat(drain(again)).extracting(StartedTasks::key).containsExactly("weibo-6");
     }
 
     @Test
@@ -128,9 +119,9 @@ class FileReplaySourceTaskTest {
     void refusesAnOffsetOfAnotherFile() throws Exception {
         Path file = Files.writeString(dir.resolve("posts.jsonl"), post(1) + post(2));
         drain(task(file, Map.of()));
-        tasks.get(0).stop();
+        tasks.first().stop();
         Files.writeString(file, post(7) + post(8) + post(9)); // another export under the same name
-        context = context.restarted();
+        tasks.restart();
         assertThatThrownBy(() -> task(file, Map.of())).isInstanceOf(ConnectException.class)
                 .hasMessageContaining("is not the file the stored offset belongs to")
                 .hasMessageContaining("DELETE /connectors/NAME/offsets");

@@ -5,7 +5,7 @@ import static dev.yuqing.connectors.http.FeedServer.resource;
 import static dev.yuqing.connectors.http.FeedServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yuqing.connectors.connect.TestTaskContext;
+import dev.yuqing.connectors.connect.StartedTasks;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.post.Post;
@@ -28,8 +28,7 @@ import org.junit.jupiter.api.Test;
 class RssSourceTaskTest {
     static final String ACCOUNT = "site:www.demo.yuqing.invalid/sfyw";
     private FeedServer server;
-    private TestTaskContext context = new TestTaskContext();
-    private final List<RssSourceTask> tasks = new ArrayList<>();
+    private final StartedTasks<RssSourceTask> tasks = new StartedTasks<>(RssSourceTask::new);
 
     @BeforeEach
     void start() throws Exception {
@@ -38,17 +37,13 @@ class RssSourceTaskTest {
 
     @AfterEach
     void stop() {
-        tasks.forEach(RssSourceTask::stop);
+        tasks.stopAll();
         server.close();
     }
 
     private RssSourceTask task() {
-        RssSourceTask task = new RssSourceTask();
-        task.initialize(context);
-        task.start(Map.of(RssConfig.FEED_URL, server.uri("/sfyw/rss.xml").toString(), RssConfig.FEED_ACCOUNT, ACCOUNT,
+        return tasks.start(Map.of(RssConfig.FEED_URL, server.uri("/sfyw/rss.xml").toString(), RssConfig.FEED_ACCOUNT, ACCOUNT,
                 RssConfig.FEED_REGION, "示范市", RssConfig.POLL_INTERVAL_MS, "100", RssConfig.RETRY_BACKOFF_INITIAL_MS, "10"));
-        tasks.add(task);
-        return task;
     }
 
     /** Polls until the server has seen {@code requests} requests of the feed; what the polls returned. */
@@ -114,15 +109,15 @@ class RssSourceTaskTest {
         // Only the last record of the fetch moves the cursor.
         assertThat(first.subList(0, 5)).allSatisfy(r -> assertThat(r.sourceOffset()).doesNotContainKey("etag"));
         assertThat(first.get(5).sourceOffset().get("etag")).isEqualTo("\"v1\"");
-        context.commit(first);
+        tasks.context().commit(first);
 
         assertThat(pollUntil(task, 4)).isEmpty();
         assertThat(server.requests("/sfyw/rss.xml").get(3).status()).isEqualTo(304);
-        assertThat(context.metric("posts-total")).isEqualTo(4L);
-        assertThat(context.metric("dead-letters-total")).isEqualTo(2L);
-        assertThat(context.metric("not-modified-total")).isEqualTo(1L);
+        assertThat(tasks.context().metric("posts-total")).isEqualTo(4L);
+        assertThat(tasks.context().metric("dead-letters-total")).isEqualTo(2L);
+        assertThat(tasks.context().metric("not-modified-total")).isEqualTo(1L);
         task.stop();
-        context = context.restarted();
+        tasks.restart();
 
         // A new task (a restart) resumes from the committed cursor: conditional GET, nothing re-sent.
         RssSourceTask again = task();
@@ -135,7 +130,7 @@ class RssSourceTaskTest {
         server.serve("/sfyw/rss.xml", feed(resource("/feeds/rss2-v2.xml"), "application/rss+xml; charset=utf-8", "\"v2\"", null));
         List<SourceRecord> next = pollUntil(again, 6);
         assertThat(next).singleElement().satisfies(r -> assertThat(text((byte[]) r.key())).isEqualTo(ACCOUNT + ":sfyw-1006"));
-        assertThat(context.metric("duplicates-total")).isEqualTo(5L);
+        assertThat(tasks.context().metric("duplicates-total")).isEqualTo(5L);
     }
 
     @Test
@@ -146,7 +141,7 @@ class RssSourceTaskTest {
         server.serve("/sfyw/rss.xml", feed(rss, "application/rss+xml", null, null));
         List<SourceRecord> out = pollUntil(task(), 1);
         assertThat(out).singleElement().satisfies(r -> assertThat(text((byte[]) r.key())).isEqualTo(ACCOUNT + ":sfyw-top"));
-        assertThat(context.metric("duplicates-total")).isEqualTo(1L);
+        assertThat(tasks.context().metric("duplicates-total")).isEqualTo(1L);
     }
 
     @Test
@@ -154,6 +149,6 @@ class RssSourceTaskTest {
         server.serve("/sfyw/rss.xml", feed("<html><body>系统维护中</body></html>".getBytes(StandardCharsets.UTF_8), "text/html", null, null));
         RssSourceTask task = task();
         assertThat(pollUntil(task, 2)).isEmpty();
-        assertThat((Long) context.metric("failures-total")).isGreaterThanOrEqualTo(1L);
+        assertThat((Long) tasks.context().metric("failures-total")).isGreaterThanOrEqualTo(1L);
     }
 }

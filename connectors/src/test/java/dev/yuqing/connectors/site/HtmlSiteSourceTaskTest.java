@@ -1,13 +1,17 @@
 package dev.yuqing.connectors.site;
 
+import static dev.yuqing.connectors.connect.StartedTasks.key;
 import static dev.yuqing.connectors.http.FeedServer.page;
-import static dev.yuqing.connectors.http.FeedServer.redirect;
 import static dev.yuqing.connectors.http.FeedServer.resource;
-import static dev.yuqing.connectors.http.FeedServer.status;
+import static dev.yuqing.connectors.site.SiteFixtures.BOARD;
+import static dev.yuqing.connectors.site.SiteFixtures.COLUMN;
+import static dev.yuqing.connectors.site.SiteFixtures.HTML;
+import static dev.yuqing.connectors.site.SiteFixtures.board;
+import static dev.yuqing.connectors.site.SiteFixtures.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.yuqing.connectors.connect.TestTaskContext;
+import dev.yuqing.connectors.connect.StartedTasks;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.json.Json;
@@ -30,76 +34,28 @@ import org.junit.jupiter.api.Test;
  * {@code SiteConnectIT} in local runs it in a real Connect worker against a real broker.
  */
 class HtmlSiteSourceTaskTest {
-    static final String COLUMN = "site:www.demo.yuqing.invalid/tzgg";
-    static final String BOARD = "site:www.demo.yuqing.invalid/hdjl";
-    private static final String HTML = "text/html; charset=utf-8";
     private FeedServer server;
-    private TestTaskContext context = new TestTaskContext();
-    private final List<HtmlSiteSourceTask> tasks = new ArrayList<>();
+    private final StartedTasks<HtmlSiteSourceTask> tasks = new StartedTasks<>(HtmlSiteSourceTask::new);
     private final PostJson json = new PostJson();
 
     @BeforeEach
     void start() throws Exception {
         server = FeedServer.start();
-        server.serve("/robots.txt", page(resource("/site/robots.txt"), "text/plain"));
-        server.serve("/", page("<html>首页</html>".getBytes(StandardCharsets.UTF_8), HTML));
-        server.serve("/about.html", page("<html>关于</html>".getBytes(StandardCharsets.UTF_8), HTML));
+        SiteFixtures.serve(server);
     }
 
     @AfterEach
     void stop() {
-        tasks.forEach(HtmlSiteSourceTask::stop);
+        tasks.stopAll();
         server.close();
     }
 
-    private void serveColumn() {
-        server.serve("/tzgg/index.html", page(resource("/site/tzgg-index.html"), HTML));
-        server.serve("/tzgg/index_1.html", page(resource("/site/tzgg-index_1.html"), HTML));
-        server.serve("/tzgg/2026/05/art_4001.html", page(resource("/site/art_4001.html"), HTML));
-        server.serve("/tzgg/2026/05/art_4002.html", page(resource("/site/art_4002-gbk.html"), "text/html"));
-        server.serve("/tzgg/2026/05/art_4003.html", page(resource("/site/art_4003-broken.html"), HTML));
-        server.serve("/tzgg/2026/05/art_4005.html", status(503), page(resource("/site/art_4005.html"), HTML));
-        server.serve("/tzgg/2026/05/art_4006.html", redirect(302, "/tzgg/2026/05/art_4006_new.html"));
-        server.serve("/tzgg/2026/05/art_4006_new.html", page(resource("/site/art_4006_new.html"), HTML));
-        server.serve("/tzgg/2026/05/art_4007.html", page(resource("/site/art_4007-badtime.html"), HTML));
-        server.serve("/tzgg/private/art_4008.html", page(resource("/site/art_4001.html"), HTML));
-    }
-
     private HtmlSiteSourceTask task(Map<String, String> props) {
-        HtmlSiteSourceTask task = new HtmlSiteSourceTask();
-        task.initialize(context);
         Map<String, String> m = new HashMap<>(props);
         m.put(SiteConfig.POLL_INTERVAL_MS, "200");
         m.put("retry.backoff.initial.ms", "10");
         m.putIfAbsent(SiteConfig.HOST_MIN_DELAY_MS, "0");
-        task.start(m);
-        tasks.add(task);
-        return task;
-    }
-
-    static Map<String, String> column(String listUrl) {
-        return Map.of(SiteConfig.LIST_URL, listUrl, SiteConfig.ACCOUNT, COLUMN, SiteConfig.REGION, "示范市",
-                SiteConfig.LIST_ITEM_SELECTOR, "ul.list li", SiteConfig.LIST_NEXT_SELECTOR, "a.next",
-                SiteConfig.TITLE_SELECTOR, "div.article h1", SiteConfig.TIME_SELECTOR, "span.pubtime",
-                SiteConfig.BODY_SELECTOR, "div.content", SiteConfig.AUTHOR_SELECTOR, "span.source");
-    }
-
-    static Map<String, String> board(String listUrl) {
-        Map<String, String> m = new HashMap<>();
-        m.put(SiteConfig.LIST_URL, listUrl);
-        m.put(SiteConfig.ACCOUNT, BOARD);
-        m.put(SiteConfig.MODE, "board");
-        m.put(SiteConfig.LIST_ITEM_SELECTOR, "table.msgs td.t a");
-        m.put(SiteConfig.TITLE_SELECTOR, "h1.subject");
-        m.put(SiteConfig.TIME_SELECTOR, "div.msg .time");
-        m.put(SiteConfig.BODY_SELECTOR, "div.msg .content");
-        m.put(SiteConfig.AUTHOR_SELECTOR, "span.asker");
-        m.put(SiteConfig.ID_SELECTOR, "span.no");
-        m.put(SiteConfig.REPLY_SELECTOR, "div.reply");
-        m.put(SiteConfig.REPLY_TEXT_SELECTOR, ".content");
-        m.put(SiteConfig.REPLY_TIME_SELECTOR, ".time");
-        m.put(SiteConfig.REPLY_UNIT_SELECTOR, ".unit");
-        return m;
+        return tasks.start(m);
     }
 
     /** Polls until a poll returns records, or fails after 20 s. */
@@ -127,17 +83,12 @@ class HtmlSiteSourceTaskTest {
         return out;
     }
 
-    private static String key(SourceRecord r) {
-        return r.key() == null ? null : new String((byte[]) r.key(), StandardCharsets.UTF_8);
-    }
-
     private String item(String n) {
         return COLUMN + ":" + server.uri("/tzgg/2026/05/art_" + n + ".html");
     }
 
     @Test
     void readsAColumnAcrossPagesOnceAndOnlyWhatIsNewAfterARestart() throws Exception {
-        serveColumn();
         HtmlSiteSourceTask task = task(column(server.uri("/tzgg/index.html").toString()));
         List<SourceRecord> first = pollForRecords(task);
 
@@ -177,23 +128,23 @@ class HtmlSiteSourceTaskTest {
         assertThat(server.requests("/tzgg/private/art_4008.html")).as("disallowed by robots.txt").isEmpty();
         assertThat(server.requests("/tzgg/2026/05/art_4005.html")).extracting(FeedServer.Request::status).containsExactly(503, 200);
         assertThat(server.requests("/robots.txt")).hasSize(1);
-        assertThat(context.metric("robots-skipped-total")).isEqualTo(1L);
-        assertThat(context.metric("column-latest-update-ms")).isEqualTo(Instant.parse("2026-05-15T01:30:00Z").toEpochMilli());
-        assertThat(context.metric("posts-total")).isEqualTo(5L);
-        assertThat(context.metric("dead-letters-total")).isEqualTo(1L);
-        assertThat(context.metric("dead-links-total")).isEqualTo(1L);
+        assertThat(tasks.context().metric("robots-skipped-total")).isEqualTo(1L);
+        assertThat(tasks.context().metric("column-latest-update-ms")).isEqualTo(Instant.parse("2026-05-15T01:30:00Z").toEpochMilli());
+        assertThat(tasks.context().metric("posts-total")).isEqualTo(5L);
+        assertThat(tasks.context().metric("dead-letters-total")).isEqualTo(1L);
+        assertThat(tasks.context().metric("dead-links-total")).isEqualTo(1L);
 
         // Only the last record moves the cursor.
         assertThat(first.subList(0, first.size() - 1)).allSatisfy(r -> assertThat(r.sourceOffset().get("seen")).isEqualTo(""));
         assertThat(((String) first.get(first.size() - 1).sourceOffset().get("seen")).split(",")).hasSize(6);
         assertThat(first.get(first.size() - 1).sourceOffset().get("newest")).isEqualTo("2026-05-15T01:30:00Z");
-        context.commit(first);
+        tasks.context().commit(first);
 
         // The next polls of the same task send nothing again: no item, and the dead link only once while it stays dead.
         assertThat(pollFor(task, Duration.ofMillis(600))).isEmpty();
-        assertThat((Long) context.metric("links-checked-total")).as("the links are checked again on later polls").isGreaterThanOrEqualTo(14L);
+        assertThat((Long) tasks.context().metric("links-checked-total")).as("the links are checked again on later polls").isGreaterThanOrEqualTo(14L);
         task.stop();
-        context = context.restarted();
+        tasks.restart();
 
         // After a restart, the column lists a new item on top: only it is fetched and sent.
         server.serve("/tzgg/index.html", page(new String(resource("/site/tzgg-index.html"), StandardCharsets.UTF_8)
@@ -207,15 +158,11 @@ class HtmlSiteSourceTaskTest {
         assertThat(next).filteredOn(r -> !r.topic().equals("site.links")).singleElement()
                 .satisfies(r -> assertThat(key(r)).isEqualTo(item("4009")));
         assertThat(server.requests("/tzgg/2026/05/art_4001.html")).as("a page read before is not fetched again").hasSize(before4001);
-        assertThat(context.metric("column-latest-update-ms")).isEqualTo(Instant.parse("2026-05-16T09:00:00Z").toEpochMilli());
+        assertThat(tasks.context().metric("column-latest-update-ms")).isEqualTo(Instant.parse("2026-05-16T09:00:00Z").toEpochMilli());
     }
 
     @Test
     void aBoardSendsMessagesAndRepliesAsThreadsAndALaterReplyAlone() throws Exception {
-        server.serve("/hdjl/list.html", page(resource("/site/hdjl-list.html"), HTML));
-        for (String n : List.of("5001", "5002", "5003")) {
-            server.serve("/hdjl/msg_" + n + ".html", page(resource("/site/msg_" + n + ".html"), HTML));
-        }
         Map<String, String> props = board(server.uri("/hdjl/list.html").toString());
         props.put(SiteConfig.HOST_MIN_DELAY_MS, "150");
         props.put(SiteConfig.LINKS_CHECK_MAX, "0");
@@ -240,9 +187,9 @@ class HtmlSiteSourceTaskTest {
         List<FeedServer.Request> requests = server.requests().stream().sorted(java.util.Comparator.comparing(FeedServer.Request::at)).toList();
         assertThat(requests).hasSize(5);
         assertThat(Duration.between(requests.get(1).at(), requests.get(4).at())).isGreaterThanOrEqualTo(Duration.ofMillis(400));
-        context.commit(first);
+        tasks.context().commit(first);
         task.stop();
-        context = context.restarted();
+        tasks.restart();
 
         // 5003 is answered while the task is down: its reply alone is sent; the answered threads are not fetched again.
         server.serve("/hdjl/msg_5003.html", page(resource("/site/msg_5003-replied.html"), HTML));
