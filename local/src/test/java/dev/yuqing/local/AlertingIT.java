@@ -132,9 +132,13 @@ class AlertingIT {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
-            var r = stack.client().get(g -> g.index(index).id(id), JsonNode.class);
-            if (r.found()) {
-                last = r.source();
+            // Alerts live in monthly indices (prefix-yyyy.MM): found by id across them.
+            stack.client().indices().refresh(x -> x.index(index + "-*").allowNoIndices(true).ignoreUnavailable(true));
+            var hits = stack.client().search(s -> s.index(index + "-*").allowNoIndices(true).ignoreUnavailable(true)
+                    .query(q -> q.ids(i -> i.values(id))), JsonNode.class).hits().hits();
+            if (!hits.isEmpty()) {
+                assertThat(hits).singleElement().satisfies(h -> assertThat(h.index()).matches(java.util.regex.Pattern.quote(index) + "-\\d{4}\\.\\d{2}"));
+                last = hits.get(0).source();
                 if (ready.test(last)) {
                     return last;
                 }

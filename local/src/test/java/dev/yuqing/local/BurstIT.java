@@ -126,11 +126,14 @@ class BurstIT {
                 }
             }).toList();
             assertThat(mails).hasSize(notified.size());
-            stack.client().indices().refresh(r -> r.index("burst-it-alerts"));
-            var doc = stack.client().get(g -> g.index("burst-it-alerts").id(wave.get(0)), JsonNode.class);
-            assertThat(doc.found()).isTrue();
-            assertThat(doc.source().get("status").asText()).isEqualTo("open");
-            assertThat(doc.source().get("level").asText()).isEqualTo(levels.stream().max(java.util.Comparator.comparingInt(List.of("blue", "yellow", "orange", "red")::indexOf)).orElseThrow());
+            stack.client().indices().refresh(r -> r.index("burst-it-alerts-*"));
+            var hits = stack.client().search(s -> s.index("burst-it-alerts-*").query(q -> q.ids(i -> i.values(wave.get(0)))), JsonNode.class)
+                    .hits().hits();
+            assertThat(hits).as("the alert, in the index of the month it was first seen").singleElement()
+                    .satisfies(h -> assertThat(h.index()).startsWith("burst-it-alerts-2026."));
+            JsonNode doc = hits.get(0).source();
+            assertThat(doc.get("status").asText()).isEqualTo("open");
+            assertThat(doc.get("level").asText()).isEqualTo(levels.stream().max(java.util.Comparator.comparingInt(List.of("blue", "yellow", "orange", "red")::indexOf)).orElseThrow());
         } finally {
             job.cancel().get();
             webhook.stop(0);

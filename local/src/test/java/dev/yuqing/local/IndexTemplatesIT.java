@@ -47,6 +47,17 @@ class IndexTemplatesIT {
         stack.client().indices().delete(d -> d.index(index));
     }
 
+    /** Alerts are a time series too: a month's index, joined to the alias the dashboards and the ack endpoint use. */
+    @Test
+    void aMonthOfAlertsGetsTheAlertMappingAndTheAlias(LocalStack stack) throws Exception {
+        String index = "yuqing-alerts-1999.03";
+        stack.client().indices().create(c -> c.index(index));
+        var mapping = stack.client().indices().getMapping(m -> m.index(index)).get(index).mappings();
+        assertThat(mapping.properties().get("acknowledged").object().properties().get("minutes").isFloat()).isTrue();
+        assertThat(stack.client().indices().getAlias(a -> a.index(index)).result().get(index).aliases()).containsKey(IndexTemplates.ALERTS);
+        stack.client().indices().delete(d -> d.index(index));
+    }
+
     @Test
     void smartcnSegmentsWordsAndCjkMakesBigrams(LocalStack stack) throws Exception {
         assertThat(analyze(stack, "smartcn", "南湖区供水管网改造")).contains("供水", "改造");

@@ -135,7 +135,7 @@ class InspectionIT {
             });
 
             // Both alerts reach the index on their own schedules: wait for both, then check the stale one's level.
-            List<JsonNode> alerts = await("inspection-it-alerts", docs -> has(docs, "id", "inspection:score:" + site)
+            List<JsonNode> alerts = await("inspection-it-alerts-*", docs -> has(docs, "id", "inspection:score:" + site)
                     && docs.stream().anyMatch(a -> a.get("id").asText().startsWith("inspection:account-stale:" + DemoScenario.STALE_ACCOUNT)), stack);
             assertThat(alerts).anyMatch(a -> a.get("id").asText().startsWith("inspection:account-stale:" + DemoScenario.STALE_ACCOUNT)
                     && a.get("level").asText().equals("red"));

@@ -23,6 +23,10 @@ public final class AlertJson {
         if (a.title() == null || a.title().isBlank()) {
             throw new IOException("alert " + a.id() + " lacks a title");
         }
+        if (a.firstSeen() == null) {
+            // It places the alert's document in the index of its month, and starts its story.
+            throw new IOException("alert " + a.id() + " lacks firstSeen");
+        }
         return a;
     }
 }

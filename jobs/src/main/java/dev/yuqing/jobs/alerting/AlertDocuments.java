@@ -5,6 +5,7 @@ import dev.yuqing.core.alert.Alert;
 import dev.yuqing.core.alerting.AlertStatus;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.jobs.elasticsearch.Document;
+import dev.yuqing.jobs.elasticsearch.IndexPrefix;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The documents of the alerts index, one per alert id. The job writes partial updates, so the
+ * The documents of the alert indices, one per alert id, in the index of the month the alert was first seen. The job writes partial updates, so the
  * status, who acknowledged and resolved it (written by {@link AckServer}) survive; a new alert is
  * created with status {@code open} and {@code raisedAt}, the time it was first written, from which
  * the time to acknowledge and to resolve are measured.
@@ -20,10 +21,15 @@ import java.util.Locale;
 public final class AlertDocuments {
     /** When the alert was first written: kept by every later update. */
     public static final String RAISED_AT = "raisedAt";
-    private final String index;
+    private final String indexPrefix;
 
-    public AlertDocuments(String index) {
-        this.index = index;
+    /** Documents in the monthly indices {@code indexPrefix-yyyy.MM}, by the month the alert was first seen (it never changes). */
+    public AlertDocuments(String indexPrefix) {
+        this.indexPrefix = IndexPrefix.check(indexPrefix);
+    }
+
+    private String index(Alert a) {
+        return IndexPrefix.monthly(indexPrefix, a.firstSeen());
     }
 
     /** The alert's latest merged findings. */
@@ -32,7 +38,7 @@ public final class AlertDocuments {
         doc.put("updatedAt", now.toString());
         ObjectNode created = doc.deepCopy();
         created.put("status", AlertStatus.OPEN.code()).put(RAISED_AT, now.toString());
-        return new Document(index, a.id(), bytes(doc), bytes(created));
+        return new Document(index(a), a.id(), bytes(doc), bytes(created));
     }
 
     /** One document per alert of the delivery: the channel's status under {@code deliveries.<channel>}. */
@@ -53,7 +59,7 @@ public final class AlertDocuments {
             // Should the delivery be indexed before the alert itself, it starts the document.
             ObjectNode created = doc.deepCopy();
             created.put("id", a.id()).put("status", AlertStatus.OPEN.code()).put(RAISED_AT, r.notification().at().toString());
-            docs.add(new Document(index, a.id(), bytes(doc), bytes(created)));
+            docs.add(new Document(index(a), a.id(), bytes(doc), bytes(created)));
         }
         return docs;
     }

@@ -37,7 +37,9 @@ public final class AlertOptions {
     public static final ConfigKey<String> DLQ_TOPIC = ConfigKey.string("alerting.dlq.topic", Topics.ALERTS_DLQ,
             "topic for alerts that cannot be read or delivered (stage alert-delivery)");
     public static final ConfigKey<String> INDEX = ConfigKey.string("alerting.index", "yuqing-alerts",
-            "Elasticsearch index of alerts with their delivery and handling status");
+            "prefix of the monthly Elasticsearch indices of alerts with their delivery and handling status (prefix-yyyy.MM by the "
+                    + "month the alert was first seen, so that each alert stays in one index and retention deletes whole months); "
+                    + "the index template gives them an alias of the same name");
     public static final ConfigKey<String> ROUTING_FILE = ConfigKey.optionalString("alerting.routing.file",
             "JSON routing file (channels, routes, default; see docs/architecture.md); empty sends every alert to the output topic only");
     public static final ConfigKey<Duration> QUIET_PERIOD = ConfigKey.duration("alerting.quiet.period", "1h", Duration.ZERO,

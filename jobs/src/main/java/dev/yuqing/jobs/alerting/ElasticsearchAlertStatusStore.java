@@ -12,16 +12,21 @@ import java.util.Map;
  * Statuses in the alerts index: a partial update of the alert's document ({@code status} and
  * {@code acknowledged} or {@code resolved} with {@code by}, {@code at}, {@code note} and
  * {@code minutes}, the time since the alert was raised, for the time-to-acknowledge panels),
- * refreshed at once so that dashboards show it. An unknown id is Elasticsearch's 404 on update.
+ * refreshed at once so that dashboards show it. Alerts live in monthly indices behind
+ * {@code indexPrefix-*}: the alert is looked up by id there first, then updated in its own index.
  */
 public final class ElasticsearchAlertStatusStore implements AlertStatusStore {
     private final ElasticsearchClient client;
-    private final String index;
+    private final String pattern;
 
-    public ElasticsearchAlertStatusStore(ElasticsearchClient client, String index) {
+    /** @param indexPrefix the prefix of the monthly alert indices ({@code alerting.index}) */
+    public ElasticsearchAlertStatusStore(ElasticsearchClient client, String indexPrefix) {
         this.client = client;
-        this.index = index;
+        this.pattern = indexPrefix + "-*";
     }
+
+    /** Where an alert's document is, and when it was raised (null for alerts written before raisedAt existed). */
+    private record Located(String index, Instant raisedAt) {}
 
     @Override
     public boolean setStatus(String alertId, AlertStatus status, String by, String note, Instant at) throws IOException {
@@ -31,37 +36,58 @@ public final class ElasticsearchAlertStatusStore implements AlertStatusStore {
         if (note != null) {
             who.put("note", note);
         }
-        Instant raised = raisedAt(alertId);
-        if (raised != null) {
-            who.put("minutes", minutesBetween(raised, at));
+        Located alert = locate(alertId);
+        if (alert == null) {
+            return false;
+        }
+        if (alert.raisedAt() != null) {
+            who.put("minutes", minutesBetween(alert.raisedAt(), at));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("status", status.code());
         doc.put(status == AlertStatus.RESOLVED ? "resolved" : "acknowledged", who);
         try {
-            client.update(u -> u.index(index).id(alertId).doc(doc).refresh(co.elastic.clients.elasticsearch._types.Refresh.True), Map.class);
+            client.update(u -> u.index(alert.index()).id(alertId).doc(doc).refresh(co.elastic.clients.elasticsearch._types.Refresh.True), Map.class);
             return true;
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 return false;
             }
-            throw new IOException("updating alert " + alertId + " in " + index + " failed: " + e.getMessage(), e);
+            throw new IOException("updating alert " + alertId + " in " + alert.index() + " failed: " + e.getMessage(), e);
         }
     }
 
-    /** The alert's raisedAt; null when the alert or the field (alerts written before it existed) is missing. */
-    private Instant raisedAt(String alertId) throws IOException {
+    /**
+     * The alert's index and raisedAt, or null when no alert has the id. Search sees what the last
+     * refresh made visible: an alert written within the second is found after a refresh.
+     */
+    private Located locate(String alertId) throws IOException {
+        Located found = search(alertId);
+        if (found == null) {
+            try {
+                client.indices().refresh(r -> r.index(pattern).allowNoIndices(true).ignoreUnavailable(true));
+            } catch (ElasticsearchException e) {
+                throw new IOException("refreshing " + pattern + " failed: " + e.getMessage(), e);
+            }
+            found = search(alertId);
+        }
+        return found;
+    }
+
+    private Located search(String alertId) throws IOException {
         try {
-            var r = client.get(g -> g.index(index).id(alertId).sourceIncludes(AlertDocuments.RAISED_AT), com.fasterxml.jackson.databind.JsonNode.class);
-            if (!r.found() || r.source() == null || !r.source().hasNonNull(AlertDocuments.RAISED_AT)) {
+            var r = client.search(q -> q.index(pattern).allowNoIndices(true).ignoreUnavailable(true).size(1)
+                    .query(x -> x.ids(ids -> ids.values(alertId))).source(src -> src.filter(f -> f.includes(AlertDocuments.RAISED_AT))),
+                    com.fasterxml.jackson.databind.JsonNode.class);
+            if (r.hits().hits().isEmpty()) {
                 return null;
             }
-            return Instant.parse(r.source().get(AlertDocuments.RAISED_AT).asText());
+            var hit = r.hits().hits().get(0);
+            var source = hit.source();
+            boolean raised = source != null && source.hasNonNull(AlertDocuments.RAISED_AT);
+            return new Located(hit.index(), raised ? Instant.parse(source.get(AlertDocuments.RAISED_AT).asText()) : null);
         } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
-                return null; // no index yet: the update answers 404 too
-            }
-            throw new IOException("reading alert " + alertId + " in " + index + " failed: " + e.getMessage(), e);
+            throw new IOException("looking up alert " + alertId + " in " + pattern + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -9,11 +9,10 @@ import dev.yuqing.core.harmful.HarmfulResult;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.EnrichedPost;
 import dev.yuqing.core.post.Post;
-import dev.yuqing.core.post.PostTimes;
 import dev.yuqing.core.text.TextFeatures;
 import dev.yuqing.jobs.elasticsearch.Document;
+import dev.yuqing.jobs.elasticsearch.IndexPrefix;
 import dev.yuqing.jobs.elasticsearch.DocumentMapper;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -23,7 +22,6 @@ import java.util.Locale;
  */
 public final class PostDocuments implements DocumentMapper<EnrichedPost> {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(PostTimes.CHINA);
 
     private final String indexPrefix;
 
@@ -35,7 +33,7 @@ public final class PostDocuments implements DocumentMapper<EnrichedPost> {
     }
 
     public String indexFor(Post post) {
-        return indexPrefix + "-" + MONTH.format(post.publishedAt());
+        return IndexPrefix.monthly(indexPrefix, post.publishedAt());
     }
 
     /** Flagged categories with their severity and terms, and every match with its offsets. */

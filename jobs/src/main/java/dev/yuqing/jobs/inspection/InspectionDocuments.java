@@ -5,19 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yuqing.core.inspection.Finding;
 import dev.yuqing.core.inspection.Scorecard;
 import dev.yuqing.core.json.Json;
-import dev.yuqing.core.post.PostTimes;
 import dev.yuqing.jobs.elasticsearch.Document;
 import dev.yuqing.jobs.elasticsearch.DocumentMapper;
 import dev.yuqing.jobs.elasticsearch.IndexPrefix;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The inspection job's documents: findings, scores, message statuses and reply statistics, each
  * the latest state under a stable id, so a later update overwrites it.
  */
 public final class InspectionDocuments {
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(PostTimes.CHINA);
 
     private InspectionDocuments() {}
 
@@ -41,7 +38,7 @@ public final class InspectionDocuments {
         }
 
         String monthly(Instant at) {
-            return name + "-" + MONTH.format(at);
+            return IndexPrefix.monthly(name, at);
         }
 
         @Override

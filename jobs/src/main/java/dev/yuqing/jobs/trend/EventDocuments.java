@@ -3,12 +3,10 @@ package dev.yuqing.jobs.trend;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yuqing.core.json.Json;
-import dev.yuqing.core.post.PostTimes;
 import dev.yuqing.core.trend.Event;
 import dev.yuqing.jobs.elasticsearch.Document;
 import dev.yuqing.jobs.elasticsearch.DocumentMapper;
 import dev.yuqing.jobs.elasticsearch.IndexPrefix;
-import java.time.format.DateTimeFormatter;
 
 /**
  * An event as a document: one index a month by first seen (China time), which never changes, so
@@ -16,7 +14,6 @@ import java.time.format.DateTimeFormatter;
  */
 public final class EventDocuments implements DocumentMapper<Event> {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(PostTimes.CHINA);
 
     private final String indexPrefix;
 
@@ -45,7 +42,7 @@ public final class EventDocuments implements DocumentMapper<Event> {
             doc.put("level", e.level().code());
         }
         try {
-            return new Document(indexPrefix + "-" + MONTH.format(e.firstSeen()), e.id(), Json.MAPPER.writeValueAsBytes(doc));
+            return new Document(IndexPrefix.monthly(indexPrefix, e.firstSeen()), e.id(), Json.MAPPER.writeValueAsBytes(doc));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("an event document always serialises", ex);
         }

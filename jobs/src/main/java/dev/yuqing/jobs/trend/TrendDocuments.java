@@ -3,17 +3,14 @@ package dev.yuqing.jobs.trend;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yuqing.core.json.Json;
-import dev.yuqing.core.post.PostTimes;
 import dev.yuqing.core.trend.Trend;
 import dev.yuqing.jobs.elasticsearch.Document;
 import dev.yuqing.jobs.elasticsearch.DocumentMapper;
 import dev.yuqing.jobs.elasticsearch.IndexPrefix;
-import java.time.format.DateTimeFormatter;
 
 /** A trend as a document: one index a month by window end (China time), id term@windowStart. */
 public final class TrendDocuments implements DocumentMapper<Trend> {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(PostTimes.CHINA);
 
     private final String indexPrefix;
 
@@ -32,7 +29,7 @@ public final class TrendDocuments implements DocumentMapper<Trend> {
         doc.put("score", t.score());
         doc.put("burst", t.burst());
         try {
-            return new Document(indexPrefix + "-" + MONTH.format(t.windowEnd()), t.id(), Json.MAPPER.writeValueAsBytes(doc));
+            return new Document(IndexPrefix.monthly(indexPrefix, t.windowEnd()), t.id(), Json.MAPPER.writeValueAsBytes(doc));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a trend document always serialises", e);
         }

@@ -35,6 +35,7 @@ class AlertDocumentsTest {
         all.add(alert);
         for (Document d : all) {
             assertThat(d.id()).isEqualTo("a");
+            assertThat(d.index()).as("the index of the month first seen (China time)").isEqualTo("yuqing-alerts-2026.03");
             unmapped(Json.MAPPER.readTree(d.json()), mapping, "").forEach(f -> assertThat(f).as("unmapped field").isNull());
             unmapped(Json.MAPPER.readTree(d.upsert()), mapping, "").forEach(f -> assertThat(f).as("unmapped field").isNull());
         }

@@ -134,7 +134,7 @@ class AlertJobTest {
                 .satisfies(d -> assertThat(d.key()).isEqualTo("c"));
 
         List<String> docs = index.received().stream().map(d -> d.id() + " " + new String(d.json(), StandardCharsets.UTF_8)).toList();
-        assertThat(index.received()).allMatch(d -> d.index().equals("yuqing-alerts") && d.isUpdate());
+        assertThat(index.received()).allMatch(d -> d.index().startsWith("yuqing-alerts-") && d.isUpdate());
         assertThat(docs).filteredOn(s -> s.startsWith("a ")).anyMatch(s -> s.contains("\"count\":2"))
                 .anyMatch(s -> s.contains("\"hook\":{\"status\":\"delivered\",\"attempts\":4"));
         assertThat(docs).filteredOn(s -> s.startsWith("c ")).anyMatch(s -> s.contains("\"down\":{\"status\":\"failed\",\"attempts\":4"));

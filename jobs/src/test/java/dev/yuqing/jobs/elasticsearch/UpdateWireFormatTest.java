@@ -26,9 +26,8 @@ class UpdateWireFormatTest {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String answer = "{}";
-    /** The answer to GET requests (the status store reads raisedAt before it updates). */
-    private volatile String getAnswer = "{}";
-    private volatile int getStatus = 200;
+    /** The answer to searches (the status store looks the alert up before it updates it). */
+    private volatile String searchAnswer = "{}";
 
     @BeforeEach
     void start() throws Exception {
@@ -37,11 +36,14 @@ class UpdateWireFormatTest {
             try (ex) {
                 requests.add(ex.getRequestMethod() + " " + ex.getRequestURI() + "\n"
                         + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                boolean get = ex.getRequestMethod().equals("GET");
-                byte[] body = (get ? getAnswer : answer).getBytes(StandardCharsets.UTF_8);
+                String path = ex.getRequestURI().getPath();
+                boolean search = path.endsWith("/_search");
+                boolean refresh = path.endsWith("/_refresh");
+                byte[] body = (search ? searchAnswer : refresh ? "{\"_shards\":{\"total\":1,\"successful\":1,\"failed\":0}}" : answer)
+                        .getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().set("Content-Type", "application/json");
                 ex.getResponseHeaders().set("X-Elastic-Product", "Elasticsearch");
-                ex.sendResponseHeaders(get ? getStatus : status, body.length);
+                ex.sendResponseHeaders(search || refresh ? 200 : status, body.length);
                 ex.getResponseBody().write(body);
             }
         });
@@ -51,6 +53,12 @@ class UpdateWireFormatTest {
     @AfterEach
     void stop() {
         server.stop(0);
+    }
+
+    /** A search response with the given hits (JSON objects, comma-separated). */
+    private static String hits(String hits) {
+        return "{\"took\":1,\"timed_out\":false,\"_shards\":{\"total\":1,\"successful\":1,\"skipped\":0,\"failed\":0},"
+                + "\"hits\":{\"total\":{\"value\":" + (hits.isEmpty() ? 0 : 1) + ",\"relation\":\"eq\"},\"max_score\":1.0,\"hits\":[" + hits + "]}}";
     }
 
     private EsConnection connection() {
@@ -82,23 +90,23 @@ class UpdateWireFormatTest {
         var client = connection().open();
         try {
             ElasticsearchAlertStatusStore store = new ElasticsearchAlertStatusStore(client, "yuqing-alerts");
-            getAnswer = "{\"_index\":\"yuqing-alerts\",\"_id\":\"x:1\",\"_version\":1,\"_seq_no\":0,\"_primary_term\":1,\"found\":true,"
-                    + "\"_source\":{\"raisedAt\":\"2026-03-02T01:30:00Z\"}}";
+            searchAnswer = hits("{\"_index\":\"yuqing-alerts-2026.03\",\"_id\":\"x:1\",\"_score\":1.0,\"_source\":{\"raisedAt\":\"2026-03-02T01:30:00Z\"}}");
             answer = "{\"_index\":\"yuqing-alerts\",\"_id\":\"x:1\",\"_version\":2,\"result\":\"updated\","
                     + "\"_shards\":{\"total\":1,\"successful\":1,\"failed\":0},\"_seq_no\":1,\"_primary_term\":1}";
             assertThat(store.setStatus("x:1", AlertStatus.ACKNOWLEDGED, "张三", null, Instant.parse("2026-03-02T02:00:00Z"))).isTrue();
-            assertThat(requests.get(0)).startsWith("GET /yuqing-alerts/_doc/x:1").contains("_source_includes=raisedAt");
+            assertThat(requests.get(0)).as("looked up in every month's index").startsWith("POST /yuqing-alerts-*/_search")
+                    .contains("\"ids\":{\"values\":[\"x:1\"]}").contains("raisedAt");
             String[] lines = requests.get(1).split("\n", 2);
-            assertThat(lines[0]).startsWith("POST /yuqing-alerts/_update/x:1").contains("refresh=true");
+            assertThat(lines[0]).as("updated in its own").startsWith("POST /yuqing-alerts-2026.03/_update/x:1").contains("refresh=true");
             assertThat(Json.MAPPER.readTree(lines[1])).as("minutes from raisedAt to the acknowledgement").isEqualTo(Json.MAPPER.readTree(
                     "{\"doc\":{\"status\":\"acknowledged\",\"acknowledged\":{\"by\":\"张三\",\"at\":\"2026-03-02T02:00:00Z\",\"minutes\":30.0}}}"));
 
-            getStatus = 404;
-            getAnswer = "{\"_index\":\"yuqing-alerts\",\"_id\":\"nope\",\"found\":false}";
-            status = 404;
-            answer = "{\"error\":{\"root_cause\":[{\"type\":\"document_missing_exception\",\"reason\":\"[nope]: document missing\"}],"
-                    + "\"type\":\"document_missing_exception\",\"reason\":\"[nope]: document missing\"},\"status\":404}";
+            searchAnswer = hits("");
+            int before = requests.size();
             assertThat(store.setStatus("nope", AlertStatus.RESOLVED, "李四", "已处理", Instant.now())).isFalse();
+            assertThat(requests.subList(before, requests.size())).as("searched, refreshed, searched again; nothing to update")
+                    .extracting(r -> r.substring(0, r.indexOf('\n')).split("\\?")[0]).containsExactly("POST /yuqing-alerts-*/_search",
+                            "POST /yuqing-alerts-*/_refresh", "POST /yuqing-alerts-*/_search");
         } finally {
             EsConnection.close(client);
         }
