@@ -142,7 +142,7 @@ public final class KibanaDashboards {
                 new Panel(0, 14, 48, 16, Lens.table("yuqing-lens-events-top", "热点事件 Top 20", e, "",
                         List.of(terms("title.keyword", 20, "事件")),
                         List.of(metric("max", "volume", "帖子量"), metric("max", "reach", "传播量"),
-                                lastValue("keywords", "lastSeen", "关键词"), lastValue("level", "lastSeen", "级别")))),
+                                lastValue("keywords", "lastSeen", "关键词"), lastValue("peakLevel", "lastSeen", "最高级别")))),
                 new Panel(0, 30, 24, 14, Lens.pie("yuqing-lens-events-by-source", "事件来源", e, "", terms("sources", 10, "来源"), count("事件数"))),
                 new Panel(24, 30, 24, 14, Lens.xy("yuqing-lens-trends-term-volume", "突增词词频趋势", t, "burst : true", "line",
                         dateHistogram("windowEnd", "窗口结束"), metric("sum", "count", "词频"), terms("term", 5, "词"))),

@@ -19,11 +19,12 @@ import java.util.List;
  * @param growth             posts in the latest window over posts in the window before
  * @param negativeBaseline   share of negative posts among all posts, as normal (EWMA), when the event was last updated
  * @param level              warning level, null when below blue
+ * @param peakLevel          the highest level the event has reached, null if none: a wave's level falls as its growth does
  */
 public record Event(String id, String title, List<String> keywords, Instant firstSeen, Instant lastSeen, long volume,
                     List<String> sources, List<String> regions, long negative, long neutral, long positive,
                     List<RepresentativePost> representatives, long reach, long harmful, double growth, double negativeBaseline,
-                    AlertLevel level) {
+                    AlertLevel level, AlertLevel peakLevel) {
     public Event {
         // Mutable copies: Flink's Kryo fallback copies lists by adding to them.
         keywords = new ArrayList<>(keywords);

@@ -1,5 +1,6 @@
 package dev.yuqing.jobs.trend;
 
+import dev.yuqing.core.alert.AlertLevel;
 import dev.yuqing.core.post.EnrichedPost;
 import dev.yuqing.core.sentiment.SentimentLabel;
 import dev.yuqing.core.trend.Event;
@@ -133,7 +134,12 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
     private void emit(EventState event, Collector<Event> out) throws Exception {
         double baseline = negativeBaseline.value() == null ? 0 : negativeBaseline.value();
         Event snapshot = event.toEvent(baseline, null);
-        out.collect(event.toEvent(baseline, levels.levelOf(snapshot.metrics()).orElse(null)));
+        AlertLevel level = levels.levelOf(snapshot.metrics()).orElse(null);
+        if (level != null && (event.peak == null || level.compareTo(event.peak) > 0)) {
+            event.peak = level;
+            events.put(event.id, event); // the peak outlives the wave's growth
+        }
+        out.collect(event.toEvent(baseline, level));
     }
 
     @Override

@@ -41,6 +41,9 @@ public final class EventDocuments implements DocumentMapper<Event> {
         if (e.level() != null) {
             doc.put("level", e.level().code());
         }
+        if (e.peakLevel() != null) {
+            doc.put("peakLevel", e.peakLevel().code());
+        }
         try {
             return new Document(IndexPrefix.monthly(indexPrefix, e.firstSeen()), e.id(), Json.MAPPER.writeValueAsBytes(doc));
         } catch (JsonProcessingException ex) {

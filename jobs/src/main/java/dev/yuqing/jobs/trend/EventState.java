@@ -37,6 +37,8 @@ final class EventState implements Serializable {
     long positive;
     long reach;
     long harmful;
+    /** The highest warning level the event has reached; null below blue. */
+    AlertLevel peak;
     final List<Long> fingerprints = new ArrayList<>();
     final LinkedHashSet<String> sources = new LinkedHashSet<>();
     final LinkedHashSet<String> regions = new LinkedHashSet<>();
@@ -126,6 +128,7 @@ final class EventState implements Serializable {
     Event toEvent(double negativeBaseline, AlertLevel level) {
         return new Event(id, title, keywords.top(TOP_KEYWORDS).stream().map(SpaceSaving.HeavyHitter::key).toList(),
                 Instant.ofEpochMilli(firstSeen), Instant.ofEpochMilli(lastSeen), volume, List.copyOf(sources), List.copyOf(regions),
-                negative, neutral, positive, representatives, reach, harmful, growth(), negativeBaseline, level);
+                negative, neutral, positive, representatives, reach, harmful, growth(), negativeBaseline, level,
+                level != null && (peak == null || level.compareTo(peak) > 0) ? level : peak);
     }
 }

@@ -128,6 +128,11 @@ class ClusterEventsTest {
         assertThat(out.get(0).level()).isEqualTo(AlertLevel.BLUE);   // 20 posts, all new in this window
         assertThat(out.get(1).level()).isEqualTo(AlertLevel.YELLOW); // 40 posts
         assertThat(out.get(4).level()).isEqualTo(AlertLevel.ORANGE); // 100 posts
+        AlertLevel peak = null;
+        for (Event e : out) {
+            peak = e.level() != null && (peak == null || e.level().compareTo(peak) > 0) ? e.level() : peak;
+            assertThat(e.peakLevel()).as("the highest level so far, at volume " + e.volume()).isEqualTo(peak);
+        }
     }
 
     @Test

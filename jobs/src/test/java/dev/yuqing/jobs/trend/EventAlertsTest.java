@@ -20,7 +20,7 @@ class EventAlertsTest {
         return new Event("event:a", "小区停水", List.of("停水", "管道"), Instant.parse("2026-11-20T00:00:00Z"),
                 Instant.parse("2026-11-20T00:05:00Z"), volume, List.of("weibo"), List.of("南湖区"), negative, volume - negative, 0,
                 List.of(new RepresentativePost("a", "自来水停了", "https://weibo.example/a"), new RepresentativePost("b", "又停水", null)),
-                300, 0, 3.0, baseline, level);
+                300, 0, 3.0, baseline, level, level);
     }
 
     private List<Alert> of(Event e) {

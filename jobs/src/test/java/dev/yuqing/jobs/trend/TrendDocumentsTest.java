@@ -22,7 +22,7 @@ class TrendDocumentsTest {
     private static final Event EVENT = new Event("event:a", "小区停水", List.of("停水"), Instant.parse("2026-10-31T15:59:00Z"),
             Instant.parse("2026-11-01T02:00:00Z"), 12, List.of("weibo"), List.of("南湖区"), 8, 3, 1,
             List.of(new RepresentativePost("a", "小区停水三天", "https://weibo.example/a"), new RepresentativePost("b", "停水何时恢复", null)), 400, 1, 2.5, 0.2,
-            AlertLevel.BLUE);
+            null, AlertLevel.ORANGE);
 
     @Test
     void aTrendIsIndexedByTheMonthOfItsWindowEndInChinaTimeUnderAStableId() throws Exception {
@@ -42,7 +42,8 @@ class TrendDocumentsTest {
         assertThat(d.id()).isEqualTo("event:a");
         JsonNode doc = Json.MAPPER.readTree(d.json());
         assertThat(doc.at("/sentiment/negative").asLong()).isEqualTo(8);
-        assertThat(doc.get("level").asText()).isEqualTo("blue");
+        assertThat(doc.has("level")).as("cooled below blue").isFalse();
+        assertThat(doc.get("peakLevel").asText()).as("but it was orange").isEqualTo("orange");
         assertThat(doc.at("/representatives/0/title").asText()).isEqualTo("小区停水三天");
         assertThat(unmapped(doc, IndexTemplates.EVENTS)).isEmpty();
     }
