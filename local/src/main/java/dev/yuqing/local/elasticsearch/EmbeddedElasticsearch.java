@@ -55,6 +55,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 .put("transport.port", "0")
                 .put("discovery.type", "single-node")
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
+                // Disk usage is not watched on a laptop node; without this, the periodic disk check can
+                // lift a read-only-allow-delete block a test sets to make the node answer 429.
+                .put("cluster.info.update.interval", "1d")
                 .put("action.auto_create_index", true)
                 .put("logger.level", "WARN")
                 .build();
