@@ -52,8 +52,12 @@ public final class HttpFetcher {
         int attempts();
     }
 
-    /** A 2xx answer with its body and the validators for the next conditional GET. */
-    public record Fetched(byte[] body, String contentType, String etag, String lastModified, int attempts) implements Result {}
+    /**
+     * A 2xx answer with its body and the validators for the next conditional GET.
+     *
+     * @param uri where the body came from after redirects: the base of the page's relative links
+     */
+    public record Fetched(byte[] body, String contentType, String etag, String lastModified, int attempts, URI uri) implements Result {}
 
     /** 304: nothing changed since the validators sent. */
     public record NotModified(int attempts) implements Result {}
@@ -150,7 +154,7 @@ public final class HttpFetcher {
                             return new Failed(uri + " sent more than " + MAX_BODY_BYTES + " bytes", status, null, attempt);
                         }
                         return new Fetched(bytes, header(response, "Content-Type"), header(response, "ETag"),
-                                header(response, "Last-Modified"), attempt);
+                                header(response, "Last-Modified"), attempt, response.uri());
                     }
                 }
                 problem = "HTTP " + status;

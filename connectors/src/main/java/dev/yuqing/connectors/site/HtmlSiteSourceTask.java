@@ -179,7 +179,8 @@ public final class HtmlSiteSourceTask extends SourceTask {
                 LOG.warn("List page {} not read: {}; next poll at {}", page, failed.reason(), nextPoll);
                 break;
             }
-            SiteExtractor.ListPage list = extractor.list(decode(fetched, page), page);
+            // Relative links resolve against where the page came from: a list URL may redirect.
+            SiteExtractor.ListPage list = extractor.list(decode(fetched, page), fetched.uri());
             if (list.items().isEmpty()) {
                 LOG.warn("List page {} has no item links by list.item.selector; check the selector against the page", page);
             }

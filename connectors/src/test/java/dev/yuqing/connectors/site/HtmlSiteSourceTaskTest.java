@@ -161,6 +161,22 @@ class HtmlSiteSourceTaskTest {
         assertThat(tasks.context().metric("column-latest-update-ms")).isEqualTo(Instant.parse("2026-05-16T09:00:00Z").toEpochMilli());
     }
 
+    /**
+     * A list URL that redirects (an old address, a missing trailing slash): relative links resolve
+     * against where the page was served from, as a browser resolves them.
+     */
+    @Test
+    void relativeLinksOfARedirectedListPageResolveAgainstItsNewAddress() throws Exception {
+        server.serve("/zmhd", FeedServer.redirect(301, "/hdjl/list.html"));
+        Map<String, String> props = board(server.uri("/zmhd").toString());
+        props.put(SiteConfig.LINKS_CHECK_MAX, "0");
+        List<SourceRecord> first = pollForRecords(task(props));
+        assertThat(first).filteredOn(r -> !r.topic().equals(SiteConfig.definition().configKeys().get(SiteConfig.LINKS_TOPIC).defaultValue))
+                .extracting(r -> json.read((byte[]) r.value()).url())
+                .contains(server.uri("/hdjl/msg_5001.html").toString(), server.uri("/hdjl/msg_5003.html").toString());
+        assertThat(server.requests("/msg_5001.html")).as("not resolved against /zmhd").isEmpty();
+    }
+
     @Test
     void aBoardSendsMessagesAndRepliesAsThreadsAndALaterReplyAlone() throws Exception {
         Map<String, String> props = board(server.uri("/hdjl/list.html").toString());
