@@ -1,7 +1,7 @@
 package dev.yuqing.jobs.inspection;
 
+import dev.yuqing.core.inspection.ReplyTimeBuckets;
 import java.io.Serializable;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -67,13 +67,9 @@ public final class CountReplies extends KeyedProcessFunction<String, MessageStat
     }
 
     static Map<String, Long> buckets(Tally t) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (String b : new String[] {"0", "1", "2", "3", "4", "5", "6-10", "11-20", "21-60", "over-60"}) {
-            m.put(b, 0L);
-        }
+        Map<String, Long> m = ReplyTimeBuckets.empty();
         for (int d = 0; d < t.histogram.length; d++) {
-            String b = d <= 5 ? Integer.toString(d) : d <= 10 ? "6-10" : d <= 20 ? "11-20" : d <= 60 ? "21-60" : "over-60";
-            m.merge(b, t.histogram[d], Long::sum);
+            m.merge(ReplyTimeBuckets.of(d), t.histogram[d], Long::sum);
         }
         return m;
     }

@@ -1,5 +1,6 @@
 package dev.yuqing.local.quality;
 
+import dev.yuqing.core.inspection.ReplyTimeBuckets;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.connectors.govmessages.GovMessageFile;
 import dev.yuqing.core.analysis.PostAnalyzer;
@@ -52,8 +53,6 @@ public final class GovMessagesReplay {
     static final Instant REGISTERED = Instant.parse("2010-01-01T00:00:00Z");
     /** How long the tracker waits for an answer: a reply later than this is not matched to its message. */
     static final Duration RETENTION = Duration.ofDays(400);
-    /** Buckets of the reply time in working days. */
-    static final List<String> BUCKETS = List.of("0", "1", "2", "3", "4", "5", "6–10", "11–20", "21–60", ">60");
 
     /**
      * What is compared: messages, answered, answered within the deadline, flagged late
@@ -72,26 +71,13 @@ public final class GovMessagesReplay {
                 + "\"ownerUnit\":\"市人民政府办公室\"}]}");
     }
 
-    static String bucket(int workingDays) {
-        if (workingDays <= 5) {
-            return Integer.toString(Math.max(0, workingDays));
-        }
-        return workingDays <= 10 ? "6–10" : workingDays <= 20 ? "11–20" : workingDays <= 60 ? "21–60" : ">60";
-    }
-
-    private static Map<String, Long> emptyBuckets() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        BUCKETS.forEach(b -> m.put(b, 0L));
-        return m;
-    }
-
     /** The counts straight from the threads, with the job's rules and calendar. */
     public static Counts direct(List<GovMessageFile.Thread> threads, InspectionRules rules, WorkingCalendar calendar) {
         long answered = 0;
         long within = 0;
         long late = 0;
         long unanswered = 0;
-        Map<String, Long> buckets = emptyBuckets();
+        Map<String, Long> buckets = ReplyTimeBuckets.empty();
         for (GovMessageFile.Thread t : threads) {
             Instant asked = t.message().publishedAt();
             Instant deadline = rules.replyDeadline(null).deadline(asked, calendar);
@@ -116,7 +102,7 @@ public final class GovMessagesReplay {
             if (!replied.isBefore(limit)) {
                 unanswered++;
             }
-            buckets.merge(bucket(calendar.workingDaysBetween(asked, replied)), 1L, Long::sum);
+            buckets.merge(ReplyTimeBuckets.of(calendar.workingDaysBetween(asked, replied)), 1L, Long::sum);
         }
         return new Counts(threads.size(), answered, within, late, unanswered, buckets);
     }
@@ -206,10 +192,10 @@ public final class GovMessagesReplay {
                 answeredThreads.put(m.get("thread").asText(), m);
             }
         }
-        Map<String, Long> buckets = emptyBuckets();
+        Map<String, Long> buckets = ReplyTimeBuckets.empty();
         long within = 0;
         for (JsonNode m : answeredThreads.values()) {
-            buckets.merge(bucket(m.get("workingDays").asInt()), 1L, Long::sum);
+            buckets.merge(ReplyTimeBuckets.of(m.get("workingDays").asInt()), 1L, Long::sum);
             if (m.get("onTime").asBoolean()) {
                 within++;
             }
