@@ -173,14 +173,7 @@ public final class ConnectorThroughput {
     // ---- configurations -------------------------------------------------------------------------
 
     private static Map<String, String> common(Class<? extends PostSourceConnector> connector) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("connector.class", connector.getName());
-        m.put("tasks.max", "1");
-        m.put("key.converter", PostSourceConnector.BYTES_CONVERTER);
-        m.put("value.converter", PostSourceConnector.BYTES_CONVERTER);
-        m.put("topic", POSTS);
-        m.put("dlq.topic", DLQ);
-        return m;
+        return PostSourceConnector.configuration(connector, POSTS, DLQ);
     }
 
     private static Map<String, String> rss(String base) {

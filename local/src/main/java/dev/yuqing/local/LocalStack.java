@@ -220,13 +220,7 @@ public final class LocalStack implements AutoCloseable {
      * @param speed 0 as fast as possible, N at N times real time by published time
      */
     public FileReplayConnector replay(String name, Path file, double speed, String topic, String dlqTopic) throws IOException {
-        Map<String, String> m = new HashMap<>();
-        m.put("connector.class", FileReplaySourceConnector.class.getName());
-        m.put("tasks.max", "1");
-        m.put("key.converter", PostSourceConnector.BYTES_CONVERTER);
-        m.put("value.converter", PostSourceConnector.BYTES_CONVERTER);
-        m.put(FileReplayConfig.TOPIC, topic);
-        m.put(FileReplayConfig.DLQ_TOPIC, dlqTopic);
+        Map<String, String> m = PostSourceConnector.configuration(FileReplaySourceConnector.class, topic, dlqTopic);
         m.put(FileReplayConfig.FILE_PATH, file.toAbsolutePath().toString());
         m.put(FileReplayConfig.FILE_SPEED, Double.toString(speed));
         m.put(FileReplayConfig.FILE_POLL_INTERVAL_MS, "200");

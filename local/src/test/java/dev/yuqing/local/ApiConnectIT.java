@@ -1,8 +1,8 @@
 package dev.yuqing.local;
 
+import static dev.yuqing.connectors.connect.PostSourceConnector.configuration;
 import static dev.yuqing.connectors.http.FeedServer.json;
 import static dev.yuqing.local.ConnectRest.await;
-import static dev.yuqing.local.ConnectRest.common;
 import static dev.yuqing.local.ConnectRest.create;
 import static dev.yuqing.local.ConnectRest.deadLetters;
 import static dev.yuqing.local.ConnectRest.keys;
@@ -89,7 +89,7 @@ class ApiConnectIT {
 
     private Map<String, Map<String, String>> connectors(FeedServer server, Path secrets, Path exports) {
         Map<String, Map<String, String>> c = new LinkedHashMap<>();
-        Map<String, String> api = common(HttpApiSourceConnector.class, POSTS, DLQ);
+        Map<String, String> api = configuration(HttpApiSourceConnector.class, POSTS, DLQ);
         api.put("api.url", server.uri(API) + "?page={page}");
         api.put("api.account", BOARD);
         api.put("api.items.pointer", "/data/items");
@@ -100,7 +100,7 @@ class ApiConnectIT {
         api.put("poll.interval.ms", "500");
         api.put("retry.backoff.initial.ms", "100");
         c.put("zmhd-api", api);
-        Map<String, String> export = common(ExportDirectorySourceConnector.class, POSTS, DLQ);
+        Map<String, String> export = configuration(ExportDirectorySourceConnector.class, POSTS, DLQ);
         export.put("export.dir", exports.toString());
         export.put("export.glob", "weibo-*.jsonl");
         export.put("export.mapping", "id=mid,text=text,publishedAt=created_at,author=/user/screen_name,source='weibo',account='weibo:demo'");

@@ -1,10 +1,10 @@
 package dev.yuqing.local;
 
+import static dev.yuqing.connectors.connect.PostSourceConnector.configuration;
 import static dev.yuqing.connectors.http.FeedServer.feed;
 import static dev.yuqing.connectors.http.FeedServer.resource;
 import static dev.yuqing.connectors.http.FeedServer.status;
 import static dev.yuqing.local.ConnectRest.await;
-import static dev.yuqing.local.ConnectRest.common;
 import static dev.yuqing.local.ConnectRest.create;
 import static dev.yuqing.local.ConnectRest.deadLetters;
 import static dev.yuqing.local.ConnectRest.keys;
@@ -62,7 +62,7 @@ class ConnectIT {
         c.put("sfyw-rss", rss(feeds.uri(RSS), "site:www.demo.yuqing.invalid/sfyw"));
         c.put("zcwj-atom", rss(feeds.uri(ATOM), "site:www.demo.yuqing.invalid/zcwj"));
         c.put("tzgg-gbk", rss(feeds.uri(GBK), "site:www.demo.yuqing.invalid/tzgg"));
-        Map<String, String> replay = common(FileReplaySourceConnector.class, POSTS, DLQ);
+        Map<String, String> replay = configuration(FileReplaySourceConnector.class, POSTS, DLQ);
         replay.put("file.path", file.toString());
         replay.put("file.poll.interval.ms", "200");
         c.put("weibo-file", replay);
@@ -70,7 +70,7 @@ class ConnectIT {
     }
 
     private static Map<String, String> rss(URI feed, String account) {
-        Map<String, String> m = common(RssSourceConnector.class, POSTS, DLQ);
+        Map<String, String> m = configuration(RssSourceConnector.class, POSTS, DLQ);
         m.put("feed.url", feed.toString());
         m.put("feed.account", account);
         m.put("feed.region", "示范市");

@@ -2,7 +2,6 @@ package dev.yuqing.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yuqing.connectors.connect.PostSourceConnector;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.Post;
@@ -16,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.management.ObjectName;
@@ -31,18 +29,6 @@ final class ConnectRest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private ConnectRest() {}
-
-    /** A connector's configuration with what every Yuqing connector needs: one task, the converters and the topics. */
-    static Map<String, String> common(Class<?> connector, String posts, String dlq) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("connector.class", connector.getName());
-        m.put("tasks.max", "1");
-        m.put("key.converter", PostSourceConnector.BYTES_CONVERTER);
-        m.put("value.converter", PostSourceConnector.BYTES_CONVERTER);
-        m.put("topic", posts);
-        m.put("dlq.topic", dlq);
-        return m;
-    }
 
     static HttpResponse<String> rest(EmbeddedConnect connect, String method, String path, Object body) throws Exception {
         HttpRequest.Builder r = HttpRequest.newBuilder(connect.restUrl().resolve(path)).header("Content-Type", "application/json");

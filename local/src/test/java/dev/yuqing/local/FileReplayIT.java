@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,16 +41,11 @@ class FileReplayIT {
 
     /** The CSV export under a connector named {@code name} on the stack's worker, run until every record is committed, then deleted. */
     private static void replay(LocalStack stack, String name, Path file, String topic) throws Exception {
-        Map<String, String> m = new HashMap<>();
-        m.put("connector.class", FileReplaySourceConnector.class.getName());
-        m.put("key.converter", PostSourceConnector.BYTES_CONVERTER);
-        m.put("value.converter", PostSourceConnector.BYTES_CONVERTER);
+        Map<String, String> m = PostSourceConnector.configuration(FileReplaySourceConnector.class, topic, topic + ".dlq");
         m.put(FileReplayConfig.FILE_PATH, file.toString());
         m.put(FileReplayConfig.FILE_FORMAT, "csv");
         m.put(FileReplayConfig.FILE_MAPPING, "id=留言编号,author=留言用户,title=留言主题,publishedAt=留言时间,text=留言详情,"
                 + "source='citizen-message',account='site:zmhd'");
-        m.put(FileReplayConfig.TOPIC, topic);
-        m.put(FileReplayConfig.DLQ_TOPIC, topic + ".dlq");
         m.put(FileReplayConfig.FILE_BATCH_SIZE, "7");
         EmbeddedConnect worker = stack.connect(0);
         worker.putConnector(name, m);

@@ -16,6 +16,7 @@ import static dev.yuqing.local.ConnectRest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.connectors.connect.PostSourceConnector;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.connectors.site.HtmlSiteSourceConnector;
 import dev.yuqing.connectors.site.SiteFixtures;
@@ -55,7 +56,7 @@ class SiteConnectIT {
     Path dir;
 
     private static Map<String, String> common() {
-        Map<String, String> m = ConnectRest.common(HtmlSiteSourceConnector.class, POSTS, DLQ);
+        Map<String, String> m = PostSourceConnector.configuration(HtmlSiteSourceConnector.class, POSTS, DLQ);
         m.put("links.topic", LINKS);
         m.put("poll.interval.ms", "500");
         m.put("retry.backoff.initial.ms", "100");

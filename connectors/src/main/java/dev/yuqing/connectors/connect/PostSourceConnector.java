@@ -26,6 +26,23 @@ public abstract class PostSourceConnector extends SourceConnector {
 
     private Map<String, String> props;
 
+    /**
+     * A configuration of {@code connector} with what Connect and every Yuqing connector need: one
+     * task, the byte-array converters, the posts and dead-letter topics. Mutable: the caller adds
+     * the connector's own keys.
+     */
+    public static Map<String, String> configuration(Class<? extends PostSourceConnector> connector, String topic, String dlqTopic) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("connector.class", connector.getName());
+        m.put("tasks.max", "1");
+        for (String key : CONVERTER_KEYS) {
+            m.put(key, BYTES_CONVERTER);
+        }
+        m.put(CommonSourceConfig.TOPIC, topic);
+        m.put(CommonSourceConfig.DLQ_TOPIC, dlqTopic);
+        return m;
+    }
+
     @Override
     public String version() {
         return ConnectorVersion.VERSION;

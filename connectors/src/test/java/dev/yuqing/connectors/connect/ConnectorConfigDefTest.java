@@ -41,6 +41,16 @@ class ConnectorConfigDefTest {
         }
     }
 
+    /** The base configuration others build on passes every check but those of the connector's own required keys. */
+    @Test
+    void theBaseConfigurationSatisfiesConnectAndTheCommonKeys() {
+        for (PostSourceConnector c : connectors()) {
+            Map<String, String> base = PostSourceConnector.configuration(c.getClass(), "posts.raw", "posts.dlq");
+            assertThat(base).containsEntry("connector.class", c.getClass().getName()).containsEntry("topic", "posts.raw");
+            assertThat(c.problems(base)).as(c.getClass().getSimpleName()).allMatch(p -> p.contains(" is required: "));
+        }
+    }
+
     @Test
     void everyConnectorHasTheCommonKeys() {
         for (PostSourceConnector c : connectors()) {
