@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.yuqing.core.config.Config;
 import dev.yuqing.core.config.ConfigDef;
-import dev.yuqing.core.config.ConfigException;
 import dev.yuqing.core.config.ConfigKey;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.jobs.Jobs;
@@ -168,15 +167,7 @@ public final class AlertLatency {
             System.out.println(OPTIONS.describe());
             return;
         }
-        Config o;
-        try {
-            o = OPTIONS.fromArgs(args);
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            System.err.println(OPTIONS.describe());
-            System.exit(2);
-            return;
-        }
+        Config o = OPTIONS.fromArgsOrExit(args);
         if (o.get(CONTENT_RATE) > o.get(RATE)) {
             System.err.println("content.rate must not exceed rate: the alert posts are among the background ticks");
             System.exit(2);

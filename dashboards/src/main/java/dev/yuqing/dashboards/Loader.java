@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.yuqing.core.config.CommonOptions;
 import dev.yuqing.core.config.Config;
 import dev.yuqing.core.config.ConfigDef;
-import dev.yuqing.core.config.ConfigException;
 import dev.yuqing.core.config.ConfigKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -112,15 +111,7 @@ public final class Loader {
     }
 
     public static void main(String[] args) throws Exception {
-        Config c;
-        try {
-            c = DEF.fromArgs(args);
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            System.err.println(DEF.describe());
-            System.exit(2);
-            return;
-        }
+        Config c = DEF.fromArgsOrExit(args);
         Result r = run(c);
         if (!r.problems().isEmpty()) {
             r.problems().forEach(p -> System.err.println("problem: " + p));

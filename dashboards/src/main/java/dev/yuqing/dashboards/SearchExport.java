@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.core.config.CommonOptions;
 import dev.yuqing.core.config.Config;
 import dev.yuqing.core.config.ConfigDef;
-import dev.yuqing.core.config.ConfigException;
 import dev.yuqing.core.config.ConfigKey;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -149,15 +148,7 @@ public final class SearchExport {
     }
 
     public static void main(String[] args) throws Exception {
-        Config c;
-        try {
-            c = DEF.fromArgs(args);
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            System.err.println(DEF.describe());
-            System.exit(2);
-            return;
-        }
+        Config c = DEF.fromArgsOrExit(args);
         EsConnection connection = EsConnection.of(c.get(CommonOptions.ES_URLS), c.get(CommonOptions.ES_USERNAME), c.get(CommonOptions.ES_PASSWORD));
         ElasticsearchClient client = connection.open();
         String out = c.get(OUT);

@@ -9,7 +9,6 @@ import dev.yuqing.local.connect.EmbeddedConnect;
 import dev.yuqing.local.connect.FileReplayConnector;
 import dev.yuqing.core.Topics;
 import dev.yuqing.core.config.Config;
-import dev.yuqing.core.config.ConfigException;
 import dev.yuqing.dashboards.EsConnection;
 import dev.yuqing.dashboards.IndexTemplates;
 import dev.yuqing.jobs.JobOptions;
@@ -305,15 +304,7 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         LocalLogging.useOneContext();
-        Config config;
-        try {
-            config = LocalOptions.DEF.fromArgs(args);
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            System.err.println(LocalOptions.DEF.describe());
-            System.exit(2);
-            return;
-        }
+        Config config = LocalOptions.DEF.fromArgsOrExit(args);
         new LocalRun(config, System.out).run();
     }
 

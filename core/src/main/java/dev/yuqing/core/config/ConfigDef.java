@@ -42,6 +42,22 @@ public final class ConfigDef {
     }
 
     /**
+     * For a command's {@code main}: the configuration from {@code args} as {@link #fromArgs}
+     * reads it, or, when they are wrong, the reason and every key described on standard error and
+     * the JVM ended with status 2 (the convention for a usage error).
+     */
+    public Config fromArgsOrExit(String[] args) {
+        try {
+            return fromArgs(args);
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.err.println(describe());
+            System.exit(2);
+            throw e; // not reached
+        }
+    }
+
+    /**
      * Explicit values win over {@code yuqing.*} system properties, which win over environment
      * variables. Every problem is reported at once, each naming its key and how to fix it.
      */
