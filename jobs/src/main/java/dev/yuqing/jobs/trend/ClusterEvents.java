@@ -168,7 +168,9 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         Map<String, EventState> changed = new LinkedHashMap<>();
         for (Long release : due) {
             List<EnrichedPost> posts = new ArrayList<>(pending.get(release));
-            posts.sort(java.util.Comparator.comparing(p -> p.post().publishedAt()));
+            // By time, then id: posts of the same second come from several subtasks in any order, and the
+            // first one placed opens the event (its id and title); a replay must place them alike.
+            posts.sort(java.util.Comparator.comparing((EnrichedPost p) -> p.post().publishedAt()).thenComparing(p -> p.post().id()));
             pending.remove(release);
             for (EnrichedPost p : posts) {
                 EventState e = place(p, ctx.timerService());

@@ -56,6 +56,26 @@ class ClusterEventsTest {
         return out.get(out.size() - 1);
     }
 
+    /**
+     * Posts published in the same second may reach the operator in either order (two upstream
+     * subtasks); which one opens the event, and so its id and title, must not depend on it.
+     */
+    @Test
+    void postsOfTheSameTimeArePlacedInTheSameOrderWhicheverArrivesFirst() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (List<String> arrival : List.of(List.of("x", "y"), List.of("y", "x"))) {
+            var h = harness();
+            h.open();
+            for (String id : arrival) {
+                h.processElement1(TrendPosts.post(id, T0, LEAK + id, List.of("停水"), -0.5), T0);
+            }
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + MINUTE));
+            ids.add(h.extractOutputValues().get(0).id());
+            h.close();
+        }
+        assertThat(ids).containsExactly("event:x", "event:x");
+    }
+
     @Test
     void nearDuplicatePostsLandInOneEventAndOthersOpenTheirOwn() throws Exception {
         post("a", 0, LEAK, List.of("停水", "管道"), -0.6);
