@@ -135,8 +135,7 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         double baseline = negativeBaseline.value() == null ? 0 : negativeBaseline.value();
         Event snapshot = event.toEvent(baseline, null);
         AlertLevel level = levels.levelOf(snapshot.metrics()).orElse(null);
-        if (level != null && (event.peak == null || level.compareTo(event.peak) > 0)) {
-            event.peak = level;
+        if (event.raisePeak(level)) {
             events.put(event.id, event); // the peak outlives the wave's growth
         }
         out.collect(event.toEvent(baseline, level));

@@ -125,10 +125,18 @@ final class EventState implements Serializable {
         return (double) slotCount / Math.max(1, previousSlotCount);
     }
 
+    /** Takes {@code level} as the event's peak when it is higher; true when it was. */
+    boolean raisePeak(AlertLevel level) {
+        if (level == null || (peak != null && level.compareTo(peak) <= 0)) {
+            return false;
+        }
+        peak = level;
+        return true;
+    }
+
     Event toEvent(double negativeBaseline, AlertLevel level) {
         return new Event(id, title, keywords.top(TOP_KEYWORDS).stream().map(SpaceSaving.HeavyHitter::key).toList(),
                 Instant.ofEpochMilli(firstSeen), Instant.ofEpochMilli(lastSeen), volume, List.copyOf(sources), List.copyOf(regions),
-                negative, neutral, positive, representatives, reach, harmful, growth(), negativeBaseline, level,
-                level != null && (peak == null || level.compareTo(peak) > 0) ? level : peak);
+                negative, neutral, positive, representatives, reach, harmful, growth(), negativeBaseline, level, peak);
     }
 }
