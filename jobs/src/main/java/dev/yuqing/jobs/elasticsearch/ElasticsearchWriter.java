@@ -101,13 +101,14 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         throwIfFailed();
         Document document = mapper.toDocument(element);
         Pending p = new Pending(document, 0);
+        DocumentKey key = DocumentKey.of(document);
         boolean send;
         synchronized (lock) {
             inFlight++;
-            ArrayDeque<Pending> later = waiting.get(DocumentKey.of(document));
+            ArrayDeque<Pending> later = waiting.get(key);
             send = later == null;
             if (send) {
-                waiting.put(DocumentKey.of(document), new ArrayDeque<>());
+                waiting.put(key, new ArrayDeque<>());
             } else {
                 if (!document.isUpdate()) {
                     inFlight -= later.size(); // superseded: the whole document replaces them
