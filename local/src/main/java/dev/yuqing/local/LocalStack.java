@@ -328,8 +328,9 @@ public final class LocalStack implements AutoCloseable {
             Duration checkpoints = config.get(LocalOptions.CHECKPOINT_INTERVAL);
             Config alertConfig = stack.alertConfig(checkpoints, Map.of());
             Path registry = dataDir.resolve("registry-demo.json");
-            Files.write(registry, Registry.demo().toJson());
-            stack.publishRegistry(Registry.demo(), Topics.REGISTRY, Instant.now());
+            Registry demo = Registry.demo();
+            Files.write(registry, demo.toJson());
+            stack.publishRegistry(demo, Topics.REGISTRY, Instant.now());
             JobClient job = stack.startPipeline(stack.enrichConfig(checkpoints, Map.of()), stack.trendConfig(checkpoints, Map.of()),
                     alertConfig, stack.inspectionConfig(checkpoints, Map.of(InspectionOptions.REGISTRY_FILE.name(), registry.toString())),
                     config.get(LocalOptions.PARALLELISM));
@@ -341,7 +342,7 @@ public final class LocalStack implements AutoCloseable {
             out.println("  Elasticsearch  " + stack.elasticsearchUrl() + "  indices " + IndexTemplates.ALL.stream().map(t -> t + "-*").toList());
             out.println("  Flink          MiniCluster, job " + PIPELINE + " = " + EnrichJob.NAME + " + " + TrendJob.NAME + " + "
                     + AlertJob.NAME + " + " + InspectionJob.NAME + " (" + job.getJobID() + ")");
-            out.println("  Inspection     registry " + Registry.DEMO_RESOURCE + " (" + Registry.demo().size() + " sites, columns and accounts) on topic "
+            out.println("  Inspection     registry " + Registry.DEMO_RESOURCE + " (" + demo.size() + " sites, columns and accounts) on topic "
                     + Topics.REGISTRY);
             out.println("  Alerts         topic " + Topics.ALERTS + " -> " + Topics.ALERTS_OUT + "; acknowledge: curl -X POST http://127.0.0.1:"
                     + ack.port() + "/alerts/<id>/ack -d '{\"by\":\"值班员\"}'");

@@ -72,8 +72,9 @@ record ApiState(Set<String> seen, String since, String cursor) {
     }
 
     /** An item's identity in 16 hex digits: of its native id, else of its whole JSON. */
-    static String key(String nativeId, String json) {
-        return PostIds.sha256Hex(nativeId != null ? "id:" + nativeId : "json:" + json).substring(0, 16);
+    static String key(String nativeId, com.fasterxml.jackson.databind.JsonNode item) {
+        // The JSON is written out only for an item without an id: most of a poll's items are known ones.
+        return PostIds.sha256Hex(nativeId != null ? "id:" + nativeId : "json:" + item).substring(0, 16);
     }
 
     /** Native ids compared as numbers when both are integers (most APIs), else as text. */

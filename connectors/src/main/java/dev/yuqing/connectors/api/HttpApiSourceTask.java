@@ -115,7 +115,7 @@ public final class HttpApiSourceTask extends SourceTask {
                 String nativeId = id != null && id.isValueNode() && !id.asText().isBlank() ? id.asText().strip() : null;
                 boolean old = paging == HttpApiConfig.Paging.SINCE_ID && nativeId != null && !since.isEmpty()
                         && ApiState.compareIds(nativeId, since) <= 0;
-                String key = ApiState.key(nativeId, item.toString());
+                String key = ApiState.key(nativeId, item);
                 // Seen in an earlier poll, twice in this one (a listing that shifted between pages), or below since-id.
                 if (!keys.add(key) || old || state.seen().contains(key)) {
                     metrics.duplicate();

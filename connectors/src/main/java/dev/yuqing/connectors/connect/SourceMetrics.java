@@ -63,24 +63,12 @@ public final class SourceMetrics {
         lag.set(Math.max(0, now.toEpochMilli() - published.toEpochMilli()));
     }
 
-    public long lagMillis() {
-        return lag.get();
-    }
-
     public void duplicate() {
         duplicates.incrementAndGet();
     }
 
     public void deadLetter() {
         deadLetters.incrementAndGet();
-    }
-
-    public long posts() {
-        return posts.get();
-    }
-
-    public long deadLetters() {
-        return deadLetters.get();
     }
 
     @Override

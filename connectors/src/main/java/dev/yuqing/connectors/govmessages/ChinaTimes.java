@@ -1,10 +1,10 @@
 package dev.yuqing.connectors.govmessages;
 
+import dev.yuqing.core.post.PostTimes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  * ({@code 43580.3973}: days since 1899-12-30, as Excel stores a cell that lost its format).
  */
 public final class ChinaTimes {
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu/M/d H:m[:s]");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu/M/d");
     private static final Pattern SERIAL = Pattern.compile("\\d{5}(\\.\\d+)?");
@@ -34,12 +33,12 @@ public final class ChinaTimes {
         try {
             if (SERIAL.matcher(t).matches()) {
                 long millis = new BigDecimal(t).multiply(BigDecimal.valueOf(MILLIS_PER_DAY)).longValue();
-                return Optional.of(SERIAL_EPOCH.plusNanos(millis * 1_000_000).atZone(CHINA).toInstant());
+                return Optional.of(SERIAL_EPOCH.plusNanos(millis * 1_000_000).atZone(PostTimes.CHINA).toInstant());
             }
             if (t.indexOf(' ') < 0) {
-                return Optional.of(LocalDate.parse(t, DATE).atStartOfDay(CHINA).toInstant());
+                return Optional.of(LocalDate.parse(t, DATE).atStartOfDay(PostTimes.CHINA).toInstant());
             }
-            return Optional.of(LocalDateTime.parse(t, DATE_TIME).atZone(CHINA).toInstant());
+            return Optional.of(LocalDateTime.parse(t, DATE_TIME).atZone(PostTimes.CHINA).toInstant());
         } catch (DateTimeParseException | ArithmeticException e) {
             return Optional.empty(); // the caller rejects the row and names the field
         }

@@ -1,6 +1,7 @@
 package dev.yuqing.local.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.connectors.connect.PostSourceConnector;
 import dev.yuqing.core.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -61,8 +62,8 @@ public final class EmbeddedConnect implements AutoCloseable {
         props.put(WorkerConfig.OFFSET_COMMIT_INTERVAL_MS_CONFIG, "1000");
         props.put(RestServerConfig.LISTENERS_CONFIG, "http://127.0.0.1:" + port);
         // The Yuqing connectors write finished JSON bytes; they also ask for this in their own configuration.
-        props.put(WorkerConfig.KEY_CONVERTER_CLASS_CONFIG, "org.apache.kafka.connect.converters.ByteArrayConverter");
-        props.put(WorkerConfig.VALUE_CONVERTER_CLASS_CONFIG, "org.apache.kafka.connect.converters.ByteArrayConverter");
+        props.put(WorkerConfig.KEY_CONVERTER_CLASS_CONFIG, PostSourceConnector.BYTES_CONVERTER);
+        props.put(WorkerConfig.VALUE_CONVERTER_CLASS_CONFIG, PostSourceConnector.BYTES_CONVERTER);
         // Secrets in connector configurations, such as an API token, as ${file:/path/to/secrets.properties:key}.
         props.put(WorkerConfig.CONFIG_PROVIDERS_CONFIG, "file");
         props.put(WorkerConfig.CONFIG_PROVIDERS_CONFIG + ".file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
