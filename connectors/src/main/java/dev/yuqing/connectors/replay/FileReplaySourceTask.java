@@ -177,7 +177,9 @@ public final class FileReplaySourceTask extends SourceTask {
     }
 
     private List<SourceRecord> batch() throws IOException, InterruptedException {
-        head = Head.of(file);
+        if (head == null || head.bytes() < Head.MAX_BYTES) {
+            head = Head.of(file); // the file only grows: once its first 64 KiB are there, they stay
+        }
         List<SourceRecord> out = new ArrayList<>();
         while (out.size() < config.batchSize() && !stop.isStopped()) {
             if (pending == null) {
