@@ -53,7 +53,7 @@ public final class ContentFindings {
         }
         Post p = e.post();
         Instant at = p.publishedAt();
-        String excerpt = a.maskedText() != null ? a.maskedText() : null;
+        String excerpt = a.maskedText();
         List<Finding> out = new ArrayList<>(hits.size());
         hits.forEach((rule, terms) -> out.add(Finding.of(rule, target, Finding.Stage.BREACH, p.id(),
                 rule.title() + "：" + String.join("、", terms),

@@ -26,10 +26,7 @@ public final class PostDocuments implements DocumentMapper<EnrichedPost> {
     private final String indexPrefix;
 
     public PostDocuments(String indexPrefix) {
-        if (indexPrefix == null || !indexPrefix.matches("[a-z0-9][a-z0-9_.-]*")) {
-            throw new IllegalArgumentException("index prefix must be lower-case letters, digits, '-', '_' or '.', was '" + indexPrefix + "'");
-        }
-        this.indexPrefix = indexPrefix;
+        this.indexPrefix = IndexPrefix.check(indexPrefix);
     }
 
     public String indexFor(Post post) {

@@ -40,7 +40,10 @@ public final class CountReplies extends KeyedProcessFunction<String, MessageStat
         if (s.state() != MessageStatus.State.ANSWERED || s.workingDays() == null) {
             return; // open, overdue, unanswered; or outside the calendar: no working days to count
         }
-        Tally t = tally.value() == null ? new Tally() : tally.value();
+        Tally t = tally.value();
+        if (t == null) {
+            t = new Tally();
+        }
         int days = Math.max(0, s.workingDays());
         t.answered++;
         if (Boolean.TRUE.equals(s.onTime())) {

@@ -100,9 +100,11 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
     @Override
     public void processElement1(EnrichedPost e, Context ctx, Collector<Finding> out) throws Exception {
         MonitoredTarget t = target.value();
-        if (t == null && removed.value() == null) {
-            t = initial.get(ctx.getCurrentKey()).orElse(null);
-            if (t != null) {
+        if (t == null) {
+            // The registry file first, in memory: most posts come from accounts not in it and need no state read.
+            Optional<MonitoredTarget> registered = initial.get(ctx.getCurrentKey());
+            if (registered.isPresent() && removed.value() == null) {
+                t = registered.get();
                 target.update(t);
             }
         }

@@ -92,7 +92,7 @@ public final class ScoreTargets extends KeyedProcessFunction<String, Finding, Sc
         out.collect(card);
         Boolean before = passed.value();
         if (!card.passed() && (before == null || before)) {
-            String why = card.vetoed() ? "单项否决：" + String.join("、", titles(card, true)) : "得分" + card.score() + "，低于" + card.passMark() + "分";
+            String why = card.vetoed() ? "单项否决：" + String.join("、", vetoTitles(card)) : "得分" + card.score() + "，低于" + card.passMark() + "分";
             ctx.output(ALERTS, new Alert(AlertType.INSPECTION.code() + ":score:" + id, AlertType.INSPECTION, AlertLevel.RED,
                     "巡检评分不合格：" + id, why + "。", new Alert.Evidence(findingIds(card), List.of(), List.of()), null, id, at, at, 1));
         } else if (card.passed() && Boolean.FALSE.equals(before)) {
@@ -100,13 +100,10 @@ public final class ScoreTargets extends KeyedProcessFunction<String, Finding, Sc
                     "巡检评分恢复合格：" + id, "得分" + card.score() + "。", new Alert.Evidence(List.of(), List.of(), List.of()), null, id, at, at, 1));
         }
         passed.update(card.passed());
-        if (all.isEmpty() && card.passed()) {
-            findings.clear();
-        }
     }
 
-    private static List<String> titles(Scorecard card, boolean vetoOnly) {
-        return card.lines().stream().filter(l -> !vetoOnly || l.veto()).map(Scorecard.Line::title).toList();
+    private static List<String> vetoTitles(Scorecard card) {
+        return card.lines().stream().filter(Scorecard.Line::veto).map(Scorecard.Line::title).toList();
     }
 
     private static List<String> findingIds(Scorecard card) {
