@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yuqing.connectors.connect.ConnectorVersion;
 import dev.yuqing.connectors.connect.HttpSourceKeys;
+import dev.yuqing.connectors.connect.PollSchedule;
 import dev.yuqing.connectors.connect.PostRecords;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
@@ -15,7 +16,6 @@ import dev.yuqing.core.json.Json;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,8 +53,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HtmlSiteSourceTask extends SourceTask {
     private static final Logger LOG = LoggerFactory.getLogger(HtmlSiteSourceTask.class);
-    /** The longest poll() waits before handing control back to the worker (pause, offset commits). */
-    private static final Duration MAX_IDLE = Duration.ofSeconds(1);
     private static final String ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
     /** The page bytes a dead letter carries at most: enough to see what the selectors met. */
     private static final int MAX_RAW = 64 * 1024;
@@ -67,7 +65,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
     private URI listUrl;
     private String account;
     private Map<String, String> partition;
-    private Duration pollInterval;
+    private PollSchedule schedule;
     private int maxPages;
     private int linksCheckMax;
     private int seenMax;
@@ -85,7 +83,6 @@ public final class HtmlSiteSourceTask extends SourceTask {
     private SiteState state;
     /** The cursor before the poll under way, as the offset its records but the last carry (built once: it can be long). */
     private Map<String, Object> beforeOffset;
-    private Instant nextPoll;
     /** robots.txt per scheme://host:port, read anew every poll. */
     private final Map<String, Robots> robots = new HashMap<>();
     /** When each link was last checked, so that a bounded check goes round all of them over the polls. */
@@ -104,7 +101,6 @@ public final class HtmlSiteSourceTask extends SourceTask {
         listUrl = config.listUrl();
         account = config.account();
         partition = Map.of("site", listUrl.toString());
-        pollInterval = config.pollInterval();
         maxPages = config.maxPages();
         linksCheckMax = config.linksCheckMax();
         seenMax = config.seenMax();
@@ -132,22 +128,17 @@ public final class HtmlSiteSourceTask extends SourceTask {
         if (state.newest() != null) {
             siteMetrics.latestUpdate(state.newest());
         }
-        nextPoll = clock.instant();
+        schedule = new PollSchedule(config.http().pollInterval(), stop, clock);
         LOG.info("Reading {} {} for {} every {} ms ({} items read before)", config.mode().name().toLowerCase(), listUrl, account,
-                pollInterval.toMillis(), state.items().size());
+                config.http().pollInterval().toMillis(), state.items().size());
     }
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
-        Duration wait = Duration.between(clock.instant(), nextPoll);
-        if (!wait.isNegative() && !wait.isZero()) {
-            stop.await(wait.compareTo(MAX_IDLE) < 0 ? wait : MAX_IDLE);
+        if (!schedule.due()) {
             return null;
         }
-        if (stop.isStopped()) {
-            return null;
-        }
-        nextPoll = clock.instant().plus(pollInterval);
+        schedule.asked();
         robots.clear();
         return read();
     }
@@ -173,10 +164,10 @@ public final class HtmlSiteSourceTask extends SourceTask {
             if (!(result instanceof HttpFetcher.Fetched fetched)) {
                 metrics.failure();
                 HttpFetcher.Failed failed = (HttpFetcher.Failed) result;
-                if (visited.size() == 1 && failed.notBefore() != null && failed.notBefore().isAfter(nextPoll)) {
-                    nextPoll = failed.notBefore();
+                if (visited.size() == 1) {
+                    schedule.notBefore(failed.notBefore());
                 }
-                LOG.warn("List page {} not read: {}; next poll at {}", page, failed.reason(), nextPoll);
+                LOG.warn("List page {} not read: {}; next poll at {}", page, failed.reason(), schedule.next());
                 break;
             }
             // Relative links resolve against where the page came from: a list URL may redirect.

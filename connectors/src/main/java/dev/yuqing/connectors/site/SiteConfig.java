@@ -192,10 +192,6 @@ public final class SiteConfig extends CommonSourceConfig {
         return getInt(LIST_MAX_PAGES);
     }
 
-    public Duration pollInterval() {
-        return Duration.ofMillis(getLong(POLL_INTERVAL_MS));
-    }
-
     public Duration hostMinDelay() {
         return Duration.ofMillis(getLong(HOST_MIN_DELAY_MS));
     }
