@@ -9,6 +9,7 @@ import dev.yuqing.core.trend.Trend;
 import dev.yuqing.core.trend.WarningLevels;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,16 +28,24 @@ import org.apache.flink.util.Collector;
 
 /**
  * Groups posts into events: a post joins the open event that holds most of one of its keywords
- * bursting right now (from the trend stream) or, failing that, the open event holding a
+ * bursting at its time (from the trend stream) or, failing that, the open event holding a
  * near-duplicate of it (SimHash distance ≤ 3); otherwise it opens an event. Posts are placed in
  * batches (see below); after each batch every event it changed is emitted once, as it stands, with
  * its warning level: a wave of thousands of posts a minute gives one update a minute, not one per
  * post, downstream.
  *
- * <p>A post is held until the watermark passes the end of the first window it falls in, so that
- * the bursts of its time are known when it is placed: otherwise a replay (or a backlog after a
- * restart) would place a whole wave of posts before the window that shows their burst closes, and
- * the wave would scatter over small events.
+ * <p>A post is held until the watermark passes its release: the end of the first window it falls
+ * in plus the configured look-ahead, so that the bursts of its time are known when it is placed.
+ * Otherwise a replay (or a backlog after a restart) would place a whole wave of posts before the
+ * window that shows their burst closes, and the wave would scatter over small events. A keyword
+ * counts as bursting for a post when it burst in a window that ended after the post's time minus
+ * the window size and no later than the post's release. The bound matters: the trends input may
+ * run ahead of the posts input by any amount (a matter of processing speed), and a burst of a
+ * later window, already arrived in one run and not yet in another, would make the same data group
+ * differently. Every burst of a window ending by the release has arrived when the watermark passes
+ * it, so the placement depends on the data alone. A post arriving after its batch was placed goes
+ * with the next batch, as if published when it came (its keywords count in that slide's trends,
+ * see {@link HeavyTermsPerSlide}).
  *
  * <p>Every post must be compared with every open event, so the job keys this operator by one
  * constant: one city's posts (hundreds a minute) fit one subtask. Near-duplicates are looked up in
@@ -44,7 +53,8 @@ import org.apache.flink.util.Collector;
  * every event. State is bounded: an event with no post for {@code idle} (event time) is dropped by
  * a timer, at most {@code maxOpen} events are open (when full, the twentieth idle longest is closed
  * in one pass, so the scan for them is not paid by every new event), each event's collections are
- * bounded ({@link EventState}), and a bursting term is remembered for one window after its burst.
+ * bounded ({@link EventState}), and a window's bursting terms are dropped once no post still to be
+ * placed can use them.
  */
 public final class ClusterEvents extends KeyedCoProcessFunction<String, EnrichedPost, Trend, Event> {
     private static final long serialVersionUID = 1L;
@@ -56,33 +66,31 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
     private final int keywordsPerPost;
     private final Duration idle;
     private final int maxOpen;
+    private final long lookahead;
     private transient MapState<String, EventState> events;
-    private transient MapState<String, Long> burstingUntil;
+    /** Terms that burst, by the end of the window they burst in. */
+    private transient MapState<Long, List<String>> bursts;
     private transient ValueState<Double> negativeBaseline;
-    /** Posts waiting for their first window to close, by that window's end. */
+    /** Posts waiting for their release (see above), by release time. */
     private transient MapState<Long, List<EnrichedPost>> pending;
     /** Ids of the events holding a fingerprint with this band key. */
     private transient MapState<Long, List<String>> bands;
     private transient ValueState<Integer> openCount;
 
-    public ClusterEvents(WarningLevels levels, TrendWindows windows, int keywordsPerPost, Duration idle, int maxOpen) {
-        if (idle == null || idle.isNegative() || idle.isZero()) {
-            throw new IllegalArgumentException("event idle time must be positive, was " + idle);
-        }
-        if (maxOpen < 1) {
-            throw new IllegalArgumentException("maxOpen must be at least 1, was " + maxOpen);
-        }
+    public ClusterEvents(WarningLevels levels, TrendWindows windows, int keywordsPerPost, EventSettings settings) {
+        settings.checkAgainst(windows);
         this.levels = levels;
         this.windows = windows;
         this.keywordsPerPost = keywordsPerPost;
-        this.idle = idle;
-        this.maxOpen = maxOpen;
+        this.idle = settings.idle();
+        this.maxOpen = settings.maxOpen();
+        this.lookahead = settings.lookahead().toMillis();
     }
 
     @Override
     public void open(OpenContext openContext) {
         events = getRuntimeContext().getMapState(new MapStateDescriptor<>("events", Types.STRING, TypeInformation.of(EventState.class)));
-        burstingUntil = getRuntimeContext().getMapState(new MapStateDescriptor<>("burstingUntil", Types.STRING, Types.LONG));
+        bursts = getRuntimeContext().getMapState(new MapStateDescriptor<>("burstsByWindowEnd", Types.LONG, Types.LIST(Types.STRING)));
         negativeBaseline = getRuntimeContext().getState(new ValueStateDescriptor<>("negativeBaseline", Types.DOUBLE));
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
                 Types.LIST(TypeInformation.of(EnrichedPost.class))));
@@ -92,7 +100,11 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
 
     @Override
     public void processElement1(EnrichedPost post, Context ctx, Collector<Event> out) throws Exception {
-        long release = firstWindowEnd(post.post().publishedAt().toEpochMilli());
+        long release = firstWindowEnd(post.post().publishedAt().toEpochMilli()) + lookahead;
+        long watermark = ctx.timerService().currentWatermark();
+        if (release <= watermark) { // its batch is placed: it goes with the next, as its keywords count in that time's trends
+            release = firstWindowEnd(watermark) + lookahead;
+        }
         List<EnrichedPost> waiting = pending.get(release);
         List<EnrichedPost> list = waiting == null ? new ArrayList<>() : new ArrayList<>(waiting);
         list.add(post);
@@ -106,12 +118,30 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         return Math.floorDiv(ts, slide) * slide + slide;
     }
 
+    /**
+     * The terms bursting for the posts released at {@code release}: those of windows ending from
+     * the earliest such post's time minus the window size (exclusive) up to the release. The posts
+     * were published in [release - lookahead - slide, release - lookahead), so windows ending at
+     * release - lookahead - size or later qualify for every one of them.
+     */
+    private Set<String> burstingAt(long release) throws Exception {
+        Set<String> terms = new HashSet<>();
+        long slide = windows.slide().toMillis();
+        for (long end = release - lookahead - windows.size().toMillis(); end <= release; end += slide) {
+            List<String> burst = bursts.get(end);
+            if (burst != null) {
+                terms.addAll(burst);
+            }
+        }
+        return terms;
+    }
+
     /** Places the post and returns the event it joined or opened. */
-    private EventState place(EnrichedPost post, TimerService timers) throws Exception {
+    private EventState place(EnrichedPost post, Set<String> bursting, TimerService timers) throws Exception {
         long ts = post.post().publishedAt().toEpochMilli();
         List<String> keywords = keywords(post);
         long fingerprint = SimHash.of(post.analysis().features().terms(), post.post().text());
-        EventState event = find(fingerprint, keywords, ts);
+        EventState event = find(fingerprint, keywords, bursting);
         if (event == null) {
             closeOldestWhileFull();
             event = new EventState(post, ts);
@@ -146,12 +176,19 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         if (!trend.burst()) {
             return;
         }
-        long until = trend.windowEnd().toEpochMilli() + windows.size().toMillis();
-        Long known = burstingUntil.get(trend.term());
-        if (known == null || known < until) {
-            burstingUntil.put(trend.term(), until);
-            ctx.timerService().registerEventTimeTimer(toMinute(until));
+        long end = trend.windowEnd().toEpochMilli();
+        List<String> known = bursts.get(end);
+        if (known == null || !known.contains(trend.term())) {
+            List<String> terms = known == null ? new ArrayList<>() : new ArrayList<>(known);
+            terms.add(trend.term());
+            bursts.put(end, terms);
+            ctx.timerService().registerEventTimeTimer(toMinute(forgottenAt(end)));
         }
+    }
+
+    /** When the bursts of the window ending at {@code end} can serve no post still to be placed. */
+    private long forgottenAt(long end) {
+        return end + lookahead + windows.size().toMillis();
     }
 
     @Override
@@ -171,8 +208,9 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
             // first one placed opens the event (its id and title); a replay must place them alike.
             posts.sort(java.util.Comparator.comparing((EnrichedPost p) -> p.post().publishedAt()).thenComparing(p -> p.post().id()));
             pending.remove(release);
+            Set<String> bursting = burstingAt(release);
             for (EnrichedPost p : posts) {
-                EventState e = place(p, ctx.timerService());
+                EventState e = place(p, bursting, ctx.timerService());
                 changed.put(e.id, e);
             }
         }
@@ -188,14 +226,14 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         for (String id : closed) {
             close(id);
         }
-        List<String> cooled = new ArrayList<>();
-        for (Map.Entry<String, Long> b : burstingUntil.entries()) {
-            if (b.getValue() <= timestamp) {
-                cooled.add(b.getKey());
+        List<Long> cooled = new ArrayList<>();
+        for (Long end : bursts.keys()) {
+            if (forgottenAt(end) <= timestamp) {
+                cooled.add(end);
             }
         }
-        for (String term : cooled) {
-            burstingUntil.remove(term);
+        for (Long end : cooled) {
+            bursts.remove(end);
         }
     }
 
@@ -221,26 +259,29 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
     }
 
     /**
-     * The event holding most of one of the post's keywords that is bursting now; else a
-     * near-duplicate's event. Bursting keywords come first so that a wave gathers in one event
-     * instead of one per wording (reposts of each complaint would otherwise grow their own).
+     * The event holding most of one of the post's keywords that is bursting at its time (ties to
+     * the one first seen, then by id, so that the choice does not depend on the state backend's
+     * order); else a near-duplicate's event. Bursting keywords come first so that a wave gathers
+     * in one event instead of one per wording (reposts of each complaint would otherwise grow
+     * their own).
      */
-    private EventState find(long fingerprint, List<String> keywords, long ts) throws Exception {
+    private EventState find(long fingerprint, List<String> keywords, Set<String> burstingNow) throws Exception {
         List<String> bursting = new ArrayList<>();
         for (String k : keywords) {
-            Long until = burstingUntil.get(k);
-            if (until != null && until > ts) {
+            if (burstingNow.contains(k)) {
                 bursting.add(k);
             }
         }
         EventState best = null;
         long bestCount = 0;
-        for (EventState e : events.values()) {
-            for (String k : bursting) {
-                long c = e.keywords.estimate(k);
-                if (c > bestCount) {
-                    best = e;
-                    bestCount = c;
+        if (!bursting.isEmpty()) {
+            for (EventState e : events.values()) {
+                for (String k : bursting) {
+                    long c = e.keywords.estimate(k);
+                    if (c > bestCount || (c == bestCount && c > 0 && before(e, best))) {
+                        best = e;
+                        bestCount = c;
+                    }
                 }
             }
         }
@@ -260,6 +301,10 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
             }
         }
         return null;
+    }
+
+    private static boolean before(EventState a, EventState b) {
+        return a.firstSeen < b.firstSeen || (a.firstSeen == b.firstSeen && a.id.compareTo(b.id) < 0);
     }
 
     private int open() throws Exception {

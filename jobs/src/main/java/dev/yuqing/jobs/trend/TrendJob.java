@@ -35,12 +35,12 @@ public final class TrendJob {
 
     /** What the job computes with, apart from its ends. */
     public record Settings(Duration outOfOrderness, TrendWindows windows, int keywordsPerPost, BurstSettings burst,
-                           WarningLevels levels, Duration eventIdle, int maxOpenEvents, double negativeSurgeMargin,
+                           WarningLevels levels, EventSettings events, double negativeSurgeMargin,
                            int negativeSurgeMinPosts, int termCapacity) {
         public static Settings of(Config c) {
             return new Settings(c.get(TrendOptions.OUT_OF_ORDERNESS), TrendOptions.windows(c), c.get(TrendOptions.KEYWORDS_PER_POST),
-                    TrendOptions.burstSettings(c), TrendOptions.warningLevels(c), c.get(TrendOptions.EVENT_IDLE),
-                    c.get(TrendOptions.EVENT_MAX_OPEN), c.get(TrendOptions.NEGATIVE_SURGE_MARGIN), c.get(TrendOptions.NEGATIVE_SURGE_MIN_POSTS),
+                    TrendOptions.burstSettings(c), TrendOptions.warningLevels(c), TrendOptions.eventSettings(c),
+                    c.get(TrendOptions.NEGATIVE_SURGE_MARGIN), c.get(TrendOptions.NEGATIVE_SURGE_MIN_POSTS),
                     c.get(TrendOptions.TERM_CAPACITY));
         }
     }
@@ -88,13 +88,13 @@ public final class TrendJob {
 
         DataStream<Event> clustered = posts.keyBy(p -> ALL_POSTS, Types.STRING)
                 .connect(scored.keyBy(t -> ALL_POSTS, Types.STRING))
-                .process(new ClusterEvents(settings.levels(), w, settings.keywordsPerPost(), settings.eventIdle(), settings.maxOpenEvents()))
+                .process(new ClusterEvents(settings.levels(), w, settings.keywordsPerPost(), settings.events()))
                 .name("cluster events").uid("trend-cluster-events");
         clustered.sinkTo(events).name("events").uid("trend-events-sink");
         DataStream<Alert> scopeSurges = posts.flatMap(new SurgeScopes()).name("surge scopes").uid("trend-surge-scopes")
                 .keyBy(p -> p.scope().key(), Types.STRING)
                 .process(new NegativeSurge(w.size(), settings.burst().alpha(), settings.negativeSurgeMargin(),
-                        settings.negativeSurgeMinPosts(), settings.eventIdle()))
+                        settings.negativeSurgeMinPosts(), settings.events().idle()))
                 .name("negative surge").uid("trend-negative-surge");
         clustered.flatMap(new EventAlerts(settings.negativeSurgeMargin(), settings.negativeSurgeMinPosts()))
                 .name("event alerts").uid("trend-event-alerts")

@@ -51,6 +51,10 @@ public final class TrendOptions {
             "an event without a new post for this long (event time) is closed and its state dropped");
     public static final ConfigKey<Integer> EVENT_MAX_OPEN = ConfigKey.integer("trend.event.max.open", 5_000, 10, 1_000_000,
             "open events kept at most; the one idle longest is closed first");
+    public static final ConfigKey<Duration> EVENT_LOOKAHEAD = ConfigKey.duration("trend.event.lookahead", "0s", Duration.ZERO,
+            "how long (event time) a post waits after its first window closes before it is placed in an event, so that bursts found "
+                    + "meanwhile gather it too: more of a wave's first posts join its event, but every event warning comes this much later; "
+                    + "a multiple of the window slide");
     public static final ConfigKey<Double> NEGATIVE_SURGE_MARGIN = ConfigKey.decimal("trend.negative.surge.margin", 0.3, 0.01, 1,
             "a negative share this far above its baseline is a surge");
     public static final ConfigKey<Integer> NEGATIVE_SURGE_MIN_POSTS = ConfigKey.integer("trend.negative.surge.min.posts", 10, 1, 1_000_000,
@@ -91,7 +95,7 @@ public final class TrendOptions {
     private static ConfigKey<?>[] ownKeys() {
         List<ConfigKey<?>> keys = new ArrayList<>(List.of(GROUP_ID, INPUT_TOPIC, ALERTS_TOPIC, TRENDS_INDEX, EVENTS_INDEX,
                 OUT_OF_ORDERNESS, WINDOW_SIZE, WINDOW_SLIDE, QUIET_WINDOWS, TERM_CAPACITY, KEYWORDS_PER_POST, BURST_ALPHA, BURST_MIN_COUNT,
-                BURST_THRESHOLD, BURST_ACCELERATION, BURST_MIN_STDDEV, EVENT_IDLE, EVENT_MAX_OPEN, NEGATIVE_SURGE_MARGIN,
+                BURST_THRESHOLD, BURST_ACCELERATION, BURST_MIN_STDDEV, EVENT_IDLE, EVENT_MAX_OPEN, EVENT_LOOKAHEAD, NEGATIVE_SURGE_MARGIN,
                 NEGATIVE_SURGE_MIN_POSTS));
         for (LevelKeys l : List.of(BLUE, YELLOW, ORANGE, RED)) {
             keys.addAll(l.all());
@@ -107,6 +111,11 @@ public final class TrendOptions {
     /** The four levels' thresholds; throws when a higher level is set easier than a lower one. */
     public static WarningLevels warningLevels(Config c) {
         return new WarningLevels(BLUE.thresholds(c), YELLOW.thresholds(c), ORANGE.thresholds(c), RED.thresholds(c));
+    }
+
+    /** How events are kept; throws when the look-ahead is not a multiple of the window slide. */
+    public static EventSettings eventSettings(Config c) {
+        return new EventSettings(c.get(EVENT_IDLE), c.get(EVENT_MAX_OPEN), c.get(EVENT_LOOKAHEAD)).checkAgainst(windows(c));
     }
 
     /** Sliding windows of {@link #WINDOW_SIZE} every {@link #WINDOW_SLIDE}. */

@@ -29,7 +29,7 @@ class ClusterEventsTest {
 
     private KeyedTwoInputStreamOperatorTestHarness<String, dev.yuqing.core.post.EnrichedPost, Trend, Event> harness() throws Exception {
         return new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new ClusterEvents(WarningLevels.DEFAULTS, TrendWindows.DEFAULTS, 5, IDLE, 100)),
+                new KeyedCoProcessOperator<>(new ClusterEvents(WarningLevels.DEFAULTS, TrendWindows.DEFAULTS, 5, new EventSettings(IDLE, 100, Duration.ZERO))),
                 p -> TrendJob.ALL_POSTS, t -> TrendJob.ALL_POSTS, Types.STRING);
     }
 
@@ -74,6 +74,54 @@ class ClusterEventsTest {
             h.close();
         }
         assertThat(ids).containsExactly("event:x", "event:x");
+    }
+
+    /**
+     * The trends input may run ahead of the posts input (how far is a matter of processing speed):
+     * a burst found in a later window must not decide where an earlier post goes, or the same data
+     * would group differently from run to run. Only bursts of windows that ended by the post's
+     * release count, and those have all arrived by then, whatever the interleaving.
+     */
+    @Test
+    void burstsOfLaterWindowsDoNotDecideWhereAPostGoesWhateverTheirArrival() throws Exception {
+        Trend later = new Trend("停水", Instant.ofEpochMilli(T0 - 5 * MINUTE), Instant.ofEpochMilli(T0 + 5 * MINUTE), 30, 2, 9, true);
+        List<List<Event>> outputs = new java.util.ArrayList<>();
+        for (boolean trendsAhead : List.of(true, false)) {
+            var h = harness();
+            h.open();
+            if (trendsAhead) {
+                h.processElement2(later, T0 + 5 * MINUTE - 1);
+            }
+            h.processElement1(TrendPosts.post("a", T0, LEAK, List.of("停水", "管道"), -0.6), T0);
+            h.processElement1(TrendPosts.post("x", T0 + 30_000, "我家也停水了，谁知道什么时候来水", List.of("停水", "来水"), -0.5), T0 + 30_000);
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + MINUTE));
+            if (!trendsAhead) {
+                h.processElement2(later, T0 + 5 * MINUTE - 1);
+            }
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 6 * MINUTE));
+            outputs.add(h.extractOutputValues());
+            h.close();
+        }
+        assertThat(outputs.get(0)).as("the burst arrived before the posts' window closed").isEqualTo(outputs.get(1));
+        assertThat(outputs.get(1)).extracting(Event::id).containsExactly("event:a", "event:x");
+    }
+
+    /**
+     * A post that arrives after its batch was placed (a slow poll, a backlog enriched out of order)
+     * goes with the next batch, by the bursts of that time, as its keywords count in the trends
+     * of the slide open when it came.
+     */
+    @Test
+    void aLatePostIsPlacedWithTheNextBatchByItsBursts() throws Exception {
+        post("a", 0, LEAK, List.of("停水", "管道"), -0.6);
+        harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 5 * MINUTE));
+        harness.processElement1(TrendPosts.post("x", T0 + MINUTE, "我家也停水了，谁知道什么时候来水", List.of("停水", "来水"), -0.5),
+                T0 + MINUTE);
+        harness.processElement2(new Trend("停水", Instant.ofEpochMilli(T0 - 4 * MINUTE), Instant.ofEpochMilli(T0 + 6 * MINUTE),
+                30, 2, 9, true), T0 + 6 * MINUTE - 1);
+        harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 6 * MINUTE));
+        assertThat(last().id()).isEqualTo("event:a");
+        assertThat(last().volume()).isEqualTo(2);
     }
 
     @Test
@@ -205,7 +253,7 @@ class ClusterEventsTest {
     void theOldestEventIsClosedWhenTooManyAreOpen() throws Exception {
         harness.close();
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new ClusterEvents(WarningLevels.DEFAULTS, TrendWindows.DEFAULTS, 5, IDLE, 1)),
+                new KeyedCoProcessOperator<>(new ClusterEvents(WarningLevels.DEFAULTS, TrendWindows.DEFAULTS, 5, new EventSettings(IDLE, 1, Duration.ZERO))),
                 p -> TrendJob.ALL_POSTS, t -> TrendJob.ALL_POSTS, Types.STRING);
         harness.open();
         post("a", 0, LEAK, List.of("停水"), 0);
