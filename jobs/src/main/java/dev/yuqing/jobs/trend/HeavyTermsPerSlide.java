@@ -26,6 +26,11 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * and subtask. Every term above 1/capacity of a slide's keywords gets through with its exact count
  * or a lower bound; the rare ones, which could never burst, are what is cut.
  *
+ * <p>A keyword whose slide has already been flushed counts in the oldest slide still open (the
+ * {@code lateKeywords} metric counts them): posts come late when a connector polls a source every
+ * quarter hour or a backlog is enriched out of order, and a late post dropped would be missing from
+ * every trend, so that a wave fetched in batches might never burst.
+ *
  * <p>A plain operator, not a keyed function: the counting is local pre-aggregation with no key,
  * flushed by the watermark (timers would need one). The open sketches are operator state; after a
  * rescale a subtask may restore several sketches of one slide and merges them.
@@ -86,8 +91,9 @@ public final class HeavyTermsPerSlide extends AbstractStreamOperator<SlideTermCo
         }
         long end = Math.floorDiv(record.getTimestamp(), slide) * slide + slide;
         if (end - 1 <= currentWatermark) {
-            late.inc(); // its windows have fired: the window operator would drop it too
-            return;
+            // Its windows have fired: count it in the oldest slide still open, as if published when it came.
+            late.inc();
+            end = Math.floorDiv(currentWatermark + 1, slide) * slide + slide;
         }
         open.computeIfAbsent(end, e -> new SpaceSaving<>(capacity)).offer(record.getValue());
     }

@@ -27,7 +27,7 @@ import org.apache.flink.util.Collector;
  * least {@code minPosts} posts whose share lies {@code margin} or more above the baseline raises
  * {@code negative-surge:<scope key>}, e.g. {@code negative-surge:account:<id>} (yellow; orange at
  * twice the margin), one alert per scope that later surges update. A scope with no post for
- * {@code idle} is forgotten.
+ * {@code idle} is forgotten. A post for a window already judged counts in the oldest open one.
  */
 public final class NegativeSurge extends KeyedProcessFunction<String, ScopedPost, Alert> {
     private static final long serialVersionUID = 1L;
@@ -73,6 +73,10 @@ public final class NegativeSurge extends KeyedProcessFunction<String, ScopedPost
         long ts = post.post().publishedAt().toEpochMilli();
         long size = window.toMillis();
         long end = ts - Math.floorMod(ts, size) + size;
+        long watermark = ctx.timerService().currentWatermark();
+        if (end <= watermark) { // its window has been judged: count it in the oldest open one
+            end = watermark - Math.floorMod(watermark, size) + size;
+        }
         boolean negative = post.analysis().sentiment() != null && post.analysis().sentiment().label() == SentimentLabel.NEGATIVE;
         Tally t = tallies.get(end);
         if (t == null) {

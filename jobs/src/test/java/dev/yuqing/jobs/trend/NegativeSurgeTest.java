@@ -71,6 +71,26 @@ class NegativeSurgeTest {
         });
     }
 
+    /**
+     * A post for a window already judged counts in the oldest open window: judged on its own, a
+     * single late post would move the account's baseline by a fifth toward 0 or 1 and hide the
+     * next surge.
+     */
+    @Test
+    void aLatePostCountsInTheOpenWindowInsteadOfBeingJudgedAlone() throws Exception {
+        for (int w = 0; w < 5; w++) {
+            posts(10 * w, 20, 2);
+            harness.processWatermark(T0 + (10 * w + 10) * MINUTE);
+        }
+        posts(45, 1, 1); // published in the window judged at minute 50, arrived after it
+        posts(50, 20, 8);
+        harness.processWatermark(T0 + 60 * MINUTE);
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo("negative-surge:account:weibo:gov");
+            assertThat(a.count()).as("the late post among the window's negative ones").isEqualTo(9);
+        });
+    }
+
     @Test
     void fewPostsAreNoSurgeAndAQuietAccountIsForgotten() throws Exception {
         posts(0, 20, 2);
