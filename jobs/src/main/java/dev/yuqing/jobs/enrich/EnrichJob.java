@@ -4,11 +4,11 @@ import dev.yuqing.core.alert.Alert;
 import dev.yuqing.core.config.Config;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.post.EnrichedPost;
-import dev.yuqing.core.post.Post;
 import dev.yuqing.jobs.JobOptions;
 import dev.yuqing.jobs.Jobs;
 import dev.yuqing.jobs.elasticsearch.ElasticsearchSink;
 import dev.yuqing.jobs.kafka.KafkaTopics;
+import dev.yuqing.jobs.kafka.PartitionKeys;
 import dev.yuqing.jobs.kafka.RawRecord;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -48,14 +48,17 @@ public final class EnrichJob {
 
     /** Adds the topology to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
-        SingleOutputStreamOperator<Post> posts = env
+        SingleOutputStreamOperator<ParsedPost> posts = env
                 .fromSource(source, WatermarkStrategy.noWatermarks(), "posts.raw").uid("enrich-raw-source")
                 .process(new ParsePost()).name("parse and validate").uid("enrich-parse");
         posts.getSideOutput(ParsePost.DEAD_LETTERS).sinkTo(deadLetters).name("dead letters").uid("enrich-dead-letter-sink");
 
+        // One partition of posts.raw, one subtask, in its order, to the same partition of posts.enriched (see DeduplicatePosts).
+        PartitionKeys partitions = PartitionKeys.of(env.getParallelism(), PartitionKeys.MAX_PARALLELISM);
         DataStream<EnrichedPost> analysed = posts
-                .keyBy(Post::id, Types.STRING)
-                .process(new DeduplicatePosts(dedupTtl)).name("de-duplicate").uid("enrich-dedup")
+                .keyBy(p -> partitions.keyOf(p.partition()), Types.INT)
+                .process(new DeduplicatePosts(dedupTtl)).name("de-duplicate").uid("enrich-dedup-by-partition")
+                .setMaxParallelism(PartitionKeys.MAX_PARALLELISM)
                 .map(analyze).name("analyse text").uid("enrich-analyze");
         analysed.sinkTo(index).name("elasticsearch").uid("enrich-es-sink");
         analysed.sinkTo(enriched).name("posts.enriched").uid("enrich-enriched-sink");

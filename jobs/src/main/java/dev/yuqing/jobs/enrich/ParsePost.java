@@ -13,7 +13,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /** Parses and validates raw records; a record that is not a valid post goes to the dead letters with the reason. */
-public final class ParsePost extends ProcessFunction<RawRecord, Post> {
+public final class ParsePost extends ProcessFunction<RawRecord, ParsedPost> {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
@@ -28,9 +28,9 @@ public final class ParsePost extends ProcessFunction<RawRecord, Post> {
     }
 
     @Override
-    public void processElement(RawRecord record, Context ctx, Collector<Post> out) {
+    public void processElement(RawRecord record, Context ctx, Collector<ParsedPost> out) {
         try {
-            out.collect(json.read(record.value()));
+            out.collect(new ParsedPost(record.partition(), json.read(record.value())));
         } catch (InvalidPostException e) {
             invalid.inc();
             ctx.output(DEAD_LETTERS, DeadLetter.of("parse", e.field(), e.reason(), record.origin(), record.key(),

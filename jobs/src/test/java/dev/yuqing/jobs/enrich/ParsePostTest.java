@@ -3,7 +3,6 @@ package dev.yuqing.jobs.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yuqing.core.deadletter.DeadLetter;
-import dev.yuqing.core.post.Post;
 import dev.yuqing.jobs.kafka.RawRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ParsePostTest {
     @Test
     void validPostsGoOnAndInvalidOnesBecomeDeadLettersWithTheirBytes() throws Exception {
-        try (var harness = new OneInputStreamOperatorTestHarness<RawRecord, Post>(new ProcessOperator<>(new ParsePost()))) {
+        try (var harness = new OneInputStreamOperatorTestHarness<RawRecord, ParsedPost>(new ProcessOperator<>(new ParsePost()))) {
             harness.open();
             harness.setProcessingTime(1_000);
             byte[] good = "{\"id\":\"p1\",\"source\":\"weibo\",\"account\":\"a\",\"text\":\"供水恢复\",\"publishedAt\":\"2026-11-20T08:00:00+08:00\"}"
@@ -25,7 +24,8 @@ class ParsePostTest {
             harness.processElement(new RawRecord("posts.raw", 0, 7, "p1", good), 0);
             harness.processElement(new RawRecord("posts.raw", 1, 9, "p2", bad), 0);
 
-            assertThat(harness.extractOutputValues()).extracting(Post::id).containsExactly("p1");
+            assertThat(harness.extractOutputValues()).containsExactly(new ParsedPost(0, harness.extractOutputValues().get(0).post()));
+            assertThat(harness.extractOutputValues().get(0).post().id()).isEqualTo("p1");
             List<DeadLetter> dead = harness.getSideOutput(ParsePost.DEAD_LETTERS).stream().map(StreamRecord::getValue).toList();
             assertThat(dead).hasSize(1);
             DeadLetter d = dead.get(0);
