@@ -93,6 +93,10 @@ class BurstIT {
             EndToEndIT.awaitCaughtUp(stack, "burst-it-enrich", p + "raw");
             EndToEndIT.awaitCaughtUp(stack, "burst-it-trend", p + "enriched");
             EndToEndIT.awaitCaughtUp(stack, "burst-it-alerting", p + "alerts");
+            // The enrichment keeps each partition's order: event time downstream sees the posts as the
+            // connector wrote them, however fast the replay (see DeduplicatePosts).
+            assertThat(idsByPartition(stack, p + "enriched")).as("posts.enriched, partition by partition")
+                    .isEqualTo(firstOccurrences(idsByPartition(stack, p + "raw")));
             // Deliveries are asynchronous and the webhook refuses its first calls: wait until the wave's
             // alert has been notified as new and escalated (or time runs out and the checks below say what came).
             long deliveriesDue = System.nanoTime() + Duration.ofMinutes(1).toNanos();
@@ -111,7 +115,13 @@ class BurstIT {
                     || byId.get(id).get(0).alert().at("/evidence/postIds").toString().contains("weibo-burst-")).toList();
             List<String> produced = TopicReader.readAll(stack.bootstrapServers(), p + "alerts", TIMEOUT).stream()
                     .map(r -> new String(r.key(), StandardCharsets.UTF_8)).distinct().toList();
-            assertThat(wave).as("alerts for the water-outage wave, of %s delivered; produced %s", byId.keySet(), produced).hasSize(1);
+            // The wave's term window by window (end China time: count, * when a burst) and how late posts
+            // came: tells a counting problem from a grouping one when a check below fails.
+            String windows = waveWindows(stack, "burst-it-trends-*");
+            String lateness = lateness(TopicReader.readAll(stack.bootstrapServers(), p + "enriched", TIMEOUT));
+            System.out.println("BurstIT " + wave + " 停水 windows " + windows + "; " + lateness);
+            assertThat(wave).as("alerts for the water-outage wave, of %s delivered; produced %s; 停水 windows: %s; %s", byId.keySet(), produced,
+                    windows, lateness).hasSize(1);
             assertThat(produced).as("the angry comments on one account").contains("negative-surge:account:" + DemoScenario.SURGE_ACCOUNT);
             // Deliveries run concurrently (async I/O), so their arrival order is not the order sent.
             // The webhook refused its first calls: each notification still arrived, and once.
@@ -122,10 +132,11 @@ class BurstIT {
             List<String> levelsIn = TopicReader.readAll(stack.bootstrapServers(), p + "alerts", TIMEOUT).stream()
                     .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(wave.get(0)))
                     .map(r -> readTree(r.value()).get("level").asText() + "@" + readTree(r.value()).get("count").asText()).toList();
-            assertThat(notified).as("notifications of %s; its updates on the alerts topic (level@count): %s", wave.get(0), levelsIn)
-                    .extracting(Call::kind).containsOnlyOnce("new");
-            assertThat(notified).as("notifications of %s; its updates on the alerts topic (level@count): %s", wave.get(0), levelsIn)
-                    .extracting(Call::kind).containsOnly("new", "escalated");
+            System.out.println("BurstIT " + wave.get(0) + " " + levelsIn);
+            assertThat(notified).as("notifications of %s; its updates on the alerts topic (level@count): %s; 停水 windows: %s",
+                    wave.get(0), levelsIn, windows).extracting(Call::kind).containsOnlyOnce("new");
+            assertThat(notified).as("notifications of %s; its updates on the alerts topic (level@count): %s; 停水 windows: %s",
+                    wave.get(0), levelsIn, windows).extracting(Call::kind).containsOnly("new", "escalated");
             List<String> levels = notified.stream().map(c -> c.alert().get("level").asText()).toList();
             assertThat(levels).as("one notification per level reached, not one per window").doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(2);
             assertThat(notified).allMatch(c -> c.alert().get("region").asText().equals(DemoScenario.BURST_REGION));
@@ -157,6 +168,52 @@ class BurstIT {
     private static boolean waveEscalated(List<Call> calls) {
         List<String> kinds = calls.stream().filter(c -> c.alert().get("title").asText().contains("停水")).map(Call::kind).toList();
         return kinds.contains("new") && kinds.contains("escalated");
+    }
+
+    /** The post ids on each partition of {@code topic}, in offset order. */
+    private static Map<Integer, List<String>> idsByPartition(LocalStack stack, String topic) throws java.io.IOException {
+        Map<Integer, List<String>> ids = new java.util.TreeMap<>();
+        for (var r : TopicReader.readAll(stack.bootstrapServers(), topic, TIMEOUT)) {
+            ids.computeIfAbsent(r.partition(), k -> new ArrayList<>()).add(new String(r.key(), StandardCharsets.UTF_8));
+        }
+        return ids;
+    }
+
+    /** Each list without its repeats (the replay re-sends some posts; the enrichment drops them). */
+    private static Map<Integer, List<String>> firstOccurrences(Map<Integer, List<String>> ids) {
+        Map<Integer, List<String>> out = new java.util.TreeMap<>();
+        ids.forEach((partition, list) -> out.put(partition, List.copyOf(new java.util.LinkedHashSet<>(list))));
+        return out;
+    }
+
+    /**
+     * How far posts on the enriched topic came behind the latest published time already seen on
+     * their partition: the trend job counts a post more than its out-of-orderness behind in a later
+     * slide than its own.
+     */
+    private static String lateness(List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> records) throws java.io.IOException {
+        Map<Integer, Long> latest = new HashMap<>();
+        List<Long> behind = new ArrayList<>();
+        for (var r : records) {
+            long at = dev.yuqing.core.post.EnrichedPost.fromJson(r.value()).post().publishedAt().toEpochMilli();
+            behind.add(latest.merge(r.partition(), at, Math::max) - at);
+        }
+        behind.sort(null);
+        long late = behind.stream().filter(b -> b > Duration.ofMinutes(2).toMillis()).count();
+        java.util.function.IntFunction<String> pct = q -> behind.isEmpty() ? "-"
+                : String.format(java.util.Locale.ROOT, "%.0f min", behind.get(Math.min(behind.size() - 1, behind.size() * q / 100)) / 60_000.0);
+        return String.format(java.util.Locale.ROOT, "%d of %d enriched posts more than 2 min behind their partition (p50 %s, p90 %s, p99 %s, max %s)",
+                late, records.size(), pct.apply(50), pct.apply(90), pct.apply(99), pct.apply(100));
+    }
+
+    /** The 停水 trend of each window, in order: "HH:mm count" with a * for a burst. */
+    private static String waveWindows(LocalStack stack, String index) throws java.io.IOException {
+        stack.client().indices().refresh(r -> r.index(index));
+        return stack.client().search(s -> s.index(index).size(500).query(q -> q.matchPhrase(m -> m.field("term").query("停水")))
+                        .sort(o -> o.field(f -> f.field("windowEnd"))), JsonNode.class).hits().hits().stream()
+                .map(h -> java.time.Instant.parse(h.source().get("windowEnd").asText()).atZone(dev.yuqing.core.post.PostTimes.CHINA)
+                        .toLocalTime() + " " + h.source().get("count").asText() + (h.source().get("burst").asBoolean() ? "*" : ""))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static JsonNode readTree(byte[] json) {
