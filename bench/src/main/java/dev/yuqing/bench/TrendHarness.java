@@ -30,13 +30,19 @@ final class TrendHarness {
 
     /** Runs the job to the end of {@code count} posts; {@code dir} null only counts the outputs away. */
     static void run(GeneratorFunction<Long, EnrichedPost> posts, long count, String dir, String jobName) throws Exception {
+        run(posts, count, dir, jobName, defaults());
+    }
+
+    /** The same with the given settings. */
+    static void run(GeneratorFunction<Long, EnrichedPost> posts, long count, String dir, String jobName, TrendJob.Settings settings)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         DataGeneratorSource<EnrichedPost> source = new DataGeneratorSource<>(posts, count, TypeInformation.of(EnrichedPost.class));
         new TrendJob(source,
                 new JsonLinesSink<Trend>(dir, "trends", TrendHarness::trendJson),
                 new JsonLinesSink<Event>(dir, "events", TrendHarness::eventJson),
                 new JsonLinesSink<Alert>(dir, "alerts", Alert::toJson),
-                defaults()).build(env);
+                settings).build(env);
         env.execute(jobName);
     }
 
