@@ -2,13 +2,8 @@ package dev.yuqing.bench;
 
 import dev.yuqing.jobs.files.JsonLinesSink;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.yuqing.core.alert.Alert;
 import dev.yuqing.core.config.Config;
-import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.EnrichedPost;
-import dev.yuqing.core.trend.Event;
-import dev.yuqing.core.trend.Trend;
 import dev.yuqing.jobs.trend.TrendJob;
 import dev.yuqing.jobs.trend.TrendOptions;
 import java.util.Map;
@@ -38,29 +33,7 @@ final class TrendHarness {
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         DataGeneratorSource<EnrichedPost> source = new DataGeneratorSource<>(posts, count, TypeInformation.of(EnrichedPost.class));
-        new TrendJob(source,
-                new JsonLinesSink<Trend>(dir, "trends", TrendHarness::trendJson),
-                new JsonLinesSink<Event>(dir, "events", TrendHarness::eventJson),
-                new JsonLinesSink<Alert>(dir, "alerts", Alert::toJson),
-                settings).build(env);
+        new TrendJob(source, JsonLinesSink.trends(dir), JsonLinesSink.events(dir), JsonLinesSink.alerts(dir), settings).build(env);
         env.execute(jobName);
-    }
-
-    // One method per type: two serialisable references to one generic method share a deserialiser
-    // that casts to the first call site's type.
-    static byte[] trendJson(Trend t) {
-        return json(t);
-    }
-
-    static byte[] eventJson(Event e) {
-        return json(e);
-    }
-
-    private static byte[] json(Object o) {
-        try {
-            return Json.MAPPER.writeValueAsBytes(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,22 +2,17 @@ package dev.yuqing.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.yuqing.core.alert.Alert;
 import dev.yuqing.core.analysis.PostAnalyzer;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.EnrichedPost;
 import dev.yuqing.core.post.Post;
 import dev.yuqing.core.post.PostJson;
-import dev.yuqing.core.trend.Event;
-import dev.yuqing.core.trend.Trend;
 import dev.yuqing.jobs.files.JsonLinesSink;
 import dev.yuqing.jobs.trend.TrendJob;
 import dev.yuqing.jobs.trend.TrendOptions;
 import dev.yuqing.local.demo.DemoLine;
 import dev.yuqing.local.demo.DemoScenario;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,9 +95,7 @@ class DemoWaveEventsTest {
     private static List<Update> run(Path out, String lookahead) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
         new TrendJob(new DataGeneratorSource<>(new Posts(posts), posts.length, TypeInformation.of(EnrichedPost.class)),
-                new JsonLinesSink<Trend>(out.toString(), "trends", DemoWaveEventsTest::trendJson),
-                new JsonLinesSink<Event>(out.toString(), "events", DemoWaveEventsTest::eventJson),
-                new JsonLinesSink<Alert>(out.toString(), "alerts", Alert::toJson),
+                JsonLinesSink.trends(out.toString()), JsonLinesSink.events(out.toString()), JsonLinesSink.alerts(out.toString()),
                 TrendJob.Settings.of(TrendOptions.DEF.resolve(Map.of(TrendOptions.EVENT_LOOKAHEAD.name(), lookahead), Map.of()))).build(env);
         env.execute("demo-wave-events");
         List<Update> updates = new ArrayList<>();
@@ -118,21 +111,4 @@ class DemoWaveEventsTest {
         return updates;
     }
 
-    // One method per type: two serialisable references to one generic method share a deserialiser
-    // that casts to the first call site's type.
-    private static byte[] trendJson(Trend t) {
-        return json(t);
-    }
-
-    private static byte[] eventJson(Event e) {
-        return json(e);
-    }
-
-    private static byte[] json(Object o) {
-        try {
-            return Json.MAPPER.writeValueAsBytes(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

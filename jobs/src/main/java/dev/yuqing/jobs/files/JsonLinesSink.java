@@ -1,5 +1,10 @@
 package dev.yuqing.jobs.files;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.yuqing.core.alert.Alert;
+import dev.yuqing.core.json.Json;
+import dev.yuqing.core.trend.Event;
+import dev.yuqing.core.trend.Trend;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,6 +31,39 @@ public final class JsonLinesSink<T> implements Sink<T> {
         this.dir = dir;
         this.name = name;
         this.toJson = toJson;
+    }
+
+    /** The trend job's trends as {@code <dir>/trends-<subtask>.jsonl}. */
+    public static JsonLinesSink<Trend> trends(String dir) {
+        return new JsonLinesSink<>(dir, "trends", JsonLinesSink::trendJson);
+    }
+
+    /** The trend job's event updates as {@code <dir>/events-<subtask>.jsonl}. */
+    public static JsonLinesSink<Event> events(String dir) {
+        return new JsonLinesSink<>(dir, "events", JsonLinesSink::eventJson);
+    }
+
+    /** Alerts as {@code <dir>/alerts-<subtask>.jsonl}. */
+    public static JsonLinesSink<Alert> alerts(String dir) {
+        return new JsonLinesSink<>(dir, "alerts", Alert::toJson);
+    }
+
+    // One method per type: two serialisable references to one generic method share a deserialiser
+    // that casts to the first call site's type.
+    private static byte[] trendJson(Trend t) {
+        return json(t);
+    }
+
+    private static byte[] eventJson(Event e) {
+        return json(e);
+    }
+
+    private static byte[] json(Object o) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a " + o.getClass().getSimpleName() + " always serialises", e);
+        }
     }
 
     public static Path file(String dir, String name, int subtask) {
