@@ -5,8 +5,10 @@ import dev.yuqing.connectors.connect.PollSchedule;
 import dev.yuqing.connectors.connect.PostRecords;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
+import dev.yuqing.connectors.http.Charsets;
 import dev.yuqing.connectors.http.HttpFetcher;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +40,8 @@ public final class RssSourceTask extends SourceTask {
     private URI feed;
     private Map<String, String> partition;
     private HttpFetcher fetcher;
-    private FeedDecoder decoder;
+    /** The configured charset, or null to detect it. */
+    private Charset charset;
     private FeedParser parser;
     private FeedMapper mapper;
     private PostRecords records;
@@ -58,7 +61,7 @@ public final class RssSourceTask extends SourceTask {
         partition = Map.of("feed", feed.toString());
         schedule = new PollSchedule(config.http().pollInterval(), stop, clock);
         fetcher = config.http().fetcher(ACCEPT, Map.of(), stop, clock);
-        decoder = new FeedDecoder(config.charset());
+        charset = config.charset();
         parser = new FeedParser();
         mapper = new FeedMapper(feed, config.account(), config.region());
         metrics = new SourceMetrics(context.pluginMetrics());
@@ -91,7 +94,7 @@ public final class RssSourceTask extends SourceTask {
     }
 
     private List<SourceRecord> read(HttpFetcher.Fetched fetched) {
-        FeedDecoder.Decoded decoded = decoder.decode(fetched.body(), fetched.contentType());
+        Charsets.Decoded decoded = Charsets.decode(fetched.body(), fetched.contentType(), charset, Charsets.Declaration.XML);
         if (decoded.lossy()) {
             LOG.warn("Feed {} is not valid {} (nor in any charset it declares); undecodable bytes were replaced. Set feed.charset if the site declares a wrong one",
                     feed, decoded.charset());

@@ -9,11 +9,13 @@ import dev.yuqing.connectors.connect.PostRecords;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
 import dev.yuqing.connectors.http.Backoff;
+import dev.yuqing.connectors.http.Charsets;
 import dev.yuqing.connectors.http.CircuitBreaker;
 import dev.yuqing.connectors.http.HostLimiter;
 import dev.yuqing.connectors.http.HttpFetcher;
 import dev.yuqing.core.json.Json;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,7 +77,8 @@ public final class HtmlSiteSourceTask extends SourceTask {
     private HttpFetcher linkFetcher;
     private HostLimiter limiter;
     private ExecutorService pool;
-    private HtmlDecoder decoder;
+    /** The configured charset, or null to detect it. */
+    private Charset charset;
     private SiteExtractor extractor;
     private PostRecords records;
     private SourceMetrics metrics;
@@ -119,7 +122,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
             t.setDaemon(true);
             return t;
         });
-        decoder = new HtmlDecoder(config.charset());
+        charset = config.charset();
         extractor = new SiteExtractor(config.selectors(), config.mode(), config.times(), account, config.region());
         metrics = new SourceMetrics(context.pluginMetrics());
         siteMetrics = new SiteMetrics(context.pluginMetrics());
@@ -390,7 +393,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
     }
 
     private String decode(HttpFetcher.Fetched fetched, URI page) {
-        HtmlDecoder.Decoded decoded = decoder.decode(fetched.body(), fetched.contentType());
+        Charsets.Decoded decoded = Charsets.decode(fetched.body(), fetched.contentType(), charset, Charsets.Declaration.HTML_META);
         if (decoded.lossy()) {
             LOG.warn("Page {} is not valid {} (nor in any charset it declares); undecodable bytes were replaced. "
                     + "Set site.charset if the site declares a wrong one", page, decoded.charset());

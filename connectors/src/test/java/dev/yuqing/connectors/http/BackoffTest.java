@@ -38,14 +38,4 @@ class BackoffTest {
         assertThat(RetryAfter.parse("soon", now)).isEmpty();
         assertThat(RetryAfter.parse(null, now)).isEmpty();
     }
-
-    @Test
-    void chineseCharsetLabelsReadAsGb18030() {
-        assertThat(Charsets.forLabel("gb2312")).map(java.nio.charset.Charset::name).contains("GB18030");
-        assertThat(Charsets.forLabel("GBK")).map(java.nio.charset.Charset::name).contains("GB18030");
-        assertThat(Charsets.forLabel("utf-8")).map(java.nio.charset.Charset::name).contains("UTF-8");
-        assertThat(Charsets.forLabel("no-such-charset")).isEmpty();
-        assertThat(Charsets.ofContentType("text/xml; charset=\"GB2312\"")).contains("GB2312");
-        assertThat(Charsets.ofContentType("application/rss+xml")).isEmpty();
-    }
 }

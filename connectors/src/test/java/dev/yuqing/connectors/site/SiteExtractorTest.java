@@ -2,6 +2,7 @@ package dev.yuqing.connectors.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.connectors.http.Charsets;
 import dev.yuqing.connectors.http.FeedServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ class SiteExtractorTest {
 
     @Test
     void aGbkPageDecodedThenExtracted() {
-        String html = new HtmlDecoder(null).decode(FeedServer.resource("/site/art_4002-gbk.html"), "text/html").text();
+        String html = Charsets.decode(FeedServer.resource("/site/art_4002-gbk.html"), "text/html", null, Charsets.Declaration.HTML_META).text();
         SiteExtractor.Item item = columns.item(html, URI.create("https://www.demo.yuqing.invalid/tzgg/2026/05/art_4002.html"), FETCHED);
         assertThat(item.outputs()).singleElement().isInstanceOfSatisfying(SiteExtractor.Fields.class, f -> {
             assertThat(f.fields().get("title").asText()).isEqualTo("关于开展王喆同志先进事迹学习活动的通知");
