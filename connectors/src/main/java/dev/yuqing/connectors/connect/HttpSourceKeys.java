@@ -87,6 +87,14 @@ public final class HttpSourceKeys {
                     new CircuitBreaker.Settings(c.getInt(BREAKER_FAILURE_THRESHOLD), Duration.ofMillis(c.getLong(BREAKER_OPEN_MS))));
         }
 
+        /**
+         * These values with a single attempt per request: for a fetcher whose failures are reported
+         * at once (a dead-link check) rather than retried.
+         */
+        public Values singleAttempt() {
+            return new Values(pollInterval, timeout, userAgent, 1, backoffInitial, backoffMax, breaker);
+        }
+
         /** A fetcher with these timeouts, retries and a circuit breaker of its own, sending {@code headers} with every request. */
         public HttpFetcher fetcher(String accept, Map<String, String> headers, StopSignal stop, Clock clock) {
             return fetcher(accept, headers, stop, clock, new CircuitBreaker(breaker, clock));

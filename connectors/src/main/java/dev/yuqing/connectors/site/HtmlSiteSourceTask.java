@@ -8,7 +8,6 @@ import dev.yuqing.connectors.connect.PollSchedule;
 import dev.yuqing.connectors.connect.PostRecords;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
-import dev.yuqing.connectors.http.Backoff;
 import dev.yuqing.connectors.http.Charsets;
 import dev.yuqing.connectors.http.CircuitBreaker;
 import dev.yuqing.connectors.http.HostLimiter;
@@ -29,7 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -111,10 +109,9 @@ public final class HtmlSiteSourceTask extends SourceTask {
         robotsAgent = config.robotsUserAgent();
         HttpSourceKeys.Values http = config.http();
         CircuitBreaker breaker = new CircuitBreaker(http.breaker(), clock);
-        Backoff backoff = new Backoff(http.backoffInitial(), http.backoffMax(), new SplittableRandom());
-        fetcher = new HttpFetcher(new HttpFetcher.Settings(http.timeout(), http.userAgent(), ACCEPT, http.maxAttempts()), backoff, stop, clock, breaker);
+        fetcher = http.fetcher(ACCEPT, Map.of(), stop, clock, breaker);
         // A link check asks once: a link that fails is reported, not retried into the next poll.
-        linkFetcher = new HttpFetcher(new HttpFetcher.Settings(http.timeout(), http.userAgent(), ACCEPT, 1), backoff, stop, clock, breaker);
+        linkFetcher = http.singleAttempt().fetcher(ACCEPT, Map.of(), stop, clock, breaker);
         limiter = new HostLimiter(config.hostMinDelay(), config.hostMaxConcurrency(), clock, stop::await);
         AtomicInteger threads = new AtomicInteger();
         pool = Executors.newFixedThreadPool(config.hostMaxConcurrency(), r -> {

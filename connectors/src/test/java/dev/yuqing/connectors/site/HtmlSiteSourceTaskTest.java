@@ -3,6 +3,7 @@ package dev.yuqing.connectors.site;
 import static dev.yuqing.connectors.connect.StartedTasks.key;
 import static dev.yuqing.connectors.http.FeedServer.page;
 import static dev.yuqing.connectors.http.FeedServer.resource;
+import static dev.yuqing.connectors.http.FeedServer.status;
 import static dev.yuqing.connectors.site.SiteFixtures.BOARD;
 import static dev.yuqing.connectors.site.SiteFixtures.COLUMN;
 import static dev.yuqing.connectors.site.SiteFixtures.HTML;
@@ -159,6 +160,17 @@ class HtmlSiteSourceTaskTest {
                 .satisfies(r -> assertThat(key(r)).isEqualTo(item("4009")));
         assertThat(server.requests("/tzgg/2026/05/art_4001.html")).as("a page read before is not fetched again").hasSize(before4001);
         assertThat(tasks.context().metric("column-latest-update-ms")).isEqualTo(Instant.parse("2026-05-16T09:00:00Z").toEpochMilli());
+    }
+
+    @Test
+    void aLinkCheckAsksOnceWhereAnItemPageIsRetried() throws Exception {
+        server.serve("/about.html", status(503));
+        List<SourceRecord> first = pollForRecords(task(column(server.uri("/tzgg/index.html").toString())));
+
+        assertThat(first).filteredOn(r -> r.topic().equals("site.links")).extracting(r -> key(r))
+                .contains(server.uri("/about.html").toString());
+        assertThat(server.requests("/about.html")).extracting(FeedServer.Request::status).containsExactly(503);
+        assertThat(server.requests("/tzgg/2026/05/art_4005.html")).extracting(FeedServer.Request::status).containsExactly(503, 200);
     }
 
     /**
