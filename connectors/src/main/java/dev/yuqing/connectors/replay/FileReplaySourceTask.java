@@ -92,7 +92,7 @@ public final class FileReplaySourceTask extends SourceTask {
         file = config.file();
         partition = Map.of("file", file.toString());
         mapping = config.mapping();
-        pacer = new Pacer(config.speed(), clock::millis, Thread::sleep, () -> !stop.isStopped());
+        pacer = new Pacer(config.speed(), clock::millis);
         metrics = new SourceMetrics(context.pluginMetrics());
         records = new PostRecords(config.topic(), config.dlqTopic(), metrics, clock);
         Map<String, Object> offset = context.offsetStorageReader().offset(partition);

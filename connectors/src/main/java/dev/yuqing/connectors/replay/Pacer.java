@@ -4,46 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.core.post.PostTimes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * Holds records back so that they leave at {@code speed} times the pace of their published times:
- * at speed 60 an hour of posts takes a minute. Speed 0 means as fast as possible. The first timed
- * record fixes the origin; records without a time, or earlier than the origin, are not held.
+ * Says when each record is due so that records leave at {@code speed} times the pace of their
+ * published times: at speed 60 an hour of posts takes a minute. Speed 0 means as fast as possible.
+ * The first timed record fixes the origin; records without a time, or earlier than the origin, are
+ * due at once.
  */
 final class Pacer {
-    /** Sleeps; a separate interface so that tests run the pacer on a fake clock. */
-    interface Sleeper {
-        void sleep(long millis) throws InterruptedException;
-    }
-
-    private static final long MAX_SLEEP_MILLIS = 200; // so that stop() is noticed promptly
-
     private final double speed;
     private final LongSupplier nowMillis;
-    private final Sleeper sleeper;
-    private final BooleanSupplier running;
     private Instant origin;
     private long originMillis;
 
-    Pacer(double speed, LongSupplier nowMillis, Sleeper sleeper, BooleanSupplier running) {
+    Pacer(double speed, LongSupplier nowMillis) {
         if (speed < 0 || Double.isNaN(speed)) {
             throw new IllegalArgumentException("speed must be 0 or positive, was " + speed);
         }
         this.speed = speed;
         this.nowMillis = nowMillis;
-        this.sleeper = sleeper;
-        this.running = running;
-    }
-
-    /** Returns when the record published at {@code publishedAt} is due (null: at once). */
-    void await(Instant publishedAt) throws InterruptedException {
-        long wait = delayMillis(publishedAt);
-        while (wait > 0 && running.getAsBoolean()) {
-            sleeper.sleep(Math.min(wait, MAX_SLEEP_MILLIS));
-            wait = delayMillis(publishedAt);
-        }
     }
 
     /**
