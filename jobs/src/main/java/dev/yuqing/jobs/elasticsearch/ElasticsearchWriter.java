@@ -14,8 +14,10 @@ import dev.yuqing.dashboards.EsConnection;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
@@ -72,7 +74,12 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     /** Versions released by the completion of the one before, for the task thread to send. */
     private final ConcurrentLinkedQueue<Pending> released = new ConcurrentLinkedQueue<>();
-    /** Per document with a version on its way, the later versions waiting for it; guarded by lock. */
+    /** Documents with a version on its way; guarded by lock. */
+    private final Set<DocumentKey> onTheirWay = new HashSet<>();
+    /**
+     * The later versions waiting for it, for those documents that have any (most never do, so no
+     * queue is made for them); guarded by lock.
+     */
     private final Map<DocumentKey, ArrayDeque<Pending>> waiting = new HashMap<>();
     /** Documents written and not yet indexed, refused, superseded or given up on; guarded by lock. */
     private long inFlight;
@@ -105,11 +112,9 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
         boolean send;
         synchronized (lock) {
             inFlight++;
-            ArrayDeque<Pending> later = waiting.get(key);
-            send = later == null;
-            if (send) {
-                waiting.put(key, new ArrayDeque<>());
-            } else {
+            send = onTheirWay.add(key);
+            if (!send) {
+                ArrayDeque<Pending> later = waiting.computeIfAbsent(key, k -> new ArrayDeque<>());
                 if (!document.isUpdate()) {
                     inFlight -= later.size(); // superseded: the whole document replaces them
                     later.clear();
@@ -209,8 +214,11 @@ final class ElasticsearchWriter<T> implements SinkWriter<T> {
             DocumentKey key = DocumentKey.of(p.document());
             ArrayDeque<Pending> later = waiting.get(key);
             Pending next = later == null ? null : later.poll();
-            if (next == null) {
+            if (later != null && later.isEmpty()) {
                 waiting.remove(key);
+            }
+            if (next == null) {
+                onTheirWay.remove(key);
             } else {
                 released.add(next);
             }
