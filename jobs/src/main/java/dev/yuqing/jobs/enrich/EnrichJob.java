@@ -18,6 +18,8 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * posts.raw → parse and validate (invalid → posts.dlq) → de-duplicate by id → analysis
@@ -26,6 +28,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class EnrichJob {
     public static final String NAME = "yuqing-enrich";
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichJob.class);
 
     private final Source<RawRecord, ?, ?> source;
     private final Sink<EnrichedPost> index;
@@ -54,7 +57,7 @@ public final class EnrichJob {
         posts.getSideOutput(ParsePost.DEAD_LETTERS).sinkTo(deadLetters).name("dead letters").uid("enrich-dead-letter-sink");
 
         // One partition of posts.raw, one subtask, in its order, to the same partition of posts.enriched (see DeduplicatePosts).
-        PartitionKeys partitions = PartitionKeys.of(env.getParallelism(), PartitionKeys.MAX_PARALLELISM);
+        PartitionKeys partitions = PartitionKeys.of(parallelismOf(env), PartitionKeys.MAX_PARALLELISM);
         DataStream<EnrichedPost> analysed = posts
                 .keyBy(p -> partitions.keyOf(p.partition()), Types.INT)
                 .process(new DeduplicatePosts(dedupTtl)).name("de-duplicate").uid("enrich-dedup-by-partition")
@@ -64,6 +67,18 @@ public final class EnrichJob {
         analysed.sinkTo(enriched).name("posts.enriched").uid("enrich-enriched-sink");
         analysed.flatMap(new ContentAlertsFunction()).name("content alerts").uid("enrich-content-alerts")
                 .sinkTo(alerts).name("alerts").uid("enrich-alerts-sink");
+    }
+
+    /**
+     * The parallelism the partitions are spread for. Left to the cluster's default (-1), it is not
+     * known here: the order holds all the same, but every partition may then land on one subtask.
+     */
+    private static int parallelismOf(StreamExecutionEnvironment env) {
+        if (env.getParallelism() < 1) {
+            LOG.warn("No parallelism set for {}: its posts.raw partitions may all be analysed by one subtask; set parallelism.default", NAME);
+            return 1;
+        }
+        return env.getParallelism();
     }
 
     /** The job on Kafka and Elasticsearch as configured. */
