@@ -6,7 +6,7 @@ import dev.yuqing.connectors.http.HttpFetcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Random;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -100,10 +100,13 @@ public final class HttpSourceKeys {
             return fetcher(accept, headers, stop, clock, new CircuitBreaker(breaker, clock));
         }
 
-        /** A fetcher sharing {@code breaker} (one per task: the hosts it reads). */
+        /**
+         * A fetcher sharing {@code breaker} (one per task: the hosts it reads). Its backoff draws from
+         * a {@link Random}, which threads may share: the site task fetches pages from a pool.
+         */
         public HttpFetcher fetcher(String accept, Map<String, String> headers, StopSignal stop, Clock clock, CircuitBreaker breaker) {
             return new HttpFetcher(new HttpFetcher.Settings(timeout, userAgent, accept, maxAttempts, headers),
-                    new Backoff(backoffInitial, backoffMax, new SplittableRandom()), stop, clock, breaker);
+                    new Backoff(backoffInitial, backoffMax, new Random()), stop, clock, breaker);
         }
 
         /** The check across keys: the backoff maximum is not below the initial backoff. */
