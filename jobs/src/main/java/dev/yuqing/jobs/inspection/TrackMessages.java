@@ -208,10 +208,9 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         String rule = rules.replyDeadline(null).ruleId();
         Finding f = late.value();
         if (deadline.isPresent() && !now.isBefore(deadline.get())) {
-            if (f == null || f.stage() == Finding.Stage.WARNING) {
+            if (Finding.breachDue(f)) {
                 String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，答复期限" + Deadlines.DAY.format(deadline.get()) + "已过，尚未答复";
-                Finding breach = f == null ? Finding.of(rules.rule(rule), m.board(), Finding.Stage.BREACH, m.thread(), detail, evidence(m), deadline.get())
-                        : f.breached(deadline.get(), detail, null);
+                Finding breach = Finding.breach(f, rules.rule(rule), m.board(), m.thread(), detail, evidence(m), deadline.get());
                 late.update(breach);
                 out.collect(breach);
                 ctx.output(STATUS, status(m, MessageStatus.State.OVERDUE, deadline.get(), null, null, deadline.get()));
@@ -227,10 +226,9 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         String limitRule = rules.unanswered().ruleId();
         Finding u = unanswered.value();
         if (!now.isBefore(breachAt)) {
-            if (u == null || u.stage() == Finding.Stage.WARNING) {
+            if (Finding.breachDue(u)) {
                 String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，超过" + rules.unanswered().limit().toChinese() + "未回应";
-                Finding breach = u == null ? Finding.of(rules.rule(limitRule), m.board(), Finding.Stage.BREACH, m.thread(), detail, evidence(m), breachAt)
-                        : u.breached(breachAt, detail, null);
+                Finding breach = Finding.breach(u, rules.rule(limitRule), m.board(), m.thread(), detail, evidence(m), breachAt);
                 unanswered.update(breach);
                 out.collect(breach);
                 ctx.output(STATUS, status(m, MessageStatus.State.UNANSWERED, deadline.orElse(null), null, null, breachAt));
@@ -263,22 +261,18 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
             String rule = rules.replyDeadline(null).ruleId();
             String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，" + Deadlines.DAY.format(replied) + "答复，用时" + days
                     + "个工作日，超过答复期限";
-            Finding breach = f == null || f.stage() == Finding.Stage.WARNING
-                    ? (f == null ? Finding.of(rules.rule(rule), m.board(), Finding.Stage.BREACH, m.thread(), detail, evidence(m), deadline.get())
-                        : f.breached(deadline.get(), detail, null))
-                    : f;
+            Finding breach = Finding.breach(f, rules.rule(rule), m.board(), m.thread(), detail, evidence(m), deadline.get());
             out.collect(breach.resolved(replied, detail));
         } else if (f != null) {
             out.collect(f.resolved(replied, when + "，未超期"));
         }
         Finding u = unanswered.value();
         Instant breachAt = rules.unanswered().breachAt(asked);
-        if (!replied.isBefore(breachAt) && (u == null || u.stage() == Finding.Stage.WARNING)) {
+        if (!replied.isBefore(breachAt) && Finding.breachDue(u)) {
             // Answered past the limit before the watermark got there: the breach happened all the same.
             String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，" + Deadlines.DAY.format(replied) + "才答复，超过"
                     + rules.unanswered().limit().toChinese() + "未回应";
-            u = u == null ? Finding.of(rules.rule(rules.unanswered().ruleId()), m.board(), Finding.Stage.BREACH, m.thread(), detail,
-                    evidence(m), breachAt) : u.breached(breachAt, detail, null);
+            u = Finding.breach(u, rules.rule(rules.unanswered().ruleId()), m.board(), m.thread(), detail, evidence(m), breachAt);
         }
         if (u != null) {
             out.collect(u.resolved(replied, when));
