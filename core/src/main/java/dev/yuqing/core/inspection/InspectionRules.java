@@ -1,6 +1,7 @@
 package dev.yuqing.core.inspection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.core.Coded;
 import dev.yuqing.core.classified.ClassifiedMarking;
 import dev.yuqing.core.harmful.HarmfulCategory;
 import dev.yuqing.core.pii.PiiType;
@@ -18,7 +19,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -350,7 +350,7 @@ public final class InspectionRules implements Serializable {
             return Optional.empty();
         }
         return Optional.of(switch (kind) {
-            case PERSONAL_DATA -> "unknown personal-data type '" + m + "' (id-card, mobile, bank-card, email, landline, passport)";
+            case PERSONAL_DATA -> "unknown personal-data type '" + m + "' (" + Coded.codes(PiiType.class) + ")";
             case CLASSIFIED -> "unknown classification level '" + m + "' (" + String.join(" ", ClassifiedMarking.LEVELS) + ")";
             case EXPRESSION_ERROR -> "unknown expression-error kind '" + m + "' (" + String.join(", ", EXPRESSION_KINDS) + ")";
             case HARMFUL -> "unknown harmful category '" + m + "'";
@@ -358,14 +358,9 @@ public final class InspectionRules implements Serializable {
         });
     }
 
-    /** A personal-data type by its code: the enum name in lower case with dashes ({@code id-card}). */
+    /** A personal-data type by its {@link PiiType#code() code} ({@code id-card}). */
     public static Optional<PiiType> piiType(String code) {
-        for (PiiType t : PiiType.values()) {
-            if (t.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(code)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return Coded.find(PiiType.class, code);
     }
 
     public String description() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yuqing.core.json.Json;
+import dev.yuqing.core.pii.PiiType;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -127,6 +128,15 @@ class InspectionRulesTest {
         var unanswered = rules.unanswered();
         assertThat(unanswered.breachAt(china("2026-08-31T10:00:00"))).isEqualTo(china("2026-11-30T10:00:00"));
         assertThat(unanswered.warnAt(china("2026-08-31T10:00:00"))).contains(china("2026-11-16T10:00:00"));
+    }
+
+    @Test
+    void namesPersonalDataTypesByTheirCodes() {
+        assertThat(PiiType.ID_CARD.code()).isEqualTo("id-card");
+        assertThat(InspectionRules.piiType("bank-card")).contains(PiiType.BANK_CARD);
+        assertThat(InspectionRules.piiType("BANK_CARD")).as("the constant's name is not its code").isEmpty();
+        assertThatThrownBy(() -> InspectionRules.parse(edited(r -> ((ArrayNode) r.withArray("content").get(0).withArray("matches")).add("id_card"))))
+                .hasMessageContaining("unknown personal-data type 'id_card' (id-card, mobile, bank-card, email, landline, passport)");
     }
 
     @Test
