@@ -156,6 +156,7 @@ class InspectionRulesTest {
         assertThat(roundTrip(demo)).isEqualTo(demo);
         InspectionRules copy = roundTrip(rules);
         assertThat(copy.rules()).isEqualTo(rules.rules());
+        assertThat(copy.contentRule(FindingKind.PERSONAL_DATA, "id-card")).map(InspectionRule::id).contains("personal-data-leak");
         assertThat(copy.freshnessFor(demo.get("weibo:示范市发布").orElseThrow())).isEqualTo(rules.freshnessFor(demo.get("weibo:示范市发布").orElseThrow()));
         WorkingCalendar calendar = roundTrip(WorkingCalendar.standard());
         assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2025, 10, 11))).isTrue();
