@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,8 +34,7 @@ public final class ContentFindings {
         // Rule → the terms that raised it, in order found.
         Map<InspectionRule, Set<String>> hits = new LinkedHashMap<>();
         for (PiiMatch m : a.personalData()) {
-            String code = m.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
-            rules.contentRule(FindingKind.PERSONAL_DATA, code).ifPresent(r -> hits.computeIfAbsent(r, k -> new TreeSet<>()).add(m.masked()));
+            rules.contentRule(FindingKind.PERSONAL_DATA, m.type().code()).ifPresent(r -> hits.computeIfAbsent(r, k -> new TreeSet<>()).add(m.masked()));
         }
         for (ClassifiedMarking m : a.classified()) {
             rules.contentRule(FindingKind.CLASSIFIED, m.level()).ifPresent(r -> hits.computeIfAbsent(r, k -> new TreeSet<>()).add(m.marker()));

@@ -116,6 +116,25 @@ public record Finding(String id, String ruleId, FindingKind kind, Stage stage, S
                 evidence, at, at, null);
     }
 
+    /**
+     * The breach of {@code rule} on {@code target} at {@code at}, given what has been raised under
+     * its id so far ({@code raised}, null for nothing): a warning becomes the breach under the same
+     * id, keeping when it was first seen; with nothing raised the breach is new; a breach already
+     * raised is returned as it is.
+     */
+    public static Finding breach(Finding raised, InspectionRule rule, MonitoredTarget target, String subject, String detail,
+                                 Evidence evidence, Instant at) {
+        if (raised == null) {
+            return of(rule, target, Stage.BREACH, subject, detail, evidence, at);
+        }
+        return breachDue(raised) ? raised.breached(at, detail, evidence) : raised;
+    }
+
+    /** Whether the breach is still to be raised after {@code raised}: nothing yet (null), or only a warning. */
+    public static boolean breachDue(Finding raised) {
+        return raised == null || raised.stage == Stage.WARNING;
+    }
+
     /** Ignored in JSON: Jackson would take it for a property {@code open}, which readers then refuse. */
     @JsonIgnore
     public boolean isOpen() {

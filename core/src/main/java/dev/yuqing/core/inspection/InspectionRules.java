@@ -1,6 +1,7 @@
 package dev.yuqing.core.inspection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.core.Coded;
 import dev.yuqing.core.classified.ClassifiedMarking;
 import dev.yuqing.core.harmful.HarmfulCategory;
 import dev.yuqing.core.pii.PiiType;
@@ -15,10 +16,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -112,6 +113,9 @@ public final class InspectionRules implements Serializable {
         }
     }
 
+    /** A detector result a content check names: its kind and what it found ({@code id-card}, {@code typo}). */
+    private record ContentMatch(FindingKind kind, String match) implements Serializable {}
+
     private final String description;
     private final Scoring scoring;
     private final LinkedHashMap<String, InspectionRule> rules;
@@ -120,6 +124,8 @@ public final class InspectionRules implements Serializable {
     private final String defaultReplyClass;
     private final UnansweredLimit unanswered;
     private final List<ContentCheck> content;
+    /** The content checks' rules by what they catch; filled by {@link #validate}, which refuses a result caught twice. */
+    private final HashMap<ContentMatch, InspectionRule> contentRules = new HashMap<>();
 
     private InspectionRules(String description, Scoring scoring, LinkedHashMap<String, InspectionRule> rules,
                             LinkedHashMap<String, FreshnessRule> freshness, LinkedHashMap<String, ReplyDeadline> replies,
@@ -300,7 +306,6 @@ public final class InspectionRules implements Serializable {
             check(problems, used, "reply class " + d.messageClass(), d.ruleId(), FindingKind.REPLY_LATE);
         }
         check(problems, used, "replies.unanswered", unanswered.ruleId(), FindingKind.UNANSWERED);
-        Map<String, String> claimed = new LinkedHashMap<>();
         for (ContentCheck c : content) {
             InspectionRule r = rules.get(c.ruleId());
             if (r == null) {
@@ -311,9 +316,9 @@ public final class InspectionRules implements Serializable {
             for (String m : c.matches()) {
                 Optional<String> bad = contentMatchProblem(r.kind(), m);
                 bad.ifPresent(reason -> problems.add("content " + c.ruleId() + ": matches: " + reason));
-                String other = claimed.putIfAbsent(r.kind().code() + "/" + m, c.ruleId());
+                InspectionRule other = contentRules.putIfAbsent(new ContentMatch(r.kind(), m), r);
                 if (other != null) {
-                    problems.add("content " + c.ruleId() + ": matches: '" + m + "' is already caught by " + other);
+                    problems.add("content " + c.ruleId() + ": matches: '" + m + "' is already caught by " + other.id());
                 }
             }
         }
@@ -350,7 +355,7 @@ public final class InspectionRules implements Serializable {
             return Optional.empty();
         }
         return Optional.of(switch (kind) {
-            case PERSONAL_DATA -> "unknown personal-data type '" + m + "' (id-card, mobile, bank-card, email, landline, passport)";
+            case PERSONAL_DATA -> "unknown personal-data type '" + m + "' (" + Coded.codes(PiiType.class) + ")";
             case CLASSIFIED -> "unknown classification level '" + m + "' (" + String.join(" ", ClassifiedMarking.LEVELS) + ")";
             case EXPRESSION_ERROR -> "unknown expression-error kind '" + m + "' (" + String.join(", ", EXPRESSION_KINDS) + ")";
             case HARMFUL -> "unknown harmful category '" + m + "'";
@@ -358,14 +363,9 @@ public final class InspectionRules implements Serializable {
         });
     }
 
-    /** A personal-data type by its code: the enum name in lower case with dashes ({@code id-card}). */
+    /** A personal-data type by its {@link PiiType#code() code} ({@code id-card}). */
     public static Optional<PiiType> piiType(String code) {
-        for (PiiType t : PiiType.values()) {
-            if (t.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(code)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return Coded.find(PiiType.class, code);
     }
 
     public String description() {
@@ -467,12 +467,6 @@ public final class InspectionRules implements Serializable {
      * ({@code PERSONAL_DATA}, {@code id-card}) or ({@code EXPRESSION_ERROR}, {@code typo}).
      */
     public Optional<InspectionRule> contentRule(FindingKind kind, String match) {
-        for (ContentCheck c : content) {
-            InspectionRule r = rules.get(c.ruleId());
-            if (r.kind() == kind && c.matches().contains(match)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(contentRules.get(new ContentMatch(kind, match)));
     }
 }

@@ -81,6 +81,29 @@ class FindingTest {
     }
 
     @Test
+    void theBreachEscalatesAWarningStartsAfreshOrStaysAsRaised() {
+        MonitoredTarget home = registry.get(SITE + "/index").orElseThrow();
+        InspectionRule rule = rules.rule("home-page-stale");
+        Finding.Evidence evidence = new Finding.Evidence(List.of(), List.of("https://www.demo.yuqing.invalid/index.html"), List.of(), null);
+        Instant breachAt = T0.plusSeconds(3 * 86_400);
+        Finding warning = homePageWarning();
+        assertThat(Finding.breachDue(null)).isTrue();
+        assertThat(Finding.breachDue(warning)).isTrue();
+
+        Finding escalated = Finding.breach(warning, rule, home, "since-2026-11-02T01:30:00Z", "首页已14天未更新", evidence, breachAt);
+        assertThat(escalated).isEqualTo(warning.breached(breachAt, "首页已14天未更新", evidence));
+        assertThat(escalated.firstSeen()).as("first seen as the warning").isEqualTo(T0);
+        assertThat(Finding.breachDue(escalated)).isFalse();
+
+        Finding fresh = Finding.breach(null, rule, home, "since-2026-11-02T01:30:00Z", "首页已14天未更新", evidence, breachAt);
+        assertThat(fresh).isEqualTo(Finding.of(rule, home, Finding.Stage.BREACH, "since-2026-11-02T01:30:00Z", "首页已14天未更新", evidence, breachAt));
+        assertThat(fresh.id()).isEqualTo(warning.id());
+
+        assertThat(Finding.breach(escalated, rule, home, "since-2026-11-02T01:30:00Z", "其他", evidence, breachAt.plusSeconds(60)))
+                .as("raised already: left as it is").isSameAs(escalated);
+    }
+
+    @Test
     void itsAlertIsOneTheAlertJobReads() throws Exception {
         Alert a = homePageWarning().toAlert();
         String json = new String(a.toJson(), java.nio.charset.StandardCharsets.UTF_8);

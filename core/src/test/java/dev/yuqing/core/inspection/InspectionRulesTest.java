@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yuqing.core.json.Json;
+import dev.yuqing.core.pii.PiiType;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -130,6 +131,15 @@ class InspectionRulesTest {
     }
 
     @Test
+    void namesPersonalDataTypesByTheirCodes() {
+        assertThat(PiiType.ID_CARD.code()).isEqualTo("id-card");
+        assertThat(InspectionRules.piiType("bank-card")).contains(PiiType.BANK_CARD);
+        assertThat(InspectionRules.piiType("BANK_CARD")).as("the constant's name is not its code").isEmpty();
+        assertThatThrownBy(() -> InspectionRules.parse(edited(r -> ((ArrayNode) r.withArray("content").get(0).withArray("matches")).add("id_card"))))
+                .hasMessageContaining("unknown personal-data type 'id_card' (id-card, mobile, bank-card, email, landline, passport)");
+    }
+
+    @Test
     void mapsDetectorResultsToContentRules() {
         assertThat(rules.contentRule(FindingKind.PERSONAL_DATA, "id-card")).map(InspectionRule::id).contains("personal-data-leak");
         assertThat(rules.contentRule(FindingKind.PERSONAL_DATA, "mobile")).as("contact numbers are published on purpose").isEmpty();
@@ -146,6 +156,7 @@ class InspectionRulesTest {
         assertThat(roundTrip(demo)).isEqualTo(demo);
         InspectionRules copy = roundTrip(rules);
         assertThat(copy.rules()).isEqualTo(rules.rules());
+        assertThat(copy.contentRule(FindingKind.PERSONAL_DATA, "id-card")).map(InspectionRule::id).contains("personal-data-leak");
         assertThat(copy.freshnessFor(demo.get("weibo:示范市发布").orElseThrow())).isEqualTo(rules.freshnessFor(demo.get("weibo:示范市发布").orElseThrow()));
         WorkingCalendar calendar = roundTrip(WorkingCalendar.standard());
         assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2025, 10, 11))).isTrue();

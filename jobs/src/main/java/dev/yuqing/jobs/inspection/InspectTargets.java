@@ -173,11 +173,9 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
                 l.url() == null ? (t.url() == null ? List.of() : List.of(t.url())) : List.of(l.url()), List.of(), null);
         String subject = base.toString();
         if (!now.isBefore(staleAt)) {
-            if (f == null || f.stage() == Finding.Stage.WARNING) {
+            if (Finding.breachDue(f)) {
                 String detail = since + "，超过" + limitText(fr.get()) + "未更新";
-                Finding breach = f == null
-                        ? Finding.of(rules.rule(fr.get().ruleId()), t, Finding.Stage.BREACH, subject, detail, evidence, staleAt)
-                        : f.breached(staleAt, detail, evidence);
+                Finding breach = Finding.breach(f, rules.rule(fr.get().ruleId()), t, subject, detail, evidence, staleAt);
                 stale.update(breach);
                 out.collect(breach);
             }

@@ -30,20 +30,32 @@ import org.slf4j.LoggerFactory;
  * clock when the time lies ahead) raise a warning before each and the breach at it; the reply
  * closes the thread: an open warning is resolved, a late reply keeps its breach as resolved (it
  * still counts for the rule's look-back), and the reply time goes out as a {@link MessageStatus}.
- * A reply seen before its message waits for it. When the thread is answered its state is
- * dropped but for a mark, kept for {@code retention}, that ignores the message and reply seen
- * again (the input is at least once); an unanswered thread is dropped after {@code retention}.
+ * A reply seen before its message waits for it. The reply deadline is worked out once, when the
+ * thread opens, and kept with it: a message the calendar does not cover is counted in
+ * {@code messagesOutsideCalendar} and logged once, not at every timer. When the thread is
+ * answered its state is dropped but for a mark, kept for {@code retention}, that ignores the
+ * message and reply seen again (the input is at least once); an unanswered thread is dropped
+ * after {@code retention}.
  */
 public final class TrackMessages extends KeyedProcessFunction<String, BoardMessage, Finding> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TrackMessages.class);
     public static final OutputTag<MessageStatus> STATUS = new OutputTag<>("message-status") {};
 
+    /**
+     * A message's reply deadline and when to warn of it, worked out once per thread.
+     *
+     * @param deadline null when the working calendar does not cover the message's dates
+     * @param warnAt   null then too, and when the rule gives no warning
+     */
+    public record ReplyDue(Instant deadline, Instant warnAt) {}
+
     private final InspectionRules rules;
     private final WorkingCalendar calendar;
     private final boolean wallClock;
     private final Duration retention;
     private transient ValueState<BoardMessage> message;
+    private transient ValueState<ReplyDue> due;
     private transient ValueState<Long> earlyReply;
     /** Until when an answered thread ignores its message and reply seen again (at-least-once input). */
     private transient ValueState<Long> closedUntil;
@@ -65,6 +77,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
     @Override
     public void open(OpenContext openContext) {
         message = getRuntimeContext().getState(new ValueStateDescriptor<>("message", TypeInformation.of(BoardMessage.class)));
+        due = getRuntimeContext().getState(new ValueStateDescriptor<>("replyDue", TypeInformation.of(ReplyDue.class)));
         earlyReply = getRuntimeContext().getState(new ValueStateDescriptor<>("earlyReply", Types.LONG));
         closedUntil = getRuntimeContext().getState(new ValueStateDescriptor<>("closedUntil", Types.LONG));
         late = getRuntimeContext().getState(new ValueStateDescriptor<>("replyLate", TypeInformation.of(Finding.class)));
@@ -72,22 +85,28 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         uncovered = getRuntimeContext().getMetricGroup().counter("messagesOutsideCalendar");
     }
 
-    /** The reply deadline of a message, or empty when the calendar does not cover its dates. */
-    private Optional<Instant> deadline(Instant asked) {
+    /**
+     * The reply deadline of the thread's message, from state. Worked out, and a message outside the
+     * calendar counted and logged, only when the state has none: when the thread opens, or for a
+     * thread restored from a savepoint taken before this state existed, at its first timer or reply.
+     */
+    private ReplyDue due(Instant asked) throws Exception {
+        ReplyDue d = due.value();
+        if (d == null) {
+            d = replyDue(asked);
+            due.update(d);
+        }
+        return d;
+    }
+
+    private ReplyDue replyDue(Instant asked) {
+        InspectionRules.ReplyDeadline rule = rules.replyDeadline(null);
         try {
-            return Optional.of(rules.replyDeadline(null).deadline(asked, calendar));
+            return new ReplyDue(rule.deadline(asked, calendar), rule.warnAt(asked, calendar).orElse(null));
         } catch (DateNotCoveredException e) {
             uncovered.inc();
             LOG.warn("No reply deadline for a message asked {}: {}", asked, e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private Optional<Instant> deadlineWarning(Instant asked) {
-        try {
-            return rules.replyDeadline(null).warnAt(asked, calendar);
-        } catch (DateNotCoveredException e) {
-            return Optional.empty(); // counted and logged with the deadline
+            return new ReplyDue(null, null);
         }
     }
 
@@ -125,14 +144,18 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
             close(m, Instant.ofEpochMilli(early), ctx, out);
             return;
         }
-        Optional<Instant> deadline = deadline(at);
+        ReplyDue d = due(at);
         TimerService timers = ctx.timerService();
-        deadline.ifPresent(d -> register(timers, d));
-        deadlineWarning(at).ifPresent(w -> register(timers, w));
+        if (d.deadline() != null) {
+            register(timers, d.deadline());
+        }
+        if (d.warnAt() != null) {
+            register(timers, d.warnAt());
+        }
         register(timers, rules.unanswered().breachAt(at));
         rules.unanswered().warnAt(at).ifPresent(w -> register(timers, w));
         timers.registerEventTimeTimer(at.plus(retention).toEpochMilli());
-        ctx.output(STATUS, status(m, MessageStatus.State.OPEN, deadline.orElse(null), null, null, at));
+        ctx.output(STATUS, status(m, MessageStatus.State.OPEN, d.deadline(), null, null, at));
     }
 
     private void register(TimerService timers, Instant t) {
@@ -171,6 +194,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
     private void letGo(BoardMessage m, Context ctx, Collector<Finding> out) throws Exception {
         judge(m, m.post().publishedAt().plus(retention).minusMillis(1), ctx, out);
         message.clear();
+        due.clear();
         late.clear();
         unanswered.clear();
     }
@@ -178,15 +202,15 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
     /** Raises the warnings and breaches due at {@code now}. */
     private void judge(BoardMessage m, Instant now, Context ctx, Collector<Finding> out) throws Exception {
         Instant asked = m.post().publishedAt();
-        Optional<Instant> deadline = deadline(asked);
-        Optional<Instant> warnAt = deadlineWarning(asked);
+        ReplyDue d = due(asked);
+        Optional<Instant> deadline = Optional.ofNullable(d.deadline());
+        Optional<Instant> warnAt = Optional.ofNullable(d.warnAt());
         String rule = rules.replyDeadline(null).ruleId();
         Finding f = late.value();
         if (deadline.isPresent() && !now.isBefore(deadline.get())) {
-            if (f == null || f.stage() == Finding.Stage.WARNING) {
+            if (Finding.breachDue(f)) {
                 String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，答复期限" + Deadlines.DAY.format(deadline.get()) + "已过，尚未答复";
-                Finding breach = f == null ? Finding.of(rules.rule(rule), m.board(), Finding.Stage.BREACH, m.thread(), detail, evidence(m), deadline.get())
-                        : f.breached(deadline.get(), detail, null);
+                Finding breach = Finding.breach(f, rules.rule(rule), m.board(), m.thread(), detail, evidence(m), deadline.get());
                 late.update(breach);
                 out.collect(breach);
                 ctx.output(STATUS, status(m, MessageStatus.State.OVERDUE, deadline.get(), null, null, deadline.get()));
@@ -202,10 +226,9 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         String limitRule = rules.unanswered().ruleId();
         Finding u = unanswered.value();
         if (!now.isBefore(breachAt)) {
-            if (u == null || u.stage() == Finding.Stage.WARNING) {
+            if (Finding.breachDue(u)) {
                 String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，超过" + rules.unanswered().limit().toChinese() + "未回应";
-                Finding breach = u == null ? Finding.of(rules.rule(limitRule), m.board(), Finding.Stage.BREACH, m.thread(), detail, evidence(m), breachAt)
-                        : u.breached(breachAt, detail, null);
+                Finding breach = Finding.breach(u, rules.rule(limitRule), m.board(), m.thread(), detail, evidence(m), breachAt);
                 unanswered.update(breach);
                 out.collect(breach);
                 ctx.output(STATUS, status(m, MessageStatus.State.UNANSWERED, deadline.orElse(null), null, null, breachAt));
@@ -225,7 +248,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         if (replied.isBefore(asked)) {
             replied = asked; // clocks of two systems: a reply cannot precede its message
         }
-        Optional<Instant> deadline = deadline(asked);
+        Optional<Instant> deadline = Optional.ofNullable(due(asked).deadline());
         Integer days = null;
         Boolean onTime = null;
         if (deadline.isPresent()) {
@@ -238,28 +261,25 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
             String rule = rules.replyDeadline(null).ruleId();
             String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，" + Deadlines.DAY.format(replied) + "答复，用时" + days
                     + "个工作日，超过答复期限";
-            Finding breach = f == null || f.stage() == Finding.Stage.WARNING
-                    ? (f == null ? Finding.of(rules.rule(rule), m.board(), Finding.Stage.BREACH, m.thread(), detail, evidence(m), deadline.get())
-                        : f.breached(deadline.get(), detail, null))
-                    : f;
+            Finding breach = Finding.breach(f, rules.rule(rule), m.board(), m.thread(), detail, evidence(m), deadline.get());
             out.collect(breach.resolved(replied, detail));
         } else if (f != null) {
             out.collect(f.resolved(replied, when + "，未超期"));
         }
         Finding u = unanswered.value();
         Instant breachAt = rules.unanswered().breachAt(asked);
-        if (!replied.isBefore(breachAt) && (u == null || u.stage() == Finding.Stage.WARNING)) {
+        if (!replied.isBefore(breachAt) && Finding.breachDue(u)) {
             // Answered past the limit before the watermark got there: the breach happened all the same.
             String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，" + Deadlines.DAY.format(replied) + "才答复，超过"
                     + rules.unanswered().limit().toChinese() + "未回应";
-            u = u == null ? Finding.of(rules.rule(rules.unanswered().ruleId()), m.board(), Finding.Stage.BREACH, m.thread(), detail,
-                    evidence(m), breachAt) : u.breached(breachAt, detail, null);
+            u = Finding.breach(u, rules.rule(rules.unanswered().ruleId()), m.board(), m.thread(), detail, evidence(m), breachAt);
         }
         if (u != null) {
             out.collect(u.resolved(replied, when));
         }
         ctx.output(STATUS, status(m, MessageStatus.State.ANSWERED, deadline.orElse(null), replied, days, replied).withOnTime(onTime));
         message.clear();
+        due.clear();
         earlyReply.clear();
         late.clear();
         unanswered.clear();

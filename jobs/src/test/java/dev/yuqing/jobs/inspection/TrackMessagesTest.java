@@ -15,7 +15,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.jobgraph.OperatorID;
+import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
+import org.apache.flink.runtime.metrics.groups.UnregisteredMetricGroups;
+import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
+import org.apache.flink.runtime.operators.testutils.MockEnvironment;
+import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -27,6 +35,9 @@ class TrackMessagesTest {
     /** Friday 26 September 2025, 10:00 China time: the National Day holiday (1–8 October) lies ahead. */
     private static final Instant ASKED = china(2025, 9, 26, 10);
     private KeyedOneInputStreamOperatorTestHarness<String, BoardMessage, Finding> harness;
+    /** The operator's metrics as it registers them, so that a test can read its counters. */
+    private final InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
+    private MockEnvironment environment;
 
     private static Instant china(int y, int m, int d, int h) {
         return OffsetDateTime.of(y, m, d, h, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
@@ -34,15 +45,25 @@ class TrackMessagesTest {
 
     @BeforeEach
     void open() throws Exception {
+        // The harness's own environment hands the operator a fresh unregistered metric group whose
+        // counters nobody can read back; this one keeps them.
+        environment = new MockEnvironmentBuilder().setMaxParallelism(1).setParallelism(1).setSubtaskIndex(0)
+                .setMetricGroup(new UnregisteredMetricGroups.UnregisteredTaskMetricGroup() {
+                    @Override
+                    public InternalOperatorMetricGroup getOrAddOperator(OperatorID id, String name, Map<String, String> additionalVariables) {
+                        return metrics;
+                    }
+                }).build();
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
                 new TrackMessages(InspectionRules.standard(), WorkingCalendar.standard(), false, Duration.ofDays(400))),
-                BoardMessage::thread, Types.STRING);
+                BoardMessage::thread, Types.STRING, environment);
         harness.open();
     }
 
     @AfterEach
     void close() throws Exception {
         harness.close();
+        environment.close(); // given to the harness, so not closed by it
     }
 
     private void message(String thread, Instant at) throws Exception {
@@ -180,5 +201,34 @@ class TrackMessagesTest {
         assertThat(findings()).hasSize(findings);
         watermark(china(2026, 11, 5, 0)); // past the retention: the mark goes
         assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void aMessageOutsideTheCalendarIsCountedOnceWhateverFiresAfterIt() throws Exception {
+        // The bundled calendar ends with 2026: no reply deadline for a message asked in 2027.
+        Instant asked = china(2027, 3, 1, 10);
+        message("m8", asked);
+        Counter uncovered = (Counter) metrics.get("messagesOutsideCalendar");
+        assertThat(uncovered.getCount()).isEqualTo(1);
+        assertThat(statuses()).singleElement().satisfies(s -> assertThat(s.deadline()).isNull());
+
+        watermark(china(2027, 6, 1, 10)); // past the unanswered limit's warning and breach
+        assertThat(findings()).extracting(Finding::kind, Finding::stage).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(FindingKind.UNANSWERED, Finding.Stage.WARNING),
+                org.assertj.core.groups.Tuple.tuple(FindingKind.UNANSWERED, Finding.Stage.BREACH));
+        watermark(asked.plus(Duration.ofDays(400))); // the retention: the thread is let go
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(uncovered.getCount()).as("one message, counted (and logged) once").isEqualTo(1);
+    }
+
+    @Test
+    void aMessageOutsideTheCalendarAnsweredIsCountedOnce() throws Exception {
+        message("m9", china(2027, 3, 1, 10));
+        reply("m9", china(2027, 3, 2, 9));
+        assertThat(statuses()).last().satisfies(s -> {
+            assertThat(s.state()).isEqualTo(MessageStatus.State.ANSWERED);
+            assertThat(s.onTime()).as("unknown without the calendar").isNull();
+        });
+        assertThat(((Counter) metrics.get("messagesOutsideCalendar")).getCount()).isEqualTo(1);
     }
 }
