@@ -100,7 +100,7 @@ class EndToEndIT {
                 var m = java.util.regex.Pattern.compile("身份证号(\\d{17}[\\dX])").matcher(l.json());
                 assertThat(m.find()).as("the demo notice carries an identity number").isTrue();
                 assertThat(docs.get(l.id()).get("text").asText()).doesNotContain(m.group(1)).contains("身份证号");
-                assertThat(docs.get(l.id()).at("/personalData/types/0").asText()).isEqualTo("id_card");
+                assertThat(docs.get(l.id()).at("/personalData/types/0").asText()).isEqualTo("id-card");
             });
 
             // Every malformed line in the dead-letter topic, byte for byte, blaming the right field.

@@ -45,7 +45,7 @@ public final class ContentAlerts {
             Set<PiiType> types = new LinkedHashSet<>();
             personal.forEach(m -> types.add(m.type()));
             boolean identifying = types.stream().anyMatch(IDENTIFYING::contains);
-            List<String> masked = personal.stream().map(m -> m.type().name().toLowerCase(java.util.Locale.ROOT) + " " + m.masked()).toList();
+            List<String> masked = personal.stream().map(m -> m.type().code() + " " + m.masked()).toList();
             alerts.add(new Alert(AlertType.PERSONAL_DATA.code() + ":" + p.id(), AlertType.PERSONAL_DATA,
                     identifying ? AlertLevel.RED : AlertLevel.ORANGE,
                     "疑似泄露个人信息（" + types.stream().map(ContentAlerts::chinese).collect(Collectors.joining("、")) + "）",

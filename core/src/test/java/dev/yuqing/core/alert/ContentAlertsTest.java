@@ -48,6 +48,8 @@ class ContentAlertsTest {
             assertThat(a.level()).isEqualTo(AlertLevel.RED);
             assertThat(a.title()).contains("身份证号", "手机号");
             assertThat(a.count()).isEqualTo(2);
+            assertThat(a.evidence().terms()).as("each match as its type's code and masked form")
+                    .hasSize(2).allMatch(t -> t.startsWith("id-card ") || t.startsWith("mobile "));
             assertThat(new String(a.toJson(), java.nio.charset.StandardCharsets.UTF_8))
                     .doesNotContain("11010519491231002X").doesNotContain("13812345678");
         });

@@ -76,9 +76,9 @@ public final class PostDocuments implements DocumentMapper<EnrichedPost> {
         ObjectNode personal = doc.putObject("personalData");
         personal.put("count", a.personalData().size());
         ArrayNode types = personal.putArray("types");
-        a.personalData().stream().map(m -> m.type().name().toLowerCase(Locale.ROOT)).distinct().forEach(types::add);
+        a.personalData().stream().map(m -> m.type().code()).distinct().forEach(types::add);
         ArrayNode pm = personal.putArray("matches");
-        a.personalData().forEach(m -> pm.addObject().put("type", m.type().name().toLowerCase(Locale.ROOT))
+        a.personalData().forEach(m -> pm.addObject().put("type", m.type().code())
                 .put("masked", m.masked()).put("start", m.start()).put("end", m.end()));
         ObjectNode classified = doc.putObject("classified");
         ArrayNode levels = classified.putArray("levels");

@@ -41,7 +41,7 @@ class PostDocumentsTest {
         assertThat(harmful.get("categories").toString()).contains("fraud");
         assertThat(harmful.get("matches").get(0).get("start").asInt()).isPositive();
         String json = new String(doc.json(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(json).doesNotContain("11010519491231002X").contains("\"types\":[\"id_card\"]");
+        assertThat(json).doesNotContain("11010519491231002X").contains("\"types\":[\"id-card\"]");
         JsonNode parsed = Json.MAPPER.readTree(doc.json());
         assertThat(parsed.get("text").asText()).contains("110***********002X".substring(0, 3)).doesNotContain("19491231");
         assertThat(parsed.at("/classified/levels/0").asText()).isEqualTo("机密");
