@@ -252,15 +252,21 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         Integer days = null;
         Boolean onTime = null;
         if (deadline.isPresent()) {
-            days = calendar.workingDaysBetween(asked, replied);
             onTime = replied.isBefore(deadline.get());
+            try {
+                days = calendar.workingDaysBetween(asked, replied);
+            } catch (DateNotCoveredException e) {
+                // Answered on a day the calendar does not reach yet: the answer counts, its working days stay unknown.
+                uncovered.inc();
+                LOG.warn("Reply time unknown for a message asked {} and answered {}: {}", asked, replied, e.getMessage());
+            }
         }
         String when = "已于" + Deadlines.DAY.format(replied) + "答复";
         Finding f = late.value();
         if (Boolean.FALSE.equals(onTime)) {
             String rule = rules.replyDeadline(null).ruleId();
-            String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，" + Deadlines.DAY.format(replied) + "答复，用时" + days
-                    + "个工作日，超过答复期限";
+            String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，" + Deadlines.DAY.format(replied) + "答复，"
+                    + (days == null ? "" : "用时" + days + "个工作日，") + "超过答复期限";
             Finding breach = Finding.breach(f, rules.rule(rule), m.board(), m.thread(), detail, evidence(m), deadline.get());
             out.collect(breach.resolved(replied, detail));
         } else if (f != null) {

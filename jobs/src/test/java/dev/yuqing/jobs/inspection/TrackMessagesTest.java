@@ -231,4 +231,22 @@ class TrackMessagesTest {
         });
         assertThat(((Counter) metrics.get("messagesOutsideCalendar")).getCount()).isEqualTo(1);
     }
+
+    /**
+     * A message the calendar covers, answered late on a day it does not (the calendar not yet
+     * extended into the new year): the answer is recorded, late by its deadline, with the working
+     * days unknown. It used to throw, and the replayed reply threw again after every restart.
+     */
+    @Test
+    void aReplyOnADayBeyondTheCalendarIsRecordedWithoutItsWorkingDays() throws Exception {
+        message("m10", china(2026, 12, 1, 10));
+        reply("m10", china(2027, 1, 5, 9));
+        assertThat(statuses()).last().satisfies(s -> {
+            assertThat(s.state()).isEqualTo(MessageStatus.State.ANSWERED);
+            assertThat(s.onTime()).as("by the deadline, which fell in the calendar").isFalse();
+            assertThat(s.workingDays()).isNull();
+        });
+        assertThat(findings()).last().satisfies(f -> assertThat(f.detail()).contains("超过答复期限").doesNotContain("null"));
+        assertThat(((Counter) metrics.get("messagesOutsideCalendar")).getCount()).isEqualTo(1);
+    }
 }
