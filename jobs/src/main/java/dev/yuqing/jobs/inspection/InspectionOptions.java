@@ -15,6 +15,7 @@ import java.time.Duration;
 
 /** Settings of {@link InspectionJob}, beside the {@link JobOptions} every job reads. */
 public final class InspectionOptions {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InspectionOptions.class);
     public static final ConfigKey<String> GROUP_ID = ConfigKey.string("inspection.group.id", "yuqing-inspection",
             "Kafka consumer group of the job; offsets are committed on each checkpoint");
     public static final ConfigKey<String> INPUT_TOPIC = ConfigKey.string("inspection.input.topic", Topics.POSTS_ENRICHED,
@@ -72,13 +73,37 @@ public final class InspectionOptions {
         }
     }
 
-    /** The configured calendar file, or the shipped calendar. */
+    /** How long before the calendar's end the job starts warning at each start. */
+    static final Duration CALENDAR_NOTICE = Duration.ofDays(60);
+
+    /**
+     * The configured calendar file, or the shipped calendar; warns when it ends within
+     * {@link #CALENDAR_NOTICE} of today (China time).
+     */
     public static WorkingCalendar calendar(Config c) {
         String file = c.get(CALENDAR_FILE);
+        WorkingCalendar calendar;
         try {
-            return file == null || file.isBlank() ? WorkingCalendar.standard() : WorkingCalendar.fromFile(Path.of(file));
+            calendar = file == null || file.isBlank() ? WorkingCalendar.standard() : WorkingCalendar.fromFile(Path.of(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + CALENDAR_FILE.name() + " " + file, e);
         }
+        calendarEnding(calendar, java.time.LocalDate.now(WorkingCalendar.ZONE)).ifPresent(LOG::warn);
+        return calendar;
+    }
+
+    /**
+     * What to tell operators when the calendar ends within {@link #CALENDAR_NOTICE} of {@code today}:
+     * reply deadlines beyond its end cannot be computed (messages then have none, counted in
+     * {@code messagesOutsideCalendar}).
+     */
+    static java.util.Optional<String> calendarEnding(WorkingCalendar calendar, java.time.LocalDate today) {
+        java.time.LocalDate end = calendar.coveredUntil();
+        if (end.isAfter(today.plusDays(CALENDAR_NOTICE.toDays()))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("The working calendar ends on " + end + ": messages whose reply deadline falls after it get none. "
+                + "Add the State Council's holiday arrangement for " + (end.getYear() + 1) + " (published each November) to a copy of "
+                + WorkingCalendar.RESOURCE + " and set " + CALENDAR_FILE.name() + " to it");
     }
 }
