@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * from a secrets file through its config provider) and pages a message board: the first page
  * answers 429 with Retry-After before it serves, the second 503 and then a redirect to a slow
  * archive, one item has no id and one no valid time. The export directory has two files, a third
- * is dropped in while the worker runs. After the worker restarts, what came meanwhile arrives and
- * nothing is sent twice.
+ * is dropped in while the worker runs. After the worker restarts, what came meanwhile arrives (an
+ * export overwritten by a new one under the same name: all of the new one) and nothing is sent twice.
  */
 class ApiConnectIT {
     private static final String POSTS = "api-it.posts";
@@ -173,20 +173,23 @@ class ApiConnectIT {
                     tuple("publishedAt", server.uri(API) + "?page=2#item-2"),
                     tuple("record", "weibo-0502.jsonl:2"));
 
-            // While the worker is down a message is posted on the board, and exports are dropped in and appended to.
+            // While the worker is down a message is posted on the board, and exports are dropped in and appended to,
+            // and one is overwritten by a new export with more records under the same name.
             pages.put("page=1", page(message(5, ""), message(3, ""), message(2, "")));
             Files.writeString(exports.resolve("weibo-0504.jsonl"), weibo(5));
             Files.writeString(exports.resolve("weibo-0501.jsonl"), weibo(6), StandardOpenOption.APPEND);
+            Files.writeString(exports.resolve("weibo-0502.jsonl"), weibo(7) + weibo(8) + weibo(9));
 
             try (EmbeddedConnect connect = EmbeddedConnect.start(kafka.bootstrapServers(), dir.resolve("connect"), 0)) {
                 create(connect, connectors);
-                await("the new message and the new lines", () -> read(kafka, POSTS).size() >= 10);
+                await("the new message and the new lines", () -> keys(kafka, POSTS).containsAll(List.of(BOARD + ":5", "w5", "w6", "w9")));
                 int before = server.requests(API).size();
                 await("another poll of the board", () -> server.requests(API).size() > before + 1);
-                assertThat(metric("weibo-exports", "items-total")).as("finished files are not read again").isEqualTo(2L);
+                assertThat(metric("weibo-exports", "items-total")).as("w5, w6 and the whole overwritten export; finished files are not read again")
+                        .isEqualTo(5L);
             }
             List<String> keys = keys(kafka, POSTS);
-            assertThat(keys).as("nothing sent twice").doesNotHaveDuplicates().hasSize(10).contains(BOARD + ":5", "w5", "w6");
+            assertThat(keys).as("nothing sent twice").doesNotHaveDuplicates().hasSize(13).contains(BOARD + ":5", "w5", "w6", "w7", "w8", "w9");
             assertThat(read(kafka, DLQ)).as("no dead letter sent twice").hasSize(3);
         }
     }

@@ -13,7 +13,8 @@ import org.apache.kafka.connect.connector.Task;
  * field mapping of the replay) into posts, watching it for new files and for lines appended to
  * the old ones. Connect keeps each file's position as the source offset (the partition is the
  * file), so a restarted worker resumes in the middle of a file and does not read finished ones
- * again. A line still being written is read once its end arrives.
+ * again; a file replaced by another under the same name is read from its start. A line still being
+ * written is read once its end arrives.
  */
 public final class ExportDirectorySourceConnector extends PostSourceConnector {
     @Override

@@ -1,6 +1,7 @@
 package dev.yuqing.connectors.exports;
 
 import dev.yuqing.connectors.connect.ConnectorVersion;
+import dev.yuqing.connectors.connect.FileHead;
 import dev.yuqing.connectors.connect.PollSchedule;
 import dev.yuqing.connectors.connect.PostRecords;
 import dev.yuqing.connectors.connect.SourceMetrics;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * its last complete line, a batch per poll; when every file is read, it looks again every poll
  * interval for new files and longer ones. The last record of a file's read carries the file's
  * complete length in its offset, so after a restart a file that did not grow is not opened again.
- * To know which record is the last, the task reads one record ahead.
+ * To know which record is the last, the task reads one record ahead. Every offset also carries the
+ * head of the file it was written for ({@link FileHead}): a file put in place of another under the
+ * same name (a daily export overwritten, a log rotated) starts otherwise, or is shorter than what
+ * was read, and is read from its start.
  */
 public final class ExportDirectorySourceTask extends SourceTask {
     private static final Logger LOG = LoggerFactory.getLogger(ExportDirectorySourceTask.class);
@@ -48,6 +53,11 @@ public final class ExportDirectorySourceTask extends SourceTask {
     private SourceMetrics metrics;
     /** Each file's progress as the records handed out say, loaded from the offsets when a file is first seen. */
     private final Map<Path, FileProgress> progress = new HashMap<>();
+    /**
+     * Each file's last-modified time when its head was last found to be that of its progress: a
+     * file that neither grew nor was modified since is not read again to check its head.
+     */
+    private final Map<Path, FileTime> headChecked = new HashMap<>();
     /** The file being read, or null between files. */
     private Reading reading;
 
@@ -59,8 +69,9 @@ public final class ExportDirectorySourceTask extends SourceTask {
      * @param reader    its reader, limited to {@code complete} bytes
      * @param before    the progress when the read began (its bytes go with every record but the last)
      * @param complete  the file's complete length when the read began
+     * @param head      the file's head when the read began, which every record's offset carries
      */
-    private record Reading(Path file, Map<String, String> partition, RecordReader reader, FileProgress before, long complete) {}
+    private record Reading(Path file, Map<String, String> partition, RecordReader reader, FileProgress before, long complete, FileHead head) {}
 
     /** The record read ahead, not yet handed out (null when none). */
     private FileRecord ahead;
@@ -120,10 +131,9 @@ public final class ExportDirectorySourceTask extends SourceTask {
         for (Path file : files()) {
             FileProgress p = progress.computeIfAbsent(file, f -> FileProgress.of(context.offsetStorageReader().offset(partition(f))));
             long complete = RecordReader.completeLength(file);
-            if (complete < p.bytes()) {
-                LOG.warn("{} is shorter than when it was read ({} < {} bytes): replaced or truncated; reading it from the start"
-                        + " (the posts keep their ids, so the job drops the repeats)", file, complete, p.bytes());
-                return new Unread(file, FileProgress.NONE, complete);
+            if (replaced(file, p, complete)) {
+                p = FileProgress.NONE;
+                progress.put(file, p);
             }
             if (complete > p.bytes()) {
                 return new Unread(file, p, complete);
@@ -133,17 +143,48 @@ public final class ExportDirectorySourceTask extends SourceTask {
     }
 
     /**
+     * Whether the file is another one than its progress was made in: shorter than the bytes read,
+     * or starting otherwise. The head is read when the file grew and when it was modified without
+     * growing (another file of the same length), and once after a restart.
+     */
+    private boolean replaced(Path file, FileProgress p, long complete) throws IOException {
+        if (complete < p.bytes()) {
+            LOG.info("{} is shorter than the {} bytes read of it ({} bytes): another file under the same name; reading it from the start",
+                    file, p.bytes(), complete);
+            return true;
+        }
+        if (p.head() == null) {
+            return false; // not read yet, or an offset written before heads were kept: resumed by records and bytes
+        }
+        FileTime modified = Files.getLastModifiedTime(file); // taken before the head: a change after it is looked at next time
+        if (complete == p.bytes() && modified.equals(headChecked.get(file))) {
+            return false;
+        }
+        if (!p.head().matches(file)) {
+            LOG.info("{} does not start as the file its offset was written for: another file under the same name; reading it from the start",
+                    file);
+            headChecked.remove(file);
+            return true;
+        }
+        headChecked.put(file, modified);
+        return false;
+    }
+
+    /**
      * Opens the file where its progress says (from the start when it has fewer records: it was
      * rewritten). A CSV file whose header lacks a mapped column cannot be read: it becomes one
      * dead letter, returned, and counts as read.
      */
     private List<SourceRecord> open(Unread u) throws IOException {
         FileProgress p = u.progress();
+        // The head before the reader: should the file be replaced in between, the offsets name the
+        // old head, and the next look reads the new file from its start instead of resuming in it.
+        FileHead head = FileHead.of(u.file());
         RecordReader reader = RecordReader.open(u.file(), config.format(), u.complete());
         String headerProblem = reader instanceof RecordReader.Csv csv ? mapping.headerProblem(csv.header()) : null;
         if (headerProblem != null) {
             reader.close();
-            FileProgress done = new FileProgress(p.records(), u.complete());
+            FileProgress done = new FileProgress(p.records(), u.complete(), head);
             progress.put(u.file(), done);
             byte[] header = String.join(",", ((RecordReader.Csv) reader).header()).getBytes(StandardCharsets.UTF_8);
             return List.of(records.deadLetter("header", headerProblem + "; name one of its columns in " + ExportDirectoryConfig.EXPORT_MAPPING,
@@ -156,7 +197,7 @@ public final class ExportDirectorySourceTask extends SourceTask {
             reader = RecordReader.open(u.file(), config.format(), u.complete());
         }
         LOG.info("Reading {} from record {} up to byte {}", u.file(), p.records(), u.complete());
-        reading = new Reading(u.file(), partition(u.file()), reader, p, u.complete());
+        reading = new Reading(u.file(), partition(u.file()), reader, p, u.complete(), head);
         return null;
     }
 
@@ -195,7 +236,7 @@ public final class ExportDirectorySourceTask extends SourceTask {
         while (out.size() < config.batchSize() && !stop.isStopped()) {
             FileRecord r = reading.reader().next();
             if (r == null) {
-                FileProgress done = new FileProgress(ahead == null ? reading.before().records() : ahead.position(), reading.complete());
+                FileProgress done = new FileProgress(ahead == null ? reading.before().records() : ahead.position(), reading.complete(), reading.head());
                 if (ahead != null) {
                     out.add(record(ahead, done));
                     ahead = null;
@@ -208,7 +249,7 @@ public final class ExportDirectorySourceTask extends SourceTask {
             }
             metrics.item();
             if (ahead != null) {
-                out.add(record(ahead, new FileProgress(ahead.position(), reading.before().bytes())));
+                out.add(record(ahead, new FileProgress(ahead.position(), reading.before().bytes(), reading.head())));
             }
             ahead = r;
         }

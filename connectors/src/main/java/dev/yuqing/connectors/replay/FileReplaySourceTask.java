@@ -2,6 +2,7 @@ package dev.yuqing.connectors.replay;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yuqing.connectors.connect.ConnectorVersion;
+import dev.yuqing.connectors.connect.FileHead;
 import dev.yuqing.connectors.connect.PostRecords;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
@@ -22,14 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the file from the committed position on, a batch per poll. Each record's offset is the
  * number of records read up to and including it, with the fingerprint of the file's head
- * ({@link Head}), so that an offset is never applied to another file. At the end
+ * ({@link FileHead}), so that an offset is never applied to another file. At the end
  * of the file the task looks every poll interval whether it grew, and reads on if it did.
  */
 public final class FileReplaySourceTask extends SourceTask {
     private static final Logger LOG = LoggerFactory.getLogger(FileReplaySourceTask.class);
     static final String POSITION = "position";
-    static final String FINGERPRINT = "fingerprint";
-    static final String FINGERPRINT_BYTES = "fingerprint.bytes";
     /** The longest poll() waits for a paced record before handing control back to the worker. */
     private static final long MAX_IDLE_MILLIS = 1_000;
 
@@ -50,36 +49,12 @@ public final class FileReplaySourceTask extends SourceTask {
     /** A record read but held back by the pacer until it is due. */
     private Mapped pending;
     /** The head of the file as the offsets handed out last describe it. */
-    private Head head;
+    private FileHead head;
     /** poll() and stop() run on different threads; stop closes the file only between two reads. */
     private final Object lock = new Object();
 
     /** A record read and mapped: post fields, or why there are none. */
     private record Mapped(FileRecord record, ObjectNode fields) {}
-
-    /**
-     * What ties an offset to its file: the SHA-256 of its first bytes (at most 64 KiB). The file
-     * only grows, so the head an offset saw stays the same.
-     */
-    private record Head(long bytes, String fingerprint) {
-        static final int MAX_BYTES = 64 * 1024;
-
-        static Head of(Path file) throws IOException {
-            long covered = Math.min(Files.size(file), MAX_BYTES);
-            return new Head(covered, fingerprint(file, covered));
-        }
-
-        boolean matches(Path file) throws IOException {
-            return fingerprint.equals(fingerprint(file, bytes));
-        }
-
-        /** SHA-256 of the first {@code bytes} bytes (fewer if the file is shorter, which then differs). */
-        private static String fingerprint(Path file, long bytes) throws IOException {
-            try (java.io.InputStream in = Files.newInputStream(file)) {
-                return java.util.HexFormat.of().formatHex(dev.yuqing.connectors.connect.PostIds.sha256(in.readNBytes((int) Math.min(bytes, MAX_BYTES))));
-            }
-        }
-    }
 
     @Override
     public String version() {
@@ -98,7 +73,7 @@ public final class FileReplaySourceTask extends SourceTask {
         Map<String, Object> offset = context.offsetStorageReader().offset(partition);
         if (offset != null) {
             position = number(offset, POSITION);
-            head = new Head(number(offset, FINGERPRINT_BYTES), String.valueOf(offset.get(FINGERPRINT)));
+            head = new FileHead(number(offset, FileHead.FINGERPRINT_BYTES), String.valueOf(offset.get(FileHead.FINGERPRINT)));
             checkHead();
         }
         open();
@@ -177,8 +152,8 @@ public final class FileReplaySourceTask extends SourceTask {
     }
 
     private List<SourceRecord> batch() throws IOException, InterruptedException {
-        if (head == null || head.bytes() < Head.MAX_BYTES) {
-            head = Head.of(file); // the file only grows: once its first 64 KiB are there, they stay
+        if (head == null || head.bytes() < FileHead.MAX_BYTES) {
+            head = FileHead.of(file); // the file only grows: once its first 64 KiB are there, they stay
         }
         List<SourceRecord> out = new ArrayList<>();
         while (out.size() < config.batchSize() && !stop.isStopped()) {
@@ -211,7 +186,7 @@ public final class FileReplaySourceTask extends SourceTask {
     private SourceRecord record(Mapped m) {
         FileRecord r = m.record();
         var at = new PostRecords.Position(partition,
-                Map.of(POSITION, r.position(), FINGERPRINT, head.fingerprint(), FINGERPRINT_BYTES, head.bytes()));
+                Map.of(POSITION, r.position(), FileHead.FINGERPRINT, head.fingerprint(), FileHead.FINGERPRINT_BYTES, head.bytes()));
         if (m.fields() == null) {
             return records.deadLetter("record", r.problem(), r.origin(), null, r.raw(), at);
         }

@@ -2,9 +2,11 @@ package dev.yuqing.connectors.exports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.connectors.connect.PostIds;
 import dev.yuqing.connectors.connect.StartedTasks;
 import dev.yuqing.core.deadletter.DeadLetter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -79,9 +81,13 @@ class ExportDirectorySourceTaskTest {
         DeadLetter bad = deadLetter(first.get(3));
         assertThat(bad.origin()).isEqualTo("weibo-0502.jsonl:2");
         assertThat(bad.reason()).startsWith("not JSON");
-        assertThat(first.get(1).sourcePartition()).isEqualTo(Map.of("file", dir.resolve("weibo-0501.jsonl").toAbsolutePath().toString()));
-        assertThat(first.get(1).sourceOffset()).isEqualTo(Map.of("records", 2L, "bytes", Files.size(dir.resolve("weibo-0501.jsonl"))));
-        assertThat(first.get(0).sourceOffset()).as("not the last record of its file").isEqualTo(Map.of("records", 1L, "bytes", 0L));
+        Path may1 = dir.resolve("weibo-0501.jsonl");
+        assertThat(first.get(1).sourcePartition()).isEqualTo(Map.of("file", may1.toAbsolutePath().toString()));
+        long size = Files.size(may1);
+        String fingerprint = PostIds.sha256Hex(Files.readString(may1)); // the whole file: shorter than 64 KiB
+        assertThat(first.get(1).sourceOffset()).isEqualTo(Map.of("records", 2L, "bytes", size, "fingerprint", fingerprint, "fingerprint.bytes", size));
+        assertThat(first.get(0).sourceOffset()).as("not the last record of its file")
+                .isEqualTo(Map.of("records", 1L, "bytes", 0L, "fingerprint", fingerprint, "fingerprint.bytes", size));
 
         // A new file, and a line appended to an old one, while the task runs.
         Files.writeString(dir.resolve("weibo-0503.jsonl"), weibo(6));
@@ -143,6 +149,78 @@ class ExportDirectorySourceTaskTest {
         });
         tasks.restart();
         assertThat(drain(task(csv))).as("the unreadable file counts as read").isEmpty();
+    }
+
+    /** A line of a Weibo export with a long text, so that one record takes more bytes than several of {@link #weibo(int)}. */
+    private static String longWeibo(int n) {
+        return "{\"mid\":\"" + n + "\",\"text\":\"" + "长".repeat(300) + "\",\"created_at\":\"2026-05-15 11:00:00\"}\n";
+    }
+
+    /** Writes {@code text} as the whole of {@code file}, as an export tool that overwrites its export does. */
+    private static void overwrite(Path file, String text, String modified) throws IOException {
+        Files.writeString(file, text);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse(modified))); // not left to the file system's clock granularity
+    }
+
+    @Test
+    void aFileReplacedByAnotherOfTheSameNameIsReadFromItsStartAndOneThatGrewIsResumed() throws Exception {
+        Path file = Files.writeString(dir.resolve("weibo-daily.jsonl"), weibo(1) + weibo(2));
+        ExportDirectorySourceTask task = task(Map.of());
+        assertThat(keys(drain(task))).containsExactly("1", "2");
+
+        overwrite(file, weibo(3) + weibo(4) + weibo(5), "2026-05-16T00:00:00Z");
+        assertThat(keys(drain(task))).as("more records than the old file").containsExactly("3", "4", "5");
+        overwrite(file, longWeibo(6), "2026-05-17T00:00:00Z");
+        assertThat(keys(drain(task))).as("fewer records, more bytes").containsExactly("6");
+        overwrite(file, weibo(7), "2026-05-18T00:00:00Z");
+        assertThat(keys(drain(task))).as("fewer records, fewer bytes").containsExactly("7");
+        Files.writeString(file, weibo(8), StandardOpenOption.APPEND);
+        assertThat(keys(drain(task))).as("grown only: resumed").containsExactly("8");
+
+        // Replaced while the connector is down: the committed offset belongs to the old file.
+        task.stop();
+        tasks.restart();
+        overwrite(file, weibo(9) + weibo(1) + weibo(2), "2026-05-19T00:00:00Z");
+        ExportDirectorySourceTask restarted = task(Map.of());
+        assertThat(keys(drain(restarted))).containsExactly("9", "1", "2");
+        Files.writeString(file, weibo(3), StandardOpenOption.APPEND);
+        assertThat(keys(drain(restarted))).as("grown only: resumed").containsExactly("3");
+        restarted.stop();
+        tasks.restart();
+        Files.writeString(file, weibo(4), StandardOpenOption.APPEND);
+        assertThat(keys(drain(task(Map.of())))).as("grown while down: resumed").containsExactly("4");
+    }
+
+    @Test
+    void aFileReplacedByAnotherOfTheSameLengthIsReadAgainButAFinishedOneIsNot() throws Exception {
+        Path file = Files.writeString(dir.resolve("weibo-daily.jsonl"), weibo(1) + weibo(2));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-05-15T00:00:00Z")));
+        ExportDirectorySourceTask task = task(Map.of());
+        assertThat(keys(drain(task))).containsExactly("1", "2");
+        overwrite(file, weibo(3) + weibo(4), "2026-05-16T00:00:00Z");
+        assertThat(Files.size(file)).as("the same length").isEqualTo((weibo(1) + weibo(2)).getBytes(StandardCharsets.UTF_8).length);
+        assertThat(keys(drain(task))).containsExactly("3", "4");
+        assertThat(drain(task)).as("read once").isEmpty();
+
+        task.stop();
+        tasks.restart();
+        assertThat(drain(task(Map.of()))).as("a finished file is not read again after a restart").isEmpty();
+        tasks.restart();
+        overwrite(file, weibo(5) + weibo(6), "2026-05-17T00:00:00Z");
+        assertThat(keys(drain(task(Map.of())))).as("replaced while the connector was down").containsExactly("5", "6");
+    }
+
+    @Test
+    void anOffsetWrittenBeforeFingerprintsIsResumedByRecordsAndBytes() throws Exception {
+        Path file = Files.writeString(dir.resolve("weibo-0501.jsonl"), weibo(1) + weibo(2) + weibo(3));
+        Map<String, String> partition = Map.of("file", file.toAbsolutePath().toString());
+        long twoLines = (weibo(1) + weibo(2)).getBytes(StandardCharsets.UTF_8).length;
+        tasks.context().commit(List.of(new SourceRecord(partition, Map.of("records", 2L, "bytes", twoLines), "posts.raw", null, null)));
+        List<SourceRecord> out = drain(task(Map.of()));
+        assertThat(keys(out)).containsExactly("3");
+        assertThat(tasks.context().metric("items-total")).isEqualTo(1L);
+        assertThat(out.get(0).sourceOffset().get("records")).isEqualTo(3L);
+        assertThat(out.get(0).sourceOffset().keySet()).as("written anew with the fingerprint").contains("fingerprint", "fingerprint.bytes");
     }
 
     @Test
