@@ -88,8 +88,9 @@ public final class TrendJob {
 
         DataStream<Event> clustered = posts.keyBy(p -> ALL_POSTS, Types.STRING)
                 .connect(scored.keyBy(t -> ALL_POSTS, Types.STRING))
-                .process(new ClusterEvents(settings.levels(), w, settings.keywordsPerPost(), settings.events()))
-                .name("cluster events").uid("trend-cluster-events");
+                .transform("cluster events", TypeInformation.of(Event.class),
+                        new ClusterEventsOperator(new ClusterEvents(settings.levels(), w, settings.keywordsPerPost(), settings.events())))
+                .uid("trend-cluster-events");
         clustered.sinkTo(events).name("events").uid("trend-events-sink");
         DataStream<Alert> scopeSurges = posts.flatMap(new SurgeScopes()).name("surge scopes").uid("trend-surge-scopes")
                 .keyBy(p -> p.scope().key(), Types.STRING)
