@@ -24,6 +24,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
 /**
@@ -43,9 +44,11 @@ import org.apache.flink.util.Collector;
  * run ahead of the posts input by any amount (a matter of processing speed), and a burst of a
  * later window, already arrived in one run and not yet in another, would make the same data group
  * differently. Every burst of a window ending by the release has arrived when the watermark passes
- * it, so the placement depends on the data alone. A post arriving after its batch was placed goes
- * with the next batch, as if published when it came (its keywords count in that slide's trends,
- * see {@link HeavyTermsPerSlide}).
+ * it, so the placement depends on the data alone, for every post that comes within the
+ * out-of-orderness. A post arriving after its batch was placed goes with the next batch, as if
+ * published when it came; how late a post comes is a matter of timing, so where it goes is too. One
+ * more than {@code lateLimit} behind the watermark stays out of events ({@code postsBeyondLateLimit}):
+ * an import of old posts must not raise warnings now. (Such posts are still indexed and inspected.)
  *
  * <p>Every post must be compared with every open event, so the job keys this operator by one
  * constant: one city's posts (hundreds a minute) fit one subtask. Near-duplicates are looked up in
@@ -67,6 +70,7 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
     private final Duration idle;
     private final int maxOpen;
     private final long lookahead;
+    private final long lateLimit;
     private transient MapState<String, EventState> events;
     /** Terms that burst, by the end of the window they burst in. */
     private transient MapState<Long, List<String>> bursts;
@@ -76,9 +80,11 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
     /** Ids of the events holding a fingerprint with this band key. */
     private transient MapState<Long, List<String>> bands;
     private transient ValueState<Integer> openCount;
+    private transient Counter tooLate;
 
-    public ClusterEvents(WarningLevels levels, TrendWindows windows, int keywordsPerPost, EventSettings settings) {
+    public ClusterEvents(WarningLevels levels, TrendWindows windows, int keywordsPerPost, EventSettings settings, Duration lateLimit) {
         settings.checkAgainst(windows);
+        this.lateLimit = TrendWindows.checkLateLimit(lateLimit).toMillis();
         this.levels = levels;
         this.windows = windows;
         this.keywordsPerPost = keywordsPerPost;
@@ -96,14 +102,20 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
                 Types.LIST(TypeInformation.of(EnrichedPost.class))));
         bands = getRuntimeContext().getMapState(new MapStateDescriptor<>("fingerprintBands", Types.LONG, Types.LIST(Types.STRING)));
         openCount = getRuntimeContext().getState(new ValueStateDescriptor<>("openEvents", Types.INT));
+        tooLate = getRuntimeContext().getMetricGroup().counter("postsBeyondLateLimit");
     }
 
     @Override
     public void processElement1(EnrichedPost post, Context ctx, Collector<Event> out) throws Exception {
-        long release = firstWindowEnd(post.post().publishedAt().toEpochMilli()) + lookahead;
+        long ts = post.post().publishedAt().toEpochMilli();
+        long release = firstWindowEnd(ts) + lookahead;
         long watermark = ctx.timerService().currentWatermark();
-        if (release <= watermark) { // its batch is placed: it goes with the next, as its keywords count in that time's trends
-            release = firstWindowEnd(watermark) + lookahead;
+        if (release <= watermark) {
+            if (watermark - ts > lateLimit) {
+                tooLate.inc(); // an old post (an import, a re-sent backlog): warnings are about now
+                return;
+            }
+            release = firstWindowEnd(watermark) + lookahead; // its batch is placed: it goes with the next
         }
         List<EnrichedPost> waiting = pending.get(release);
         List<EnrichedPost> list = waiting == null ? new ArrayList<>() : new ArrayList<>(waiting);

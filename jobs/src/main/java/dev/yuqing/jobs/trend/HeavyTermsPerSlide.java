@@ -1,6 +1,7 @@
 package dev.yuqing.jobs.trend;
 
 import dev.yuqing.core.trend.SpaceSaving;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  *
  * <p>A keyword whose slide has already been flushed counts in the oldest slide still open (the
  * {@code lateKeywords} metric counts them): posts come late when a connector polls a source every
- * quarter hour or a backlog is enriched out of order, and a late post dropped would be missing from
- * every trend, so that a wave fetched in batches might never burst.
+ * quarter hour, and a late post dropped would be missing from every trend, so that a wave fetched
+ * in batches might never burst. One more than {@code lateLimit} behind the watermark is left out
+ * ({@code keywordsBeyondLateLimit}): an import of old posts or a re-sent backlog counted now would
+ * pile hours into one slide and fake a burst.
  *
  * <p>A plain operator, not a keyed function: the counting is local pre-aggregation with no key,
  * flushed by the watermark (timers would need one). The open sketches are operator state; after a
@@ -44,15 +47,18 @@ public final class HeavyTermsPerSlide extends AbstractStreamOperator<SlideTermCo
 
     private final long slide;
     private final int capacity;
+    private final long lateLimit;
     private transient TreeMap<Long, SpaceSaving<String>> open;
     private transient ListState<SlideSketch> checkpointed;
     private transient Counter late;
+    private transient Counter tooLate;
     private transient long currentWatermark;
 
-    public HeavyTermsPerSlide(TrendWindows windows, int capacity) {
+    public HeavyTermsPerSlide(TrendWindows windows, int capacity, Duration lateLimit) {
         if (capacity < 1) {
             throw new IllegalArgumentException("term capacity must be at least 1, was " + capacity);
         }
+        this.lateLimit = TrendWindows.checkLateLimit(lateLimit).toMillis();
         this.slide = windows.slide().toMillis();
         this.capacity = capacity;
     }
@@ -82,6 +88,7 @@ public final class HeavyTermsPerSlide extends AbstractStreamOperator<SlideTermCo
     public void open() throws Exception {
         super.open();
         late = getMetricGroup().counter("lateKeywords");
+        tooLate = getMetricGroup().counter("keywordsBeyondLateLimit");
     }
 
     @Override
@@ -91,6 +98,10 @@ public final class HeavyTermsPerSlide extends AbstractStreamOperator<SlideTermCo
         }
         long end = Math.floorDiv(record.getTimestamp(), slide) * slide + slide;
         if (end - 1 <= currentWatermark) {
+            if (currentWatermark - record.getTimestamp() > lateLimit) {
+                tooLate.inc(); // counted now, a backlog of hours would pile into one slide and fake a burst
+                return;
+            }
             // Its windows have fired: count it in the oldest slide still open, as if published when it came.
             late.inc();
             end = Math.floorDiv(currentWatermark + 1, slide) * slide + slide;

@@ -18,6 +18,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
 /**
@@ -27,7 +28,8 @@ import org.apache.flink.util.Collector;
  * least {@code minPosts} posts whose share lies {@code margin} or more above the baseline raises
  * {@code negative-surge:<scope key>}, e.g. {@code negative-surge:account:<id>} (yellow; orange at
  * twice the margin), one alert per scope that later surges update. A scope with no post for
- * {@code idle} is forgotten. A post for a window already judged counts in the oldest open one.
+ * {@code idle} is forgotten. A post for a window already judged counts in the oldest open one, or,
+ * more than {@code lateLimit} behind, not at all ({@code postsBeyondLateLimit}).
  */
 public final class NegativeSurge extends KeyedProcessFunction<String, ScopedPost, Alert> {
     private static final long serialVersionUID = 1L;
@@ -45,11 +47,13 @@ public final class NegativeSurge extends KeyedProcessFunction<String, ScopedPost
     private final double margin;
     private final int minPosts;
     private final Duration idle;
+    private final long lateLimit;
     private transient MapState<Long, Tally> tallies;
     private transient ValueState<Double> baseline;
     private transient ValueState<Long> lastActive;
+    private transient Counter tooLate;
 
-    public NegativeSurge(Duration window, double alpha, double margin, int minPosts, Duration idle) {
+    public NegativeSurge(Duration window, double alpha, double margin, int minPosts, Duration idle, Duration lateLimit) {
         if (!(alpha > 0 && alpha <= 1) || !(margin > 0 && margin <= 1) || minPosts < 1) {
             throw new IllegalArgumentException("alpha and margin must be in (0, 1] and minPosts at least 1");
         }
@@ -58,6 +62,7 @@ public final class NegativeSurge extends KeyedProcessFunction<String, ScopedPost
         this.margin = margin;
         this.minPosts = minPosts;
         this.idle = idle;
+        this.lateLimit = TrendWindows.checkLateLimit(lateLimit).toMillis();
     }
 
     @Override
@@ -65,6 +70,7 @@ public final class NegativeSurge extends KeyedProcessFunction<String, ScopedPost
         tallies = getRuntimeContext().getMapState(new MapStateDescriptor<>("tallies", Types.LONG, TypeInformation.of(Tally.class)));
         baseline = getRuntimeContext().getState(new ValueStateDescriptor<>("negativeShareBaseline", Types.DOUBLE));
         lastActive = getRuntimeContext().getState(new ValueStateDescriptor<>("lastActive", Types.LONG));
+        tooLate = getRuntimeContext().getMetricGroup().counter("postsBeyondLateLimit");
     }
 
     @Override
@@ -74,7 +80,11 @@ public final class NegativeSurge extends KeyedProcessFunction<String, ScopedPost
         long size = window.toMillis();
         long end = ts - Math.floorMod(ts, size) + size;
         long watermark = ctx.timerService().currentWatermark();
-        if (end <= watermark) { // its window has been judged: count it in the oldest open one
+        if (end <= watermark) { // its window has been judged: count it in the oldest open one, unless too old for now
+            if (watermark - ts > lateLimit) {
+                tooLate.inc();
+                return;
+            }
             end = watermark - Math.floorMod(watermark, size) + size;
         }
         boolean negative = post.analysis().sentiment() != null && post.analysis().sentiment().label() == SentimentLabel.NEGATIVE;

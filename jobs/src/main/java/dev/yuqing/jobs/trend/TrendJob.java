@@ -34,11 +34,11 @@ public final class TrendJob {
     static final String ALL_POSTS = "all";
 
     /** What the job computes with, apart from its ends. */
-    public record Settings(Duration outOfOrderness, TrendWindows windows, int keywordsPerPost, BurstSettings burst,
+    public record Settings(Duration outOfOrderness, Duration lateLimit, TrendWindows windows, int keywordsPerPost, BurstSettings burst,
                            WarningLevels levels, EventSettings events, double negativeSurgeMargin,
                            int negativeSurgeMinPosts, int termCapacity) {
         public static Settings of(Config c) {
-            return new Settings(c.get(TrendOptions.OUT_OF_ORDERNESS), TrendOptions.windows(c), c.get(TrendOptions.KEYWORDS_PER_POST),
+            return new Settings(c.get(TrendOptions.OUT_OF_ORDERNESS), c.get(TrendOptions.LATE_LIMIT), TrendOptions.windows(c), c.get(TrendOptions.KEYWORDS_PER_POST),
                     TrendOptions.burstSettings(c), TrendOptions.warningLevels(c), TrendOptions.eventSettings(c),
                     c.get(TrendOptions.NEGATIVE_SURGE_MARGIN), c.get(TrendOptions.NEGATIVE_SURGE_MIN_POSTS),
                     c.get(TrendOptions.TERM_CAPACITY));
@@ -77,7 +77,7 @@ public final class TrendJob {
         TrendWindows w = settings.windows();
         DataStream<Trend> scored = posts
                 .flatMap(new PostKeywords(settings.keywordsPerPost())).name("keywords").uid("trend-keywords")
-                .transform("heavy terms", TypeInformation.of(SlideTermCount.class), new HeavyTermsPerSlide(w, settings.termCapacity()))
+                .transform("heavy terms", TypeInformation.of(SlideTermCount.class), new HeavyTermsPerSlide(w, settings.termCapacity(), settings.lateLimit()))
                 .uid("trend-heavy-terms")
                 .keyBy(SlideTermCount::term, Types.STRING)
                 .window(SlidingEventTimeWindows.of(w.size(), w.slide()))
@@ -89,13 +89,13 @@ public final class TrendJob {
         DataStream<Event> clustered = posts.keyBy(p -> ALL_POSTS, Types.STRING)
                 .connect(scored.keyBy(t -> ALL_POSTS, Types.STRING))
                 .transform("cluster events", TypeInformation.of(Event.class),
-                        new ClusterEventsOperator(new ClusterEvents(settings.levels(), w, settings.keywordsPerPost(), settings.events())))
+                        new ClusterEventsOperator(new ClusterEvents(settings.levels(), w, settings.keywordsPerPost(), settings.events(), settings.lateLimit())))
                 .uid("trend-cluster-events");
         clustered.sinkTo(events).name("events").uid("trend-events-sink");
         DataStream<Alert> scopeSurges = posts.flatMap(new SurgeScopes()).name("surge scopes").uid("trend-surge-scopes")
                 .keyBy(p -> p.scope().key(), Types.STRING)
                 .process(new NegativeSurge(w.size(), settings.burst().alpha(), settings.negativeSurgeMargin(),
-                        settings.negativeSurgeMinPosts(), settings.events().idle()))
+                        settings.negativeSurgeMinPosts(), settings.events().idle(), settings.lateLimit()))
                 .name("negative surge").uid("trend-negative-surge");
         clustered.flatMap(new EventAlerts(settings.negativeSurgeMargin(), settings.negativeSurgeMinPosts()))
                 .name("event alerts").uid("trend-event-alerts")

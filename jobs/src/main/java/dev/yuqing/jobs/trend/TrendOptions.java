@@ -27,6 +27,11 @@ public final class TrendOptions {
             "events go to PREFIX-yyyy.MM by first seen (China time)");
     public static final ConfigKey<Duration> OUT_OF_ORDERNESS = ConfigKey.duration("trend.out.of.orderness", "2m", Duration.ZERO,
             "how late (by published time) a post may arrive and still count in its windows");
+    public static final ConfigKey<Duration> LATE_LIMIT = ConfigKey.duration("trend.late.limit", "1h", Duration.ZERO,
+            "a post later than the out-of-orderness but at most this far behind counts in the oldest open window, as if published when "
+                    + "it came (a source polled every quarter hour delivers such posts); one later still (an import of old posts, a "
+                    + "re-sent backlog) is left out of trends, events and negative surges, which would otherwise see hours piled into a "
+                    + "minute, and counted in the jobs' metrics");
     public static final ConfigKey<Duration> WINDOW_SIZE = ConfigKey.duration("trend.window.size", "10m", Duration.ofSeconds(1),
             "length of the sliding windows terms are counted in");
     public static final ConfigKey<Duration> WINDOW_SLIDE = ConfigKey.duration("trend.window.slide", "1m", Duration.ofSeconds(1),
@@ -94,7 +99,7 @@ public final class TrendOptions {
 
     private static ConfigKey<?>[] ownKeys() {
         List<ConfigKey<?>> keys = new ArrayList<>(List.of(GROUP_ID, INPUT_TOPIC, ALERTS_TOPIC, TRENDS_INDEX, EVENTS_INDEX,
-                OUT_OF_ORDERNESS, WINDOW_SIZE, WINDOW_SLIDE, QUIET_WINDOWS, TERM_CAPACITY, KEYWORDS_PER_POST, BURST_ALPHA, BURST_MIN_COUNT,
+                OUT_OF_ORDERNESS, LATE_LIMIT, WINDOW_SIZE, WINDOW_SLIDE, QUIET_WINDOWS, TERM_CAPACITY, KEYWORDS_PER_POST, BURST_ALPHA, BURST_MIN_COUNT,
                 BURST_THRESHOLD, BURST_ACCELERATION, BURST_MIN_STDDEV, EVENT_IDLE, EVENT_MAX_OPEN, EVENT_LOOKAHEAD, NEGATIVE_SURGE_MARGIN,
                 NEGATIVE_SURGE_MIN_POSTS));
         for (LevelKeys l : List.of(BLUE, YELLOW, ORANGE, RED)) {

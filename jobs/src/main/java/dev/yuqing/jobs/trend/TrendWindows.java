@@ -20,5 +20,13 @@ public record TrendWindows(Duration size, Duration slide, int quietWindows) impl
         }
     }
 
+    /** Returns {@code lateLimit} when it is not negative; the trend operators all take one. */
+    static Duration checkLateLimit(Duration lateLimit) {
+        if (lateLimit == null || lateLimit.isNegative()) {
+            throw new IllegalArgumentException("the late limit must not be negative, was " + lateLimit);
+        }
+        return lateLimit;
+    }
+
     public static final TrendWindows DEFAULTS = new TrendWindows(Duration.ofMinutes(10), Duration.ofMinutes(1), 60);
 }

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class DeduplicatePostsTest {
     private static final Duration TTL = Duration.ofHours(1);
+    private static final long T = TTL.toMillis();
     private KeyedOneInputStreamOperatorTestHarness<Integer, ParsedPost, Post> harness;
 
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new DeduplicatePosts(TTL)), ParsedPost::partition, Types.INT);
-        harness.setStateTtlProcessingTime(0);
+        harness.setProcessingTime(0);
         harness.open();
     }
 
@@ -43,13 +44,27 @@ class DeduplicatePostsTest {
     }
 
     @Test
-    void forgetsAnIdAfterItsTimeToLive() throws Exception {
+    void anIdIsRememberedForItsTimeToLiveAfterItWasLastSeen() throws Exception {
         harness.processElement(post("a", "一"), 1);
-        harness.setStateTtlProcessingTime(TTL.toMillis() - 1);
-        harness.processElement(post("a", "一"), 2); // still remembered; reading renews it
-        harness.setStateTtlProcessingTime(2 * TTL.toMillis());
-        harness.processElement(post("a", "一"), 3);
+        harness.setProcessingTime(T - 1);
+        harness.processElement(post("a", "一"), 2); // a repeat: remembered from now on
+        harness.setProcessingTime(T + T / 2);
+        harness.processElement(post("a", "一"), 3); // 1.5 TTL after the first, within a TTL of the repeat
+        assertThat(harness.extractOutputValues()).extracting(Post::id).containsExactly("a");
+        harness.setProcessingTime(3 * T);
+        harness.processElement(post("a", "一"), 4);
         assertThat(harness.extractOutputValues()).extracting(Post::id).containsExactly("a", "a");
+    }
+
+    /** State stays bounded: ids not seen for a TTL are pruned by a timer, not only ignored. */
+    @Test
+    void forgottenIdsLeaveTheState() throws Exception {
+        harness.processElement(post("a", "一"), 1);
+        harness.processElement(post("b", "二"), 2);
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        harness.setProcessingTime(3 * T);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
     }
 
     @Test

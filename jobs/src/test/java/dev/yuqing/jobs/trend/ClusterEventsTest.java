@@ -21,6 +21,7 @@ class ClusterEventsTest {
     private static final long MINUTE = 60_000;
     private static final long T0 = TrendPosts.T0.toEpochMilli();
     private static final Duration IDLE = Duration.ofHours(1);
+    private static final Duration LATE_LIMIT = Duration.ofMinutes(30);
     private static final String LEAK = "今天上午南湖区自来水厂发生管道爆裂，附近三个小区停水，市民反映至今没有接到任何通知，"
             + "物业表示正在联系供水公司抢修，预计晚上八点恢复供水，请居民提前储水并关注官方通报";
     private static final String EXHIBITION = "市文化馆本周末举办少儿书法展览，展出作品两百余幅，免费向市民开放，欢迎家长带孩子参观学习";
@@ -28,7 +29,7 @@ class ClusterEventsTest {
 
     private KeyedTwoInputStreamOperatorTestHarness<String, dev.yuqing.core.post.EnrichedPost, Trend, Event> harness() throws Exception {
         return new KeyedTwoInputStreamOperatorTestHarness<>(
-                new ClusterEventsOperator(new ClusterEvents(WarningLevels.DEFAULTS, TrendWindows.DEFAULTS, 5, new EventSettings(IDLE, 100, Duration.ZERO))),
+                new ClusterEventsOperator(new ClusterEvents(WarningLevels.DEFAULTS, TrendWindows.DEFAULTS, 5, new EventSettings(IDLE, 100, Duration.ZERO), LATE_LIMIT)),
                 p -> TrendJob.ALL_POSTS, t -> TrendJob.ALL_POSTS, Types.STRING);
     }
 
@@ -142,6 +143,17 @@ class ClusterEventsTest {
         harness.processWatermark2(new org.apache.flink.streaming.api.watermark.Watermark(T0 + MINUTE));
         assertThat(last().id()).isEqualTo("event:a");
         assertThat(last().volume()).isEqualTo(2);
+    }
+
+    /** A post later than the limit (an import of old posts) neither opens nor grows an event: warnings are about now. */
+    @Test
+    void aPostLaterThanTheLimitStaysOutOfEvents() throws Exception {
+        post("a", 0, LEAK, List.of("停水", "管道"), -0.6);
+        harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 40 * MINUTE));
+        harness.processElement1(TrendPosts.post("b", T0 + MINUTE, LEAK + "！", List.of("停水", "管道"), -0.7), T0 + MINUTE);
+        harness.processElement1(TrendPosts.post("c", T0 + 2 * MINUTE, EXHIBITION, List.of("书法"), 0.5), T0 + 2 * MINUTE);
+        harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 45 * MINUTE));
+        assertThat(harness.extractOutputValues()).extracting(Event::id).containsExactly("event:a");
     }
 
     @Test
@@ -273,7 +285,7 @@ class ClusterEventsTest {
     void theOldestEventIsClosedWhenTooManyAreOpen() throws Exception {
         harness.close();
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new ClusterEventsOperator(new ClusterEvents(WarningLevels.DEFAULTS, TrendWindows.DEFAULTS, 5, new EventSettings(IDLE, 1, Duration.ZERO))),
+                new ClusterEventsOperator(new ClusterEvents(WarningLevels.DEFAULTS, TrendWindows.DEFAULTS, 5, new EventSettings(IDLE, 1, Duration.ZERO), LATE_LIMIT)),
                 p -> TrendJob.ALL_POSTS, t -> TrendJob.ALL_POSTS, Types.STRING);
         harness.open();
         post("a", 0, LEAK, List.of("停水"), 0);

@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class HeavyTermsPerSlideTest {
     private static final long MINUTE = 60_000;
+    private static final java.time.Duration LATE_LIMIT = java.time.Duration.ofMinutes(30);
     private static final long T0 = TrendPosts.T0.toEpochMilli();
     private OneInputStreamOperatorTestHarness<String, SlideTermCount> harness;
 
     private OneInputStreamOperatorTestHarness<String, SlideTermCount> open(int capacity, OperatorSubtaskState restore) throws Exception {
-        harness = new OneInputStreamOperatorTestHarness<>(new HeavyTermsPerSlide(TrendWindows.DEFAULTS, capacity));
+        harness = new OneInputStreamOperatorTestHarness<>(new HeavyTermsPerSlide(TrendWindows.DEFAULTS, capacity, LATE_LIMIT));
         if (restore != null) {
             harness.initializeState(restore);
         }
@@ -95,6 +96,30 @@ class HeavyTermsPerSlideTest {
         harness.processWatermark(new Watermark(T0 + 4 * MINUTE));
         assertThat(harness.extractOutputValues()).containsExactly(
                 new SlideTermCount("停水", T0 + 2 * MINUTE, 1), new SlideTermCount("停水", T0 + 4 * MINUTE, 1));
+    }
+
+    /** The usual watermark stands a millisecond before a slide's end: that slide is still open. */
+    @Test
+    void aLateKeywordGoesToTheSlideTheWatermarkStandsIn() throws Exception {
+        open(100, null);
+        harness.processWatermark(new Watermark(T0 + 2 * MINUTE - 1));
+        keyword("停水", T0 + 30_000);
+        harness.processWatermark(new Watermark(T0 + 3 * MINUTE));
+        assertThat(harness.extractOutputValues()).containsExactly(new SlideTermCount("停水", T0 + 3 * MINUTE, 1));
+    }
+
+    /**
+     * Beyond the late limit a keyword is left out: counted now, a backlog of hours (a re-sent
+     * batch, an import of old posts) would pile into one slide and fake a burst.
+     */
+    @Test
+    void aKeywordLaterThanTheLimitIsLeftOut() throws Exception {
+        open(100, null);
+        harness.processWatermark(new Watermark(T0 + 40 * MINUTE));
+        keyword("停水", T0 + 5 * MINUTE); // 35 minutes behind
+        keyword("停水", T0 + 15 * MINUTE); // 25 minutes behind: within the limit
+        harness.processWatermark(new Watermark(T0 + 42 * MINUTE));
+        assertThat(harness.extractOutputValues()).containsExactly(new SlideTermCount("停水", T0 + 41 * MINUTE, 1));
     }
 
     @Test

@@ -24,7 +24,7 @@ class NegativeSurgeTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new NegativeSurge(Duration.ofMinutes(10), 0.2, 0.3, 10, Duration.ofHours(1))),
+                new NegativeSurge(Duration.ofMinutes(10), 0.2, 0.3, 10, Duration.ofHours(1), Duration.ofMinutes(30))),
                 p -> p.scope().key(), Types.STRING);
         harness.open();
     }
@@ -89,6 +89,19 @@ class NegativeSurgeTest {
             assertThat(a.id()).isEqualTo("negative-surge:account:weibo:gov");
             assertThat(a.count()).as("the late post among the window's negative ones").isEqualTo(9);
         });
+    }
+
+    /** Posts later than the limit (an import of an account's old comments) are left out, not piled into the open window. */
+    @Test
+    void postsLaterThanTheLimitDoNotMakeASurge() throws Exception {
+        for (int w = 0; w < 5; w++) {
+            posts(10 * w, 20, 2);
+            harness.processWatermark(T0 + (10 * w + 10) * MINUTE);
+        }
+        harness.processWatermark(T0 + 90 * MINUTE);
+        posts(50, 20, 16); // an hour behind
+        harness.processWatermark(T0 + 100 * MINUTE);
+        assertThat(harness.extractOutputValues()).isEmpty();
     }
 
     @Test
