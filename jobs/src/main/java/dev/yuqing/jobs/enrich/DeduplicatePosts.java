@@ -17,15 +17,15 @@ import org.apache.flink.util.Collector;
 
 /**
  * Lets the first post with a given id through and drops the repeats that re-fetches and replays
- * bring. Keyed by the posts.raw partition ({@link dev.yuqing.jobs.kafka.PartitionKeys}), not by
- * post id: each partition then passes through one subtask, in its order, and reaches the partition
+ * bring. Keyed by the posts.raw partition and a bucket of the id ({@link dev.yuqing.jobs.kafka.PartitionKeys}),
+ * not by post id: each partition then passes through one subtask, in its order, and reaches the partition
  * of posts.enriched with the same number (both are keyed by post id), so downstream event time sees
  * the posts in the order the connectors wrote them. Keyed by id, a backlog or a replay came out of
  * order by up to the posts of a network buffer (hours of a sparse feed), and the trend job counted
  * the late ones in later windows. The connectors key posts by id, so repeats of a post share its
  * partition. An id is remembered for {@code ttl} after it was last seen; a timer prunes the ids not
  * seen for that long, which keeps state bounded. (Not Flink's state TTL: on the heap backend its
- * cleanup filters a whole partition's map of ids at every access.) Elasticsearch's document id is
+ * cleanup filters a key's whole map of ids at every access.) Elasticsearch's document id is
  * the post id too, so a repeat after the TTL overwrites rather than duplicates; so does one after a
  * rescale, which moves the ids remembered under other keys.
  */

@@ -59,7 +59,7 @@ public final class EnrichJob {
         // One partition of posts.raw, one subtask, in its order, to the same partition of posts.enriched (see DeduplicatePosts).
         PartitionKeys partitions = PartitionKeys.of(parallelismOf(env), PartitionKeys.MAX_PARALLELISM);
         DataStream<EnrichedPost> analysed = posts
-                .keyBy(p -> partitions.keyOf(p.partition()), Types.INT)
+                .keyBy(p -> partitions.keyOf(p.partition(), p.post().id()), Types.INT)
                 .process(new DeduplicatePosts(dedupTtl)).name("de-duplicate").uid("enrich-dedup-by-partition")
                 .setMaxParallelism(PartitionKeys.MAX_PARALLELISM)
                 .map(analyze).name("analyse text").uid("enrich-analyze");

@@ -4,21 +4,26 @@ import java.io.Serializable;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 
 /**
- * Keys that spread Kafka partitions evenly over the subtasks of a keyed operator: partition p goes
- * to subtask p mod parallelism. Keying by the partition number itself would do for the order (one
- * partition, one subtask) but not for the load: Flink places keys by hash, and two partitions would
- * often share a subtask while another idles. The keys are worked out for the operator's maximum
- * parallelism, which must therefore be set to {@link #MAX_PARALLELISM}.
+ * Keys that send every record of a Kafka partition to one subtask of a keyed operator, partition p
+ * to subtask p mod parallelism, and spread the records of a partition over {@code buckets} keys by
+ * a hash of their id. One subtask per partition keeps the partition's order; the buckets keep each
+ * key's state small. Keying by the partition number itself would do for the order but not for the
+ * load (Flink places keys by hash, and two partitions would often share a subtask while another
+ * idles), nor for the state: one key would hold a whole partition's ids, and the heap state backend
+ * copies a key's whole value when it changes after a checkpoint. The keys are worked out for the
+ * operator's maximum parallelism, which must therefore be set to {@link #MAX_PARALLELISM}.
  */
 public final class PartitionKeys implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Maximum parallelism of the operators keyed this way (Flink's smallest default). */
     public static final int MAX_PARALLELISM = 128;
+    /** Keys per subtask a partition's records are spread over. */
+    public static final int BUCKETS = 256;
 
-    /** keys[i] is placed on subtask i. */
-    private final int[] keys;
+    /** keys[i][b] is placed on subtask i. */
+    private final int[][] keys;
 
-    private PartitionKeys(int[] keys) {
+    private PartitionKeys(int[][] keys) {
         this.keys = keys;
     }
 
@@ -26,22 +31,21 @@ public final class PartitionKeys implements Serializable {
         if (parallelism < 1 || parallelism > maxParallelism) {
             throw new IllegalArgumentException("parallelism must be in [1, " + maxParallelism + "], was " + parallelism);
         }
-        int[] keys = new int[parallelism];
-        boolean[] found = new boolean[parallelism];
-        int left = parallelism;
-        for (int k = 0; left > 0; k++) { // a few times the parallelism: keys are placed by a hash
+        int[][] keys = new int[parallelism][BUCKETS];
+        int[] found = new int[parallelism];
+        int left = parallelism * BUCKETS;
+        for (int k = 0; left > 0; k++) { // about BUCKETS times the parallelism: keys are placed by a hash
             int subtask = KeyGroupRangeAssignment.assignKeyToParallelOperator(k, maxParallelism, parallelism);
-            if (!found[subtask]) {
-                found[subtask] = true;
-                keys[subtask] = k;
+            if (found[subtask] < BUCKETS) {
+                keys[subtask][found[subtask]++] = k;
                 left--;
             }
         }
         return new PartitionKeys(keys);
     }
 
-    /** The key that places {@code partition} on subtask {@code partition mod parallelism}. */
-    public int keyOf(int partition) {
-        return keys[Math.floorMod(partition, keys.length)];
+    /** The key that places a record with {@code id} of {@code partition} on subtask {@code partition mod parallelism}. */
+    public int keyOf(int partition, String id) {
+        return keys[Math.floorMod(partition, keys.length)][Math.floorMod(id.hashCode(), BUCKETS)];
     }
 }
