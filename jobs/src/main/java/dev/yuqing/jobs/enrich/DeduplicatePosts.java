@@ -76,10 +76,12 @@ public final class DeduplicatePosts extends KeyedProcessFunction<Integer, Parsed
     /** Drops the ids not seen for a TTL; again later while any are left. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Post> out) throws Exception {
+        // From now, not from when the timer was due: after a restore following downtime, one pass, not one per missed period.
+        long now = ctx.timerService().currentProcessingTime();
         List<String> forgotten = new ArrayList<>();
         boolean left = false;
         for (Map.Entry<String, Long> e : lastSeen.entries()) {
-            if (timestamp - e.getValue() >= ttl) {
+            if (now - e.getValue() >= ttl) {
                 forgotten.add(e.getKey());
             } else {
                 left = true;
@@ -89,7 +91,7 @@ public final class DeduplicatePosts extends KeyedProcessFunction<Integer, Parsed
             lastSeen.remove(id);
         }
         if (left) {
-            long at = timestamp + Math.max(1, ttl / PRUNES_PER_TTL);
+            long at = now + Math.max(1, ttl / PRUNES_PER_TTL);
             pruneAt.update(at);
             ctx.timerService().registerProcessingTimeTimer(at);
         } else {

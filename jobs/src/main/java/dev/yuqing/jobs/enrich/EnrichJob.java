@@ -60,7 +60,7 @@ public final class EnrichJob {
         PartitionKeys partitions = PartitionKeys.of(parallelismOf(env), PartitionKeys.MAX_PARALLELISM);
         DataStream<EnrichedPost> analysed = posts
                 .keyBy(p -> partitions.keyOf(p.partition(), p.post().id()), Types.INT)
-                .process(new DeduplicatePosts(dedupTtl)).name("de-duplicate").uid("enrich-dedup-by-partition")
+                .process(new DeduplicatePosts(dedupTtl)).name("de-duplicate").uid("enrich-dedup-by-bucket")
                 .setMaxParallelism(PartitionKeys.MAX_PARALLELISM)
                 .map(analyze).name("analyse text").uid("enrich-analyze");
         analysed.sinkTo(index).name("elasticsearch").uid("enrich-es-sink");
@@ -71,11 +71,12 @@ public final class EnrichJob {
 
     /**
      * The parallelism the partitions are spread for. Left to the cluster's default (-1), it is not
-     * known here: the order holds all the same, but every partition may then land on one subtask.
+     * known here: the order holds all the same (each partition's keys share one key group), but the
+     * partitions may then crowd on few subtasks.
      */
     private static int parallelismOf(StreamExecutionEnvironment env) {
         if (env.getParallelism() < 1) {
-            LOG.warn("No parallelism set for {}: its posts.raw partitions may all be analysed by one subtask; set parallelism.default", NAME);
+            LOG.warn("No parallelism set for {}: its posts.raw partitions may crowd on few subtasks; set parallelism.default", NAME);
             return 1;
         }
         return env.getParallelism();

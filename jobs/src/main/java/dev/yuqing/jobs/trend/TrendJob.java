@@ -18,8 +18,11 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
 
 /**
  * posts.enriched → in event time (published time, bounded out-of-orderness): keyword counts per
@@ -32,6 +35,8 @@ public final class TrendJob {
     public static final String NAME = "yuqing-trend";
     /** Every post must meet every open event; see {@link ClusterEvents}. */
     static final String ALL_POSTS = "all";
+    /** Slide counts the term windows had already closed for (see {@link CountLateSlides}). */
+    private static final OutputTag<SlideTermCount> LATE_SLIDES = new OutputTag<>("late-slide-counts") {};
 
     /** What the job computes with, apart from its ends. */
     public record Settings(Duration outOfOrderness, Duration lateLimit, TrendWindows windows, int keywordsPerPost, BurstSettings burst,
@@ -75,13 +80,17 @@ public final class TrendJob {
         DataStream<EnrichedPost> posts = env
                 .fromSource(source, watermarks(settings.outOfOrderness()), "posts.enriched").uid("trend-enriched-source");
         TrendWindows w = settings.windows();
-        DataStream<Trend> scored = posts
+        SingleOutputStreamOperator<TermCount> counted = posts
                 .flatMap(new PostKeywords(settings.keywordsPerPost())).name("keywords").uid("trend-keywords")
                 .transform("heavy terms", TypeInformation.of(SlideTermCount.class), new HeavyTermsPerSlide(w, settings.termCapacity(), settings.lateLimit()))
                 .uid("trend-heavy-terms")
                 .keyBy(SlideTermCount::term, Types.STRING)
                 .window(SlidingEventTimeWindows.of(w.size(), w.slide()))
-                .aggregate(new CountTerms(), new TermWindowCount()).name("count terms").uid("trend-count-terms")
+                .sideOutputLateData(LATE_SLIDES)
+                .aggregate(new CountTerms(), new TermWindowCount()).name("count terms").uid("trend-count-terms");
+        counted.getSideOutput(LATE_SLIDES).process(new CountLateSlides()).name("late slide counts").uid("trend-late-slides")
+                .sinkTo(new DiscardingSink<>()).name("counted only").uid("trend-late-slides-sink");
+        DataStream<Trend> scored = counted
                 .keyBy(TermCount::term, Types.STRING)
                 .process(new DetectBursts(settings.burst(), w)).name("detect bursts").uid("trend-detect-bursts");
         scored.sinkTo(trends).name("trends").uid("trend-trends-sink");

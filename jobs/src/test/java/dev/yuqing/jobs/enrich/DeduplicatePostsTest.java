@@ -56,6 +56,17 @@ class DeduplicatePostsTest {
         assertThat(harness.extractOutputValues()).extracting(Post::id).containsExactly("a", "a");
     }
 
+    /** An id last seen more than a TTL ago passes again even while the next pruning is still to come. */
+    @Test
+    void anIdOlderThanItsTimeToLivePassesBeforeItIsPruned() throws Exception {
+        harness.processElement(post("a", "一"), 1); // prunings every T/8 from here
+        harness.setProcessingTime(T / 16);
+        harness.processElement(post("b", "二"), 2);
+        harness.setProcessingTime(T + T / 16 + 1); // b is a TTL old; the pruning that removes it is due at 9T/8
+        harness.processElement(post("b", "二"), 3);
+        assertThat(harness.extractOutputValues()).extracting(Post::id).containsExactly("a", "b", "b");
+    }
+
     /** State stays bounded: ids not seen for a TTL are pruned by a timer, not only ignored. */
     @Test
     void forgottenIdsLeaveTheState() throws Exception {

@@ -15,15 +15,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.jobgraph.OperatorID;
-import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
-import org.apache.flink.runtime.metrics.groups.UnregisteredMetricGroups;
 import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
-import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -45,15 +40,7 @@ class TrackMessagesTest {
 
     @BeforeEach
     void open() throws Exception {
-        // The harness's own environment hands the operator a fresh unregistered metric group whose
-        // counters nobody can read back; this one keeps them.
-        environment = new MockEnvironmentBuilder().setMaxParallelism(1).setParallelism(1).setSubtaskIndex(0)
-                .setMetricGroup(new UnregisteredMetricGroups.UnregisteredTaskMetricGroup() {
-                    @Override
-                    public InternalOperatorMetricGroup getOrAddOperator(OperatorID id, String name, Map<String, String> additionalVariables) {
-                        return metrics;
-                    }
-                }).build();
+        environment = dev.yuqing.jobs.MetricsEnvironment.keeping(metrics);
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
                 new TrackMessages(InspectionRules.standard(), WorkingCalendar.standard(), false, Duration.ofDays(400))),
                 BoardMessage::thread, Types.STRING, environment);

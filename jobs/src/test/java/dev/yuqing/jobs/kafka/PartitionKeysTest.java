@@ -23,6 +23,30 @@ class PartitionKeysTest {
         }
     }
 
+    /**
+     * All of a partition's keys share one key group, which Flink never splits: run at any other
+     * parallelism than assumed, the partition still goes to one subtask, in order.
+     */
+    @Test
+    void aPartitionsKeysShareOneKeyGroupSoAnyParallelismKeepsItsOrder() {
+        PartitionKeys keys = PartitionKeys.of(2, PartitionKeys.MAX_PARALLELISM);
+        for (int partition = 0; partition < 4; partition++) {
+            Set<Integer> groups = new HashSet<>();
+            for (int post = 0; post < 2_000; post++) {
+                groups.add(KeyGroupRangeAssignment.assignToKeyGroup(keys.keyOf(partition, "weibo-" + post), PartitionKeys.MAX_PARALLELISM));
+            }
+            assertThat(groups).as("key groups of partition %d", partition).hasSize(1);
+            for (int actual : new int[] {1, 3, 4, 5}) {
+                Set<Integer> subtasks = new HashSet<>();
+                for (int post = 0; post < 2_000; post++) {
+                    subtasks.add(KeyGroupRangeAssignment.assignKeyToParallelOperator(keys.keyOf(partition, "weibo-" + post),
+                            PartitionKeys.MAX_PARALLELISM, actual));
+                }
+                assertThat(subtasks).as("subtasks of partition %d at parallelism %d", partition, actual).hasSize(1);
+            }
+        }
+    }
+
     /** A partition's ids spread over many keys, so that no key's state holds a whole partition. */
     @Test
     void aPartitionsIdsSpreadOverItsBuckets() {

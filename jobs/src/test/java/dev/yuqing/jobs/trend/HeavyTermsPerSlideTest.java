@@ -98,9 +98,12 @@ class HeavyTermsPerSlideTest {
                 new SlideTermCount("停水", T0 + 2 * MINUTE, 1), new SlideTermCount("停水", T0 + 4 * MINUTE, 1));
     }
 
-    /** The usual watermark stands a millisecond before a slide's end: that slide is still open. */
+    /**
+     * The usual watermark stands a millisecond before a slide's end, which covers the slide's last
+     * millisecond: that slide is flushed, and a late keyword goes to the next.
+     */
     @Test
-    void aLateKeywordGoesToTheSlideTheWatermarkStandsIn() throws Exception {
+    void aLateKeywordGoesToTheFirstSlideNotFlushed() throws Exception {
         open(100, null);
         harness.processWatermark(new Watermark(T0 + 2 * MINUTE - 1));
         keyword("停水", T0 + 30_000);
@@ -118,8 +121,9 @@ class HeavyTermsPerSlideTest {
         harness.processWatermark(new Watermark(T0 + 40 * MINUTE));
         keyword("停水", T0 + 5 * MINUTE); // 35 minutes behind
         keyword("停水", T0 + 15 * MINUTE); // 25 minutes behind: within the limit
+        keyword("停水", T0 + 10 * MINUTE); // exactly the limit behind: still within
         harness.processWatermark(new Watermark(T0 + 42 * MINUTE));
-        assertThat(harness.extractOutputValues()).containsExactly(new SlideTermCount("停水", T0 + 41 * MINUTE, 1));
+        assertThat(harness.extractOutputValues()).containsExactly(new SlideTermCount("停水", T0 + 41 * MINUTE, 2));
     }
 
     @Test

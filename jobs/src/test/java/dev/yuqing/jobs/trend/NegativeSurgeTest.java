@@ -99,7 +99,7 @@ class NegativeSurgeTest {
             harness.processWatermark(T0 + (10 * w + 10) * MINUTE);
         }
         harness.processWatermark(T0 + 90 * MINUTE);
-        posts(50, 20, 16); // an hour behind
+        posts(50, 20, 16); // 40 minutes behind
         harness.processWatermark(T0 + 100 * MINUTE);
         assertThat(harness.extractOutputValues()).isEmpty();
     }
