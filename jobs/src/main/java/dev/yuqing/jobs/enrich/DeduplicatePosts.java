@@ -12,6 +12,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -62,9 +63,7 @@ public final class DeduplicatePosts extends KeyedProcessFunction<Integer, Parsed
         Long seen = lastSeen.get(id);
         lastSeen.put(id, now);
         if (pruneAt.value() == null) {
-            long at = now + Math.max(1, ttl / PRUNES_PER_TTL);
-            pruneAt.update(at);
-            ctx.timerService().registerProcessingTimeTimer(at);
+            schedulePruning(now, ctx.timerService());
         }
         if (seen != null && now - seen < ttl) {
             duplicates.inc();
@@ -91,11 +90,15 @@ public final class DeduplicatePosts extends KeyedProcessFunction<Integer, Parsed
             lastSeen.remove(id);
         }
         if (left) {
-            long at = now + Math.max(1, ttl / PRUNES_PER_TTL);
-            pruneAt.update(at);
-            ctx.timerService().registerProcessingTimeTimer(at);
+            schedulePruning(now, ctx.timerService());
         } else {
             pruneAt.clear();
         }
+    }
+
+    private void schedulePruning(long now, TimerService timers) throws Exception {
+        long at = now + Math.max(1, ttl / PRUNES_PER_TTL);
+        pruneAt.update(at);
+        timers.registerProcessingTimeTimer(at);
     }
 }

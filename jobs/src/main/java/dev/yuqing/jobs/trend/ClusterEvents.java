@@ -70,7 +70,7 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
     private final Duration idle;
     private final int maxOpen;
     private final long lookahead;
-    private final long lateLimit;
+    private final LateLimit lateLimit;
     private transient MapState<String, EventState> events;
     /** Terms that burst, by the end of the window they burst in. */
     private transient MapState<Long, List<String>> bursts;
@@ -84,7 +84,7 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
 
     public ClusterEvents(WarningLevels levels, TrendWindows windows, int keywordsPerPost, EventSettings settings, Duration lateLimit) {
         settings.checkAgainst(windows);
-        this.lateLimit = TrendWindows.checkLateLimit(lateLimit).toMillis();
+        this.lateLimit = LateLimit.of(lateLimit);
         this.levels = levels;
         this.windows = windows;
         this.keywordsPerPost = keywordsPerPost;
@@ -111,7 +111,7 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
         long release = firstWindowEnd(ts) + lookahead;
         long watermark = ctx.timerService().currentWatermark();
         if (release <= watermark) {
-            if (watermark - ts > lateLimit) {
+            if (lateLimit.exceededBy(watermark, ts)) {
                 tooLate.inc(); // an old post (an import, a re-sent backlog): warnings are about now
                 return;
             }
@@ -126,8 +126,7 @@ public final class ClusterEvents extends KeyedCoProcessFunction<String, Enriched
 
     /** End of the first sliding window that holds {@code ts}: the next multiple of the slide. */
     long firstWindowEnd(long ts) {
-        long slide = windows.slide().toMillis();
-        return Math.floorDiv(ts, slide) * slide + slide;
+        return TrendWindows.endAfter(ts, windows.slide().toMillis());
     }
 
     /**

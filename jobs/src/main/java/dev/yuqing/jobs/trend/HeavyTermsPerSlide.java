@@ -47,7 +47,7 @@ public final class HeavyTermsPerSlide extends AbstractStreamOperator<SlideTermCo
 
     private final long slide;
     private final int capacity;
-    private final long lateLimit;
+    private final LateLimit lateLimit;
     private transient TreeMap<Long, SpaceSaving<String>> open;
     private transient ListState<SlideSketch> checkpointed;
     private transient Counter late;
@@ -58,7 +58,7 @@ public final class HeavyTermsPerSlide extends AbstractStreamOperator<SlideTermCo
         if (capacity < 1) {
             throw new IllegalArgumentException("term capacity must be at least 1, was " + capacity);
         }
-        this.lateLimit = TrendWindows.checkLateLimit(lateLimit).toMillis();
+        this.lateLimit = LateLimit.of(lateLimit);
         this.slide = windows.slide().toMillis();
         this.capacity = capacity;
     }
@@ -96,15 +96,15 @@ public final class HeavyTermsPerSlide extends AbstractStreamOperator<SlideTermCo
         if (!record.hasTimestamp()) {
             throw new IllegalStateException("keyword '" + record.getValue() + "' has no event time: the source must assign published times");
         }
-        long end = Math.floorDiv(record.getTimestamp(), slide) * slide + slide;
+        long end = TrendWindows.endAfter(record.getTimestamp(), slide);
         if (end - 1 <= currentWatermark) {
-            if (currentWatermark - record.getTimestamp() > lateLimit) {
+            if (lateLimit.exceededBy(currentWatermark, record.getTimestamp())) {
                 tooLate.inc(); // counted now, a backlog of hours would pile into one slide and fake a burst
                 return;
             }
             // Its windows have fired: count it in the oldest slide still open, as if published when it came.
             late.inc();
-            end = Math.floorDiv(currentWatermark + 1, slide) * slide + slide;
+            end = TrendWindows.endAfter(currentWatermark + 1, slide); // the watermark covers end - 1
         }
         open.computeIfAbsent(end, e -> new SpaceSaving<>(capacity)).offer(record.getValue());
     }

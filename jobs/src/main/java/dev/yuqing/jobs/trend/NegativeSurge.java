@@ -47,7 +47,7 @@ public final class NegativeSurge extends KeyedProcessFunction<String, ScopedPost
     private final double margin;
     private final int minPosts;
     private final Duration idle;
-    private final long lateLimit;
+    private final LateLimit lateLimit;
     private transient MapState<Long, Tally> tallies;
     private transient ValueState<Double> baseline;
     private transient ValueState<Long> lastActive;
@@ -62,7 +62,7 @@ public final class NegativeSurge extends KeyedProcessFunction<String, ScopedPost
         this.margin = margin;
         this.minPosts = minPosts;
         this.idle = idle;
-        this.lateLimit = TrendWindows.checkLateLimit(lateLimit).toMillis();
+        this.lateLimit = LateLimit.of(lateLimit);
     }
 
     @Override
@@ -78,14 +78,14 @@ public final class NegativeSurge extends KeyedProcessFunction<String, ScopedPost
         EnrichedPost post = scoped.post();
         long ts = post.post().publishedAt().toEpochMilli();
         long size = window.toMillis();
-        long end = ts - Math.floorMod(ts, size) + size;
+        long end = TrendWindows.endAfter(ts, size);
         long watermark = ctx.timerService().currentWatermark();
         if (end <= watermark) { // its window has been judged: count it in the oldest open one, unless too old for now
-            if (watermark - ts > lateLimit) {
+            if (lateLimit.exceededBy(watermark, ts)) {
                 tooLate.inc();
                 return;
             }
-            end = watermark - Math.floorMod(watermark, size) + size;
+            end = TrendWindows.endAfter(watermark, size);
         }
         boolean negative = post.analysis().sentiment() != null && post.analysis().sentiment().label() == SentimentLabel.NEGATIVE;
         Tally t = tallies.get(end);

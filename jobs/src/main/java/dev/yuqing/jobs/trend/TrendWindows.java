@@ -20,12 +20,9 @@ public record TrendWindows(Duration size, Duration slide, int quietWindows) impl
         }
     }
 
-    /** Returns {@code lateLimit} when it is not negative; the trend operators all take one. */
-    static Duration checkLateLimit(Duration lateLimit) {
-        if (lateLimit == null || lateLimit.isNegative()) {
-            throw new IllegalArgumentException("the late limit must not be negative, was " + lateLimit);
-        }
-        return lateLimit;
+    /** The first multiple of {@code period} after {@code t}: the end of the slide or tumbling window {@code t} falls in. */
+    static long endAfter(long t, long period) {
+        return Math.floorDiv(t, period) * period + period;
     }
 
     public static final TrendWindows DEFAULTS = new TrendWindows(Duration.ofMinutes(10), Duration.ofMinutes(1), 60);
