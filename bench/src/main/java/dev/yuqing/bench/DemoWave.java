@@ -1,15 +1,12 @@
 package dev.yuqing.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.yuqing.core.analysis.PostAnalyzer;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.EnrichedPost;
-import dev.yuqing.core.post.Post;
-import dev.yuqing.core.post.PostJson;
 import dev.yuqing.jobs.files.JsonLinesSink;
 import dev.yuqing.jobs.trend.TrendJob;
 import dev.yuqing.jobs.trend.TrendOptions;
-import dev.yuqing.local.demo.DemoLine;
+import dev.yuqing.local.demo.DemoPosts;
 import dev.yuqing.local.demo.DemoScenario;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,16 +41,7 @@ public final class DemoWave {
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 11L;
         List<String> lookaheads = args.length > 3 ? List.of(args).subList(3, args.length) : List.of("0s", "3m", "6m", "9m");
 
-        PostJson reader = new PostJson();
-        PostAnalyzer analyzer = PostAnalyzer.standard();
-        Map<String, EnrichedPost> byId = new LinkedHashMap<>();
-        for (DemoLine l : DemoScenario.generate(count, 0, seed)) {
-            Post p = reader.read(l.json().getBytes(StandardCharsets.UTF_8));
-            byId.putIfAbsent(p.id(), new EnrichedPost(p, analyzer.analyze(p), p.publishedAt()));
-        }
-        List<EnrichedPost> posts = new ArrayList<>(byId.values());
-        posts.sort(Comparator.comparing((EnrichedPost p) -> p.post().publishedAt()).thenComparing(p -> p.post().id()));
-        byte[][] json = posts.stream().map(EnrichedPost::toJson).toArray(byte[][]::new);
+        List<EnrichedPost> posts = DemoPosts.analysed(count, seed);
         System.out.printf(Locale.ROOT, "Demo: %d posts (seed %d), the wave %d posts from %s%n%n", posts.size(), seed,
                 DemoScenario.BURST_POSTS, DemoScenario.BURST_START);
 
@@ -65,7 +53,7 @@ public final class DemoWave {
             Files.deleteIfExists(JsonLinesSink.file(dir.toString(), "events", 0));
             TrendJob.Settings settings = TrendJob.Settings.of(TrendOptions.DEF.resolve(
                     Map.of(TrendOptions.EVENT_LOOKAHEAD.name(), lookahead), System.getenv()));
-            TrendHarness.run(new WeiboEvents.SortedPosts(json), json.length, dir.toString(), "demo-wave", settings);
+            TrendHarness.run(posts, dir.toString(), "demo-wave", settings);
             report(lookahead, settings, Files.readAllLines(JsonLinesSink.file(dir.toString(), "events", 0), StandardCharsets.UTF_8));
         }
     }

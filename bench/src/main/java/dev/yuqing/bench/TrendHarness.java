@@ -6,6 +6,8 @@ import dev.yuqing.core.config.Config;
 import dev.yuqing.core.post.EnrichedPost;
 import dev.yuqing.jobs.trend.TrendJob;
 import dev.yuqing.jobs.trend.TrendOptions;
+import dev.yuqing.local.demo.DemoPosts;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
@@ -26,6 +28,12 @@ final class TrendHarness {
     /** Runs the job to the end of {@code count} posts; {@code dir} null only counts the outputs away. */
     static void run(GeneratorFunction<Long, EnrichedPost> posts, long count, String dir, String jobName) throws Exception {
         run(posts, count, dir, jobName, defaults());
+    }
+
+    /** Runs the job over {@code posts} in their order. */
+    static void run(List<EnrichedPost> posts, String dir, String jobName, TrendJob.Settings settings) throws Exception {
+        DemoPosts.Generator generator = DemoPosts.Generator.of(posts);
+        run(generator, generator.size(), dir, jobName, settings);
     }
 
     /** The same with the given settings. */

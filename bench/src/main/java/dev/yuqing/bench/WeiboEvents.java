@@ -28,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.flink.connector.datagen.source.GeneratorFunction;
 
 /**
  * The weibo2018 stream through the real TrendJob: which events reach a warning level, per day,
@@ -43,14 +42,6 @@ public final class WeiboEvents {
     private static final String[] LEVELS = {"blue", "yellow", "orange", "red"};
 
     private WeiboEvents() {
-    }
-
-    /** The sorted posts as JSON, so that the generator is serialisable; each read back on demand. */
-    record SortedPosts(byte[][] json) implements GeneratorFunction<Long, EnrichedPost> {
-        @Override
-        public EnrichedPost map(Long index) throws Exception {
-            return EnrichedPost.fromJson(json[index.intValue()]);
-        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,7 +75,6 @@ public final class WeiboEvents {
             }
         }
         posts.sort(Comparator.comparing((EnrichedPost p) -> p.post().publishedAt()).thenComparing(p -> p.post().id()));
-        byte[][] json = posts.stream().map(EnrichedPost::toJson).toArray(byte[][]::new);
         double analyseSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "Posts: %d (skipped %d without text or time), %s … %s China time; analysed in %.1f s%n",
                 posts.size(), skipped, china(posts.get(0).post().publishedAt()),
@@ -92,7 +82,7 @@ public final class WeiboEvents {
 
         clear(out);
         long t1 = System.nanoTime();
-        TrendHarness.run(new SortedPosts(json), json.length, out.toString(), "weibo-events");
+        TrendHarness.run(posts, out.toString(), "weibo-events", TrendHarness.defaults());
         System.out.printf(Locale.ROOT, "TrendJob ran in %.1f s (local environment, parallelism 1); output in %s%n%n",
                 (System.nanoTime() - t1) / 1e9, out);
 

@@ -3,26 +3,21 @@ package dev.yuqing.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.yuqing.core.analysis.PostAnalyzer;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.EnrichedPost;
-import dev.yuqing.core.post.Post;
-import dev.yuqing.core.post.PostJson;
 import dev.yuqing.jobs.files.JsonLinesSink;
 import dev.yuqing.jobs.trend.TrendJob;
 import dev.yuqing.jobs.trend.TrendOptions;
-import dev.yuqing.local.demo.DemoLine;
+import dev.yuqing.local.demo.DemoPosts;
 import dev.yuqing.local.demo.DemoScenario;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * trends input runs ahead of the posts).
  */
 class DemoWaveEventsTest {
-    private static byte[][] posts;
+    private static DemoPosts.Generator posts;
 
     @TempDir
     Path dir;
@@ -44,24 +39,9 @@ class DemoWaveEventsTest {
     /** One event update as the test compares them. */
     private record Update(String id, long volume, String level, String json) {}
 
-    /** The posts as JSON, so that the generator is serialisable. */
-    private record Posts(byte[][] json) implements GeneratorFunction<Long, EnrichedPost> {
-        @Override
-        public EnrichedPost map(Long index) throws Exception {
-            return EnrichedPost.fromJson(json[index.intValue()]);
-        }
-    }
-
     @BeforeAll
     static void analyseTheDemo() throws Exception {
-        PostJson reader = new PostJson();
-        PostAnalyzer analyzer = PostAnalyzer.standard();
-        Map<String, EnrichedPost> byId = new LinkedHashMap<>(); // re-sent posts are de-duplicated upstream
-        for (DemoLine l : DemoScenario.generate(1500, 0, 11L)) {
-            Post p = reader.read(l.json().getBytes(StandardCharsets.UTF_8));
-            byId.putIfAbsent(p.id(), new EnrichedPost(p, analyzer.analyze(p), p.publishedAt()));
-        }
-        posts = byId.values().stream().map(EnrichedPost::toJson).toArray(byte[][]::new);
+        posts = DemoPosts.Generator.of(DemoPosts.analysed(1500, 11L));
     }
 
     @Test
@@ -94,7 +74,7 @@ class DemoWaveEventsTest {
     /** Runs the job over the demo with the given event look-ahead; the event updates in the order emitted. */
     private static List<Update> run(Path out, String lookahead) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-        new TrendJob(new DataGeneratorSource<>(new Posts(posts), posts.length, TypeInformation.of(EnrichedPost.class)),
+        new TrendJob(new DataGeneratorSource<>(posts, posts.size(), TypeInformation.of(EnrichedPost.class)),
                 JsonLinesSink.trends(out.toString()), JsonLinesSink.events(out.toString()), JsonLinesSink.alerts(out.toString()),
                 TrendJob.Settings.of(TrendOptions.DEF.resolve(Map.of(TrendOptions.EVENT_LOOKAHEAD.name(), lookahead), Map.of()))).build(env);
         env.execute("demo-wave-events");
