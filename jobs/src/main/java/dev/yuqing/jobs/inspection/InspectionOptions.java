@@ -12,10 +12,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Settings of {@link InspectionJob}, beside the {@link JobOptions} every job reads. */
 public final class InspectionOptions {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InspectionOptions.class);
+    private static final Logger LOG = LoggerFactory.getLogger(InspectionOptions.class);
     public static final ConfigKey<String> GROUP_ID = ConfigKey.string("inspection.group.id", "yuqing-inspection",
             "Kafka consumer group of the job; offsets are committed on each checkpoint");
     public static final ConfigKey<String> INPUT_TOPIC = ConfigKey.string("inspection.input.topic", Topics.POSTS_ENRICHED,
@@ -88,7 +92,7 @@ public final class InspectionOptions {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + CALENDAR_FILE.name() + " " + file, e);
         }
-        calendarEnding(calendar, java.time.LocalDate.now(WorkingCalendar.ZONE)).ifPresent(LOG::warn);
+        calendarEnding(calendar, LocalDate.now(WorkingCalendar.ZONE)).ifPresent(LOG::warn);
         return calendar;
     }
 
@@ -97,12 +101,12 @@ public final class InspectionOptions {
      * reply deadlines beyond its end cannot be computed (messages then have none, counted in
      * {@code messagesOutsideCalendar}).
      */
-    static java.util.Optional<String> calendarEnding(WorkingCalendar calendar, java.time.LocalDate today) {
-        java.time.LocalDate end = calendar.coveredUntil();
+    static Optional<String> calendarEnding(WorkingCalendar calendar, LocalDate today) {
+        LocalDate end = calendar.coveredUntil();
         if (end.isAfter(today.plusDays(CALENDAR_NOTICE.toDays()))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of("The working calendar ends on " + end + ": messages whose reply deadline falls after it get none. "
+        return Optional.of("The working calendar ends on " + end + ": messages whose reply deadline falls after it get none. "
                 + "Add the State Council's holiday arrangement for " + (end.getYear() + 1) + " (published each November) to a copy of "
                 + WorkingCalendar.RESOURCE + " and set " + CALENDAR_FILE.name() + " to it");
     }
