@@ -1,6 +1,7 @@
 package dev.yuqing.local;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
 import dev.yuqing.connectors.connect.PostSourceConnector;
 import dev.yuqing.connectors.replay.FileReplayConfig;
 import dev.yuqing.connectors.replay.FileReplaySourceConnector;
@@ -264,7 +265,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** Documents searchable in the posts indices now. */
     public long indexedPosts() throws IOException {
-        return client.count(c -> c.index(IndexTemplates.POSTS + "-*")).count();
+        return count(IndexTemplates.POSTS + "-*");
+    }
+
+    /**
+     * Documents in the indices {@code pattern} matches. The sink creates monthly indices as posts
+     * come, and a count that meets one whose shard has not started fails: it waits for them first
+     * (at most 30 s; with no index matching, not at all).
+     */
+    long count(String pattern) throws IOException {
+        client.cluster().health(h -> h.index(pattern).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")));
+        return client.count(c -> c.index(pattern)).count();
     }
 
     /** Makes everything indexed so far searchable. */
