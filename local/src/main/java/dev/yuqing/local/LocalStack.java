@@ -49,6 +49,7 @@ import java.time.Instant;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.elasticsearch.client.ResponseException;
 
 /**
  * The embedded all-in-one: a real Kafka broker, a real Elasticsearch node and the Flink
@@ -270,12 +271,22 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Documents in the indices {@code pattern} matches. The sink creates monthly indices as posts
-     * come, and a count that meets one whose shard has not started fails: it waits for them first
-     * (at most 30 s; with no index matching, not at all).
+     * come, and a count that meets one whose shard has not started fails (503): it waits for their
+     * shards first, and when an index was created between that wait and the count, waits and
+     * counts again, for at most 30 s in all.
      */
     long count(String pattern) throws IOException {
-        client.cluster().health(h -> h.index(pattern).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")));
-        return client.count(c -> c.index(pattern)).count();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            client.cluster().health(h -> h.index(pattern).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")));
+            try {
+                return client.count(c -> c.index(pattern)).count();
+            } catch (ResponseException e) {
+                if (e.getResponse().getStatusLine().getStatusCode() != 503 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Makes everything indexed so far searchable. */
