@@ -21,5 +21,12 @@ public final class Topics {
      */
     public static final String REGISTRY = "registry";
 
+    /** Links checked on monitored pages, JSON {@link dev.yuqing.core.source.LinkCheck}, keyed by link. */
+    public static final String SITE_LINKS = "site.links";
+    /** Availability probes of registered sites' home pages, JSON {@link dev.yuqing.core.source.SiteProbe}, keyed by site id. */
+    public static final String SITE_PROBES = "site.probes";
+    /** Source tasks' heartbeats, JSON {@link dev.yuqing.core.source.SourceHeartbeat}, keyed by account. */
+    public static final String SOURCE_HEALTH = "sources.health";
+
     private Topics() {}
 }
