@@ -1,5 +1,7 @@
 package dev.yuqing.core;
 
+import java.util.List;
+
 /** Topic names, the contract between connectors and jobs. */
 public final class Topics {
     /** Posts as the connectors fetched them, JSON {@link dev.yuqing.core.post.Post}, keyed by post id. */
@@ -27,6 +29,14 @@ public final class Topics {
     public static final String SITE_PROBES = "site.probes";
     /** Source tasks' heartbeats, JSON {@link dev.yuqing.core.source.SourceHeartbeat}, keyed by account. */
     public static final String SOURCE_HEALTH = "sources.health";
+
+    /**
+     * Every topic a component writes, apart from {@link #REGISTRY}: {@code Setup} and the local stack
+     * create them all with the configured partitions. A source whose topic is missing would wait for
+     * it forever (Connect's producers block on metadata), so no component may write one not listed.
+     */
+    public static final List<String> STREAMS = List.of(POSTS_RAW, POSTS_ENRICHED, POSTS_DLQ, ALERTS, ALERTS_OUT, ALERTS_DLQ,
+            SITE_LINKS, SITE_PROBES, SOURCE_HEALTH);
 
     private Topics() {}
 }

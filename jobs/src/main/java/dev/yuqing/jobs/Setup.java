@@ -41,8 +41,6 @@ public final class Setup {
             "how long to wait for Elasticsearch and Kafka to answer");
     public static final ConfigKey<String> REGISTRY_FILE = ConfigKey.optionalString("setup.registry.file",
             "registry of monitored sites, columns and accounts (JSON, as core/src/main/resources/inspection/registry-demo.json) published to the registry topic; empty publishes nothing");
-    public static final List<String> TOPICS = List.of(Topics.POSTS_RAW, Topics.POSTS_ENRICHED, Topics.POSTS_DLQ, Topics.ALERTS,
-            Topics.ALERTS_OUT, Topics.ALERTS_DLQ);
 
     public static final ConfigDef DEF = new ConfigDef("setup", JobOptions.KAFKA_BOOTSTRAP, JobOptions.ES_URLS,
             JobOptions.ES_USERNAME, JobOptions.ES_PASSWORD, KIBANA_PASSWORD, PARTITIONS, REPLICATION, WAIT, REGISTRY_FILE,
@@ -108,7 +106,7 @@ public final class Setup {
                 }
             }
             Set<String> present = existing;
-            List<NewTopic> missing = TOPICS.stream().filter(t -> !present.contains(t))
+            List<NewTopic> missing = Topics.STREAMS.stream().filter(t -> !present.contains(t))
                     .map(t -> new NewTopic(t, c.get(PARTITIONS), c.get(REPLICATION).shortValue())).toList();
             List<NewTopic> create = new java.util.ArrayList<>(missing);
             if (!present.contains(Topics.REGISTRY)) {
@@ -119,7 +117,7 @@ public final class Setup {
             if (!create.isEmpty()) {
                 admin.createTopics(create).all().get();
             }
-            System.out.println("topics present: " + TOPICS + " and " + Topics.REGISTRY);
+            System.out.println("topics present: " + Topics.STREAMS + " and " + Topics.REGISTRY);
             // The enrichment keeps each partition's order only into the same-numbered partition (see DeduplicatePosts).
             var described = admin.describeTopics(List.of(Topics.POSTS_RAW, Topics.POSTS_ENRICHED)).allTopicNames().get();
             int raw = described.get(Topics.POSTS_RAW).partitions().size();

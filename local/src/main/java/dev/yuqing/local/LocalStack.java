@@ -2,6 +2,7 @@ package dev.yuqing.local;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
+import dev.yuqing.connectors.connect.CommonSourceConfig;
 import dev.yuqing.connectors.connect.PostSourceConnector;
 import dev.yuqing.connectors.replay.FileReplayConfig;
 import dev.yuqing.connectors.replay.FileReplaySourceConnector;
@@ -58,8 +59,6 @@ import org.elasticsearch.client.ResponseException;
  * same methods.
  */
 public final class LocalStack implements AutoCloseable {
-    public static final List<String> TOPICS = List.of(Topics.POSTS_RAW, Topics.POSTS_ENRICHED, Topics.POSTS_DLQ, Topics.ALERTS,
-            Topics.ALERTS_OUT, Topics.ALERTS_DLQ);
     static final String PIPELINE = "yuqing-local";
     static final int PARTITIONS = 2;
     /** The connector that replays the demo (or the given file) in the local run; its offset makes a restart resume. */
@@ -94,7 +93,7 @@ public final class LocalStack implements AutoCloseable {
         }
         LocalStack stack = new LocalStack(dataDir, es, kafka);
         try {
-            kafka.createTopics(TOPICS, PARTITIONS);
+            kafka.createTopics(Topics.STREAMS, PARTITIONS);
             kafka.createTopics(List.of(Topics.REGISTRY), 1); // one partition: a site's entry before its columns'
             IndexTemplates.applyAll(stack.client);
         } catch (IOException | RuntimeException e) {
@@ -225,6 +224,7 @@ public final class LocalStack implements AutoCloseable {
         m.put(FileReplayConfig.FILE_PATH, file.toAbsolutePath().toString());
         m.put(FileReplayConfig.FILE_SPEED, Double.toString(speed));
         m.put(FileReplayConfig.FILE_POLL_INTERVAL_MS, "200");
+        m.put(CommonSourceConfig.KAFKA_BOOTSTRAP, bootstrapServers());
         EmbeddedConnect worker = connect(0);
         worker.putConnector(name, m);
         return new FileReplayConnector(worker, name, FileReplaySourceConnector.records(file, ReplayFormat.JSONL));
@@ -360,7 +360,7 @@ public final class LocalStack implements AutoCloseable {
             EmbeddedConnect worker = stack.connect(config.get(LocalOptions.CONNECT_PORT));
             FileReplayConnector replay = stack.replay(REPLAY_CONNECTOR, file, config.get(LocalOptions.REPLAY_SPEED), Topics.POSTS_RAW, Topics.POSTS_DLQ);
             out.printf("Up in %.1f s.%n", (System.nanoTime() - started) / 1e9);
-            out.println("  Kafka          " + stack.bootstrapServers() + "  topics " + TOPICS);
+            out.println("  Kafka          " + stack.bootstrapServers() + "  topics " + Topics.STREAMS);
             out.println("  Elasticsearch  " + stack.elasticsearchUrl() + "  indices " + IndexTemplates.ALL.stream().map(t -> t + "-*").toList());
             out.println("  Flink          MiniCluster, job " + PIPELINE + " = " + EnrichJob.NAME + " + " + TrendJob.NAME + " + "
                     + AlertJob.NAME + " + " + InspectionJob.NAME + " (" + job.getJobID() + ")");

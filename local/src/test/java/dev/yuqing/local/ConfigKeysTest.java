@@ -51,4 +51,31 @@ class ConfigKeysTest {
             def.resolve(required, Map.of()); // throws on a default its own validator refuses
         }
     }
+
+    /**
+     * A topic that some component writes or reads by default and that Setup does not create stalls
+     * whatever writes it (a site connector waited for site.links for ever): every topic key's default,
+     * the jobs' and the connectors', is one of the topics Setup and the local stack create.
+     */
+    @Test
+    void everyDefaultTopicIsCreatedBySetup() {
+        java.util.Set<String> created = new java.util.HashSet<>(dev.yuqing.core.Topics.STREAMS);
+        created.add(dev.yuqing.core.Topics.REGISTRY);
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (ConfigDef def : ALL) {
+            for (ConfigKey<?> k : def.keys()) {
+                if (k.name().endsWith(".topic")) {
+                    keys.add(k.name());
+                    assertThat(created).as("default of %s", k.name()).contains(k.defaultValue());
+                }
+            }
+        }
+        for (org.apache.kafka.connect.source.SourceConnector c : java.util.ServiceLoader.load(org.apache.kafka.connect.source.SourceConnector.class)) {
+            c.config().configKeys().values().stream().filter(k -> k.name.equals("topic") || k.name.endsWith(".topic")).forEach(k -> {
+                keys.add(c.getClass().getSimpleName() + " " + k.name);
+                assertThat(created).as("default of %s in %s", k.name, c.getClass().getSimpleName()).contains(String.valueOf(k.defaultValue));
+            });
+        }
+        assertThat(keys).as("the topic keys found").contains("HtmlSiteSourceConnector links.topic", "enrich.output.topic");
+    }
 }

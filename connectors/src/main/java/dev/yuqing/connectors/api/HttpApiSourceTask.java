@@ -65,6 +65,7 @@ public final class HttpApiSourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         config = new HttpApiConfig(props);
+        config.requireTopics();
         partition = Map.of("api", config.urlTemplate(), "account", config.account());
         mapping = config.mapping();
         items = config.itemsPointer();

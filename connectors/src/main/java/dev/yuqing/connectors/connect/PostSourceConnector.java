@@ -16,7 +16,8 @@ import org.apache.kafka.connect.source.SourceConnector;
  * What every Yuqing source connector shares: the version, one task per source, and validation
  * whose every error names the key and the fix. {@link #validate} runs the per-key validators of
  * {@link #config()}, then the connector's checks across keys and of the environment
- * ({@link #check}), and refuses converters that would mangle the JSON. {@link #start} refuses an
+ * ({@link #check}) and that the topics it writes exist ({@link WrittenTopics}, where
+ * {@code kafka.bootstrap.servers} is set), and refuses converters that would mangle the JSON. {@link #start} refuses an
  * invalid configuration with the same messages, for workers that start a connector unvalidated.
  */
 public abstract class PostSourceConnector extends SourceConnector {
@@ -80,6 +81,9 @@ public abstract class PostSourceConnector extends SourceConnector {
         if (values.values().stream().allMatch(v -> v.errorMessages().isEmpty())) {
             check(props, values);
         }
+        if (values.values().stream().allMatch(v -> v.errorMessages().isEmpty())) {
+            checkTopics(values);
+        }
         for (String key : CONVERTER_KEYS) {
             String converter = props.get(key);
             if (converter == null || !converter.strip().equals(BYTES_CONVERTER)) {
@@ -111,6 +115,20 @@ public abstract class PostSourceConnector extends SourceConnector {
             }
         }
         return unknown;
+    }
+
+    /** Reports each topic the connector would write that does not exist, where the cluster is given. */
+    private static void checkTopics(Map<String, ConfigValue> values) {
+        ConfigValue bootstrap = values.get(CommonSourceConfig.KAFKA_BOOTSTRAP);
+        if (bootstrap == null || bootstrap.value() == null || bootstrap.value().toString().isBlank()) {
+            return;
+        }
+        Map<String, Object> parsed = new LinkedHashMap<>();
+        values.forEach((name, v) -> parsed.put(name, v.value()));
+        for (WrittenTopics.Problem p : WrittenTopics.check(bootstrap.value().toString().strip(), CommonSourceConfig.KAFKA_BOOTSTRAP,
+                WrittenTopics.of(parsed))) {
+            values.get(p.key()).addErrorMessage(p.message());
+        }
     }
 
     /** Every error of {@link #validate}, one line each. */

@@ -84,6 +84,7 @@ public final class ExportDirectorySourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         config = new ExportDirectoryConfig(props);
+        config.requireTopics();
         dir = config.dir();
         mapping = config.mapping();
         schedule = new PollSchedule(config.pollInterval(), stop, clock);

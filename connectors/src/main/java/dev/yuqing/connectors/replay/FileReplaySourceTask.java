@@ -64,6 +64,7 @@ public final class FileReplaySourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         config = new FileReplayConfig(props);
+        config.requireTopics();
         file = config.file();
         partition = Map.of("file", file.toString());
         mapping = config.mapping();

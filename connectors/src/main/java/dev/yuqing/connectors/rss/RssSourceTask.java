@@ -57,6 +57,7 @@ public final class RssSourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         RssConfig config = new RssConfig(props);
+        config.requireTopics();
         feed = config.feedUrl();
         partition = Map.of("feed", feed.toString());
         schedule = new PollSchedule(config.http().pollInterval(), stop, clock);

@@ -99,6 +99,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         SiteConfig config = new SiteConfig(props);
+        config.requireTopics();
         listUrl = config.listUrl();
         account = config.account();
         partition = Map.of("site", listUrl.toString());

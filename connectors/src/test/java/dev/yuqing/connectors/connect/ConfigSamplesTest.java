@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
+import dev.yuqing.connectors.connect.CommonSourceConfig;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,6 +50,9 @@ class ConfigSamplesTest {
         }
         props.replaceAll((k, v) -> v.startsWith("${file:") ? SECRET_HEADERS : v);
         props.computeIfPresent("export.dir", (k, v) -> dir.toString());
+        // The topics are checked on a real broker by SourceSamplesIT; here there is none to ask.
+        assertThat(props).as(sample + " names the worker's Kafka, to check its topics").containsKey(CommonSourceConfig.KAFKA_BOOTSTRAP);
+        props.put(CommonSourceConfig.KAFKA_BOOTSTRAP, "");
         if (props.containsKey("file.path")) { // a file on the worker: an empty one here
             props.put("file.path", Files.writeString(dir.resolve("export.jsonl"), "").toString());
         }

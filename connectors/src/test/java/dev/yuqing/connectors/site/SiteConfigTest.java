@@ -137,20 +137,18 @@ class SiteConfigTest {
                 .startsWith("unknown key item.titel.selector for HtmlSiteSourceConnector; known keys: board.reply.selector");
     }
 
-    /** The samples in connectors/config are valid as they are (the build runs in the module's directory). */
+    /** The samples in connectors/config read as meant (ConfigSamplesTest validates them; the build runs in the module's directory). */
     @Test
-    void theSampleConfigurationsAreValid() throws Exception {
+    void theSampleConfigurationsReadAsMeant() throws Exception {
         Properties column = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of("config/site-column.properties"), StandardCharsets.ISO_8859_1)) {
             column.load(in);
         }
         Map<String, String> columnProps = new HashMap<>();
         column.forEach((k, v) -> columnProps.put((String) k, (String) v));
-        assertThat(connector.problems(columnProps)).isEmpty();
         assertThat(new SiteConfig(columnProps).region()).isEqualTo("示范市");
 
         Map<String, String> board = Json.MAPPER.readValue(Files.readString(Path.of("config/site-board.json")), new TypeReference<>() {});
-        assertThat(connector.problems(board)).isEmpty();
         assertThat(new SiteConfig(board).mode()).isEqualTo(SiteConfig.Mode.BOARD);
     }
 

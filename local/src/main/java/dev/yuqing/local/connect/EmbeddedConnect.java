@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.connector.policy.AllConnectorClientConfigOverridePolicy;
 import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePolicy;
@@ -39,6 +40,8 @@ import org.apache.kafka.connect.storage.OffsetBackingStore;
  * any worker.
  */
 public final class EmbeddedConnect implements AutoCloseable {
+    /** How long a task's record may wait to be sent (a missing topic, a broker away) before the task fails. */
+    public static final Duration PRODUCER_MAX_BLOCK = Duration.ofSeconds(45);
     private final Connect<StandaloneHerder> connect;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -67,6 +70,9 @@ public final class EmbeddedConnect implements AutoCloseable {
         // Secrets in connector configurations, such as an API token, as ${file:/path/to/secrets.properties:key}.
         props.put(WorkerConfig.CONFIG_PROVIDERS_CONFIG, "file");
         props.put(WorkerConfig.CONFIG_PROVIDERS_CONFIG + ".file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        // Connect's producers wait for a topic's metadata (or buffer space) for ever by default: a missing
+        // topic stalled a task without a word. Bounded, the task fails and its status says why.
+        props.put("producer." + ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(PRODUCER_MAX_BLOCK.toMillis()));
         // Plugins are found by their service entries: scanning this JVM's whole class path takes long.
         props.put(WorkerConfig.PLUGIN_DISCOVERY_CONFIG, "service_load");
 
