@@ -41,7 +41,7 @@ import org.apache.kafka.connect.storage.OffsetBackingStore;
  */
 public final class EmbeddedConnect implements AutoCloseable {
     /** How long a task's record may wait to be sent (a missing topic, a broker away) before the task fails. */
-    public static final Duration PRODUCER_MAX_BLOCK = Duration.ofSeconds(45);
+    public static final Duration PRODUCER_MAX_BLOCK = Duration.ofSeconds(30);
     private final Connect<StandaloneHerder> connect;
     private final HttpClient http = HttpClient.newHttpClient();
 
