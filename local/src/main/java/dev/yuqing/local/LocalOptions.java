@@ -28,11 +28,13 @@ public final class LocalOptions {
             "port of the endpoint where handlers acknowledge and resolve alerts (0 for any free port)");
     public static final ConfigKey<Integer> CONNECT_PORT = ConfigKey.integer("local.connect.port", 8083, 0, 65535,
             "port of the Kafka Connect worker's REST API, where the replay runs and more sources can be added (0 for any free port)");
+    public static final ConfigKey<String> REGISTRY_FILE = ConfigKey.optionalString("local.registry.file",
+            "your own sites, columns and accounts to inspect (JSON as core/src/main/resources/inspection/registry-demo.json), registered besides the demo's; a restart registers changes");
     public static final ConfigKey<Boolean> EXIT_WHEN_DONE = ConfigKey.bool("local.exit.when.done", false,
             "stop once the replay is done and everything is indexed (for scripted runs) instead of running until Ctrl-C");
 
     public static final ConfigDef DEF = new ConfigDef("local stack", DATA_DIR, KAFKA_PORT, ES_PORT, PARALLELISM, DEMO_POSTS,
-            DEMO_MALFORMED, REPLAY_FILE, REPLAY_SPEED, CHECKPOINT_INTERVAL, ACK_PORT, CONNECT_PORT, EXIT_WHEN_DONE);
+            DEMO_MALFORMED, REPLAY_FILE, REPLAY_SPEED, CHECKPOINT_INTERVAL, ACK_PORT, CONNECT_PORT, REGISTRY_FILE, EXIT_WHEN_DONE);
 
     private LocalOptions() {}
 }

@@ -43,6 +43,8 @@ import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import dev.yuqing.core.inspection.Registry;
+import java.util.LinkedHashMap;
+import dev.yuqing.core.inspection.MonitoredTarget;
 import dev.yuqing.jobs.inspection.InspectionJob;
 import dev.yuqing.jobs.inspection.InspectionOptions;
 import dev.yuqing.jobs.inspection.RegistryPublisher;
@@ -330,6 +332,23 @@ public final class LocalStack implements AutoCloseable {
         new LocalRun(config, System.out).run();
     }
 
+    /** The demo's registry, with the targets of {@code local.registry.file} added (a target of the same id replaces the demo's). */
+    static Registry registry(Config config) throws IOException {
+        Registry demo = Registry.demo();
+        String own = config.get(LocalOptions.REGISTRY_FILE);
+        if (own.isBlank()) {
+            return demo;
+        }
+        Map<String, MonitoredTarget> targets = new LinkedHashMap<>();
+        for (MonitoredTarget t : demo.targets()) {
+            targets.put(t.id(), t);
+        }
+        for (MonitoredTarget t : Registry.fromFile(Path.of(own)).targets()) {
+            targets.put(t.id(), t);
+        }
+        return new Registry(demo.description() + " With the targets of " + own + ".", targets.values());
+    }
+
     /** What {@code main} does, step by step, with the output a person watches. */
     static final class LocalRun {
         private final Config config;
@@ -350,7 +369,7 @@ public final class LocalStack implements AutoCloseable {
             Duration checkpoints = config.get(LocalOptions.CHECKPOINT_INTERVAL);
             Config alertConfig = stack.alertConfig(checkpoints, Map.of());
             Path registry = dataDir.resolve("registry-demo.json");
-            Registry demo = Registry.demo();
+            Registry demo = registry(config);
             Files.write(registry, demo.toJson());
             stack.publishRegistry(demo, Topics.REGISTRY, Instant.now());
             JobClient job = stack.startPipeline(stack.enrichConfig(checkpoints, Map.of()), stack.trendConfig(checkpoints, Map.of()),
@@ -364,7 +383,8 @@ public final class LocalStack implements AutoCloseable {
             out.println("  Elasticsearch  " + stack.elasticsearchUrl() + "  indices " + IndexTemplates.ALL.stream().map(t -> t + "-*").toList());
             out.println("  Flink          MiniCluster, job " + PIPELINE + " = " + EnrichJob.NAME + " + " + TrendJob.NAME + " + "
                     + AlertJob.NAME + " + " + InspectionJob.NAME + " (" + job.getJobID() + ")");
-            out.println("  Inspection     registry " + Registry.DEMO_RESOURCE + " (" + demo.size() + " sites, columns and accounts) on topic "
+            out.println("  Inspection     registry " + Registry.DEMO_RESOURCE + (config.get(LocalOptions.REGISTRY_FILE).isBlank() ? ""
+                    : " and " + config.get(LocalOptions.REGISTRY_FILE)) + " (" + demo.size() + " sites, columns and accounts) on topic "
                     + Topics.REGISTRY);
             out.println("  Alerts         topic " + Topics.ALERTS + " -> " + Topics.ALERTS_OUT + "; acknowledge: curl -X POST http://127.0.0.1:"
                     + ack.port() + "/alerts/<id>/ack -d '{\"by\":\"值班员\"}'");
