@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * thread opens, and kept with it. Past the calendar's end it is estimated, Monday to Friday
  * ({@link WorkingCalendar}): the status says so ({@code deadlineEstimated},
  * {@code workingDaysEstimated}), findings say 估算, and the thread is counted once in
- * {@code messagesEstimated}. Only a message
+ * {@code messagesEstimated}; {@link CalendarEndAlert} raises the one operator alert. Only a message
  * asked before the calendar's first year gets no deadline: counted in
  * {@code messagesOutsideCalendar} and logged once, not at every timer. When the thread is
  * answered its state is dropped but for a mark, kept for {@code retention}, that ignores the

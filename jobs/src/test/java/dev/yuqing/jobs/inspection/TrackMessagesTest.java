@@ -5,6 +5,9 @@ import static dev.yuqing.jobs.inspection.InspectionPosts.post;
 import static dev.yuqing.jobs.inspection.InspectionPosts.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.core.alert.Alert;
+import dev.yuqing.core.alert.AlertLevel;
+import dev.yuqing.core.alert.AlertType;
 import dev.yuqing.core.inspection.Finding;
 import dev.yuqing.core.inspection.FindingKind;
 import dev.yuqing.core.inspection.InspectionRules;
@@ -12,6 +15,7 @@ import dev.yuqing.core.inspection.WorkingCalendar;
 import dev.yuqing.core.post.SourceType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -319,5 +323,48 @@ class TrackMessagesTest {
         assertThat(doc.get("deadlineEstimated").asBoolean()).isTrue();
         assertThat(doc.get("workingDaysEstimated").asBoolean()).isFalse();
         assertThat(doc.has("estimated")).as("a derived accessor, not a field of the index").isFalse();
+    }
+
+    /** Two messages past the calendar's end, each with several statuses: one operator alert, also after a restart. */
+    @Test
+    void messagesPastTheCalendarsEndRaiseOneOperatorAlert() throws Exception {
+        message("m14", china(2026, 12, 1, 10)); // within the calendar: no alert
+        message("m15", china(2027, 3, 1, 10));
+        message("m16", china(2027, 3, 2, 10));
+        watermark(china(2027, 3, 20, 0)); // both overdue
+        reply("m15", china(2027, 3, 22, 9));
+        assertThat(statuses()).filteredOn(MessageStatus::estimated).hasSize(5);
+
+        LocalDate end = WorkingCalendar.standard().coveredUntil();
+        org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot;
+        try (var alerts = alertHarness(end)) {
+            alerts.open();
+            for (MessageStatus s : statuses()) {
+                alerts.processElement(s, s.at().toEpochMilli());
+            }
+            assertThat(alerts.extractOutputValues()).singleElement().satisfies(a -> {
+                assertThat(a.id()).isEqualTo("operations:calendar-end:2026-12-31");
+                assertThat(a.type()).isEqualTo(AlertType.OPERATIONS);
+                assertThat(a.level()).isEqualTo(AlertLevel.YELLOW);
+                assertThat(a.title()).contains("2026年12月31日", "周一至周五估算");
+                assertThat(a.summary()).contains("inspection.calendar.file", "docs/calendar.md#adding-a-year", "2027年部分节假日安排");
+                assertThat(a.firstSeen()).isEqualTo(china(2027, 3, 1, 10));
+                assertThat(a.evidence().urls()).containsExactly("https://demo.yuqing.invalid/m15");
+            });
+            snapshot = alerts.snapshot(1, 1);
+        }
+        try (var restarted = alertHarness(end)) {
+            restarted.initializeState(snapshot);
+            restarted.open();
+            for (MessageStatus s : statuses()) { // replayed after the restart
+                restarted.processElement(s, s.at().toEpochMilli());
+            }
+            assertThat(restarted.extractOutputValues()).as("raised once per job").isEmpty();
+        }
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, MessageStatus, Alert> alertHarness(LocalDate end) throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new CalendarEndAlert(end, InspectionOptions.CALENDAR_FILE.name())), m -> CalendarEndAlert.key(end), Types.STRING);
     }
 }
