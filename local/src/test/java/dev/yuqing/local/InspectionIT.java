@@ -121,6 +121,9 @@ class InspectionIT {
                 assertThat(msg.get("thread").asText()).isEqualTo(DemoScenario.LATE_THREAD);
                 assertThat(msg.get("onTime").asBoolean()).isFalse();
                 assertThat(msg.get("workingDays").asInt()).isEqualTo(8); // 2 Nov (Mon) to 12 Nov: 3, 4, 5, 6, 9, 10, 11, 12
+                // Within the calendar: exact, and the flags are indexed fields of the strict template.
+                assertThat(msg.get("deadlineEstimated").asBoolean(true)).isFalse();
+                assertThat(msg.get("workingDaysEstimated").asBoolean(true)).isFalse();
                 assertThat(msg.get("ownerUnit").asText()).isEqualTo("示范市政务服务中心");
             });
             assertThat(answeredInInput).as("the demo's own answered messages").isGreaterThan(20);
@@ -132,6 +135,7 @@ class InspectionIT {
                 assertThat(u.get("ownerUnit").asText()).isEqualTo("示范市政务服务中心");
                 assertThat(u.get("onTime").asLong()).isLessThan(u.get("answered").asLong()); // the late one at least
                 assertThat(u.get("medianWorkingDays").asInt()).isBetween(0, 3);
+                assertThat(u.get("estimated").asLong(-1)).isZero();
             });
 
             // Both alerts reach the index on their own schedules: wait for both, then check the stale one's level.

@@ -15,7 +15,12 @@ public enum AlertType {
      * A finding of the inspection of sites, columns and accounts (stale targets, overdue citizen
      * messages, leaks and errors in official publications); {@code inspection:<finding id>}.
      */
-    INSPECTION("inspection");
+    INSPECTION("inspection"),
+    /**
+     * The system needs an operator, not a handler: its setup has run out (a working calendar past
+     * its end); {@code operations:<what>:<detail>}.
+     */
+    OPERATIONS("operations");
 
     private final String code;
 

@@ -74,9 +74,14 @@ public final class InspectionRules implements Serializable {
             }
         }
 
-        /** The end of the last working day for the answer. */
+        /** The end of the last working day for the answer, estimated when it counts days past the calendar's end. */
+        public WorkingCalendar.Due due(Instant asked, WorkingCalendar calendar) {
+            return calendar.due(asked, workingDays);
+        }
+
+        /** {@link #due}'s instant. */
         public Instant deadline(Instant asked, WorkingCalendar calendar) {
-            return calendar.deadline(asked, workingDays);
+            return due(asked, calendar).at();
         }
 
         /** When to warn: {@code warnBefore} working days before the deadline; empty for 0. */

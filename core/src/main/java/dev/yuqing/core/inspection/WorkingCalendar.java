@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Working days on the mainland (China time): Monday to Friday, except public holidays, plus the
@@ -29,13 +28,13 @@ import java.util.stream.Collectors;
  * names, also one in the year before (the 2019 New Year holiday starts on 30 December 2018), and
  * each day counts wherever it is listed.
  *
- * <p>A day of a year the file does not hold raises {@link DateNotCoveredException} rather than
- * falling back to weekends only. The fallback would be wrong by up to a week around the Spring
- * Festival and National Day, and the error would surface as handlers being told a citizen message
- * is overdue when it is not (or not told when it is), which nobody would trace back to a missing
- * calendar year. The arrangement for the next year is published each November, so the job can
- * check {@link #coveredUntil()} ahead of time and warn operators long before a deadline reaches
- * the end of the file.
+ * <p>Past the calendar's end (a year after the first one held that the file does not list) a
+ * working day is Monday to Friday: no holidays, no make-up weekend days. That is wrong by up to a
+ * week around the Spring Festival and National Day, so every deadline and working-day count that
+ * uses such a day says so ({@link Due#estimated()}, {@link Count#estimated()}), and the job raises an
+ * operator alert to load a newer file (docs/calendar.md). Refusing instead made deadlines silently
+ * stop at New Year whenever the file was not extended in time. A day before the first year held
+ * still raises {@link DateNotCoveredException}: nothing is known there, and only old data asks.
  *
  * <p>Deadlines count as the law counts periods (民法典 第二百零一条): the day of receipt is not
  * counted, and a period ends at the end of its last day.
@@ -157,13 +156,27 @@ public final class WorkingCalendar implements Serializable {
         return new LinkedHashMap<>(years);
     }
 
+    /** Whether the file holds the arrangement of {@code date}'s year. */
     public boolean covers(LocalDate date) {
         return years.containsKey(date.getYear());
     }
 
     /**
+     * Whether {@code date} is past the calendar's end, a working day there being guessed as Monday to
+     * Friday: its year is after the first one held and not held itself.
+     */
+    public boolean isEstimated(LocalDate date) {
+        return date.getYear() > years.firstKey() && !years.containsKey(date.getYear());
+    }
+
+    /** The first day covered: the days before it raise {@link DateNotCoveredException}. */
+    public LocalDate coveredFrom() {
+        return LocalDate.of(years.firstKey(), 1, 1);
+    }
+
+    /**
      * The last day up to which every day is covered without a gap, starting from the first year
-     * held: the day after it raises {@link DateNotCoveredException}.
+     * held: the days after it are {@linkplain #isEstimated estimated}.
      */
     public LocalDate coveredUntil() {
         int year = years.firstKey();
@@ -173,9 +186,16 @@ public final class WorkingCalendar implements Serializable {
         return LocalDate.of(year, 12, 31);
     }
 
-    /** @throws DateNotCoveredException for a year the calendar does not hold */
+    /**
+     * Holidays and make-up days as the file says; Monday to Friday past its end.
+     *
+     * @throws DateNotCoveredException for a day before the first year the calendar holds
+     */
     public boolean isWorkingDay(LocalDate date) {
         requireCovered(date);
+        if (isEstimated(date)) {
+            return !isWeekend(date);
+        }
         if (holidays.containsKey(date)) {
             return false;
         }
@@ -187,26 +207,41 @@ public final class WorkingCalendar implements Serializable {
         return isWorkingDay(instant.atZone(ZONE).toLocalDate());
     }
 
-    /** The holiday or make-up day's name (春节, 国庆节调休上班 …), for messages to people. */
+    /** The holiday or make-up day's name (春节, 国庆节调休上班 …), for messages to people; none past the calendar's end. */
     public Optional<String> nameOf(LocalDate date) {
         requireCovered(date);
         String h = holidays.get(date);
         return Optional.ofNullable(h != null ? h : makeUpDays.get(date));
     }
 
+    /** A reply deadline, and whether it was counted with days past the calendar's end. */
+    public record Due(Instant at, boolean estimated) implements Serializable {}
+
+    /** Working days between two instants, and whether the count used days past the calendar's end. */
+    public record Count(int days, boolean estimated) {}
+
     /** The {@code n}-th working day after {@code date} ({@code date} itself not counted); {@code date} for 0. */
     public LocalDate workingDayAfter(LocalDate date, int n) {
+        return lastDay(date, n).date();
+    }
+
+    /** The last day of a period and whether a day of it was estimated. */
+    private record LastDay(LocalDate date, boolean estimated) {}
+
+    private LastDay lastDay(LocalDate date, int n) {
         if (n < 0) {
             throw new IllegalArgumentException("working days must be >= 0, was " + n);
         }
         LocalDate d = date;
+        boolean estimated = false;
         for (int left = n; left > 0; ) {
             d = d.plusDays(1);
+            estimated |= isEstimated(d);
             if (isWorkingDay(d)) {
                 left--;
             }
         }
-        return d;
+        return new LastDay(d, estimated);
     }
 
     /**
@@ -215,11 +250,17 @@ public final class WorkingCalendar implements Serializable {
      * counted. A reply is on time when it is before this instant. With 0, the end of the day of
      * receipt. A message received on a Friday evening with 5 working days is due by the end of the
      * next Friday; one received on 29 September 2025 by the end of 13 October, past the National Day
-     * holiday and counting the make-up Saturday 11 October.
+     * holiday and counting the make-up Saturday 11 October. Estimated when a day counted is past the
+     * calendar's end.
      */
+    public Due due(Instant received, int workingDays) {
+        LastDay last = lastDay(received.atZone(ZONE).toLocalDate(), workingDays);
+        return new Due(last.date().plusDays(1).atStartOfDay(ZONE).toInstant(), last.estimated());
+    }
+
+    /** {@link #due}'s instant. */
     public Instant deadline(Instant received, int workingDays) {
-        LocalDate last = workingDayAfter(received.atZone(ZONE).toLocalDate(), workingDays);
-        return last.plusDays(1).atStartOfDay(ZONE).toInstant();
+        return due(received, workingDays).at();
     }
 
     /**
@@ -227,31 +268,39 @@ public final class WorkingCalendar implements Serializable {
      * working days after the day of {@code from} up to the day of {@code to}, and one more when that
      * day is not a working day (a reply on a Saturday after the fifth working day missed a five-day
      * deadline). So {@code workingDaysBetween(a, b) <= n} exactly when {@code b} is before
-     * {@code deadline(a, n)}; 0 on the same day.
+     * {@code deadline(a, n)}; 0 on the same day. Estimated when one of those days is past the
+     * calendar's end.
      *
      * @throws IllegalArgumentException when {@code to} is before {@code from}
      */
-    public int workingDaysBetween(Instant from, Instant to) {
+    public Count count(Instant from, Instant to) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the end " + to + " is before the start " + from);
         }
         LocalDate start = from.atZone(ZONE).toLocalDate();
         LocalDate end = to.atZone(ZONE).toLocalDate();
         if (!end.isAfter(start)) {
-            return 0;
+            return new Count(0, false);
         }
         int count = 0;
+        boolean estimated = false;
         for (LocalDate d = start.plusDays(1); !d.isAfter(end); d = d.plusDays(1)) {
+            estimated |= isEstimated(d);
             if (isWorkingDay(d)) {
                 count++;
             }
         }
-        return isWorkingDay(end) ? count : count + 1;
+        return new Count(isWorkingDay(end) ? count : count + 1, estimated);
+    }
+
+    /** {@link #count}'s days. */
+    public int workingDaysBetween(Instant from, Instant to) {
+        return count(from, to).days();
     }
 
     private void requireCovered(LocalDate date) {
-        if (!years.containsKey(date.getYear())) {
-            throw new DateNotCoveredException(date, years.keySet().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        if (date.getYear() < years.firstKey()) {
+            throw new DateNotCoveredException(date, coveredFrom());
         }
     }
 }

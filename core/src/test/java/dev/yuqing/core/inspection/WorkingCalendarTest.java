@@ -7,7 +7,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 
 class WorkingCalendarTest {
@@ -113,16 +112,82 @@ class WorkingCalendarTest {
     }
 
     @Test
-    void aYearTheCalendarDoesNotHoldIsAnErrorNotAGuess() {
-        assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2027, 1, 4)))
-                .isInstanceOfSatisfying(DateNotCoveredException.class, e -> assertThat(e.date()).isEqualTo(LocalDate.of(2027, 1, 4)))
-                .hasMessageContaining("2011, 2012").hasMessageContaining("2025, 2026").hasMessageContaining("holiday arrangement for 2027");
-        // A deadline that runs into the next year fails too, rather than skipping its New Year holiday.
-        assertThatThrownBy(() -> calendar.deadline(ZonedDateTime.of(2026, 12, 28, 9, 0, 0, 0, WorkingCalendar.ZONE).toInstant(), 5))
-                .isInstanceOf(DateNotCoveredException.class);
-        assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2010, 12, 31))).isInstanceOf(DateNotCoveredException.class);
+    void pastTheEndMondayToFridayAreWorkingDaysAndMarkedEstimated() {
+        // The bundled calendar ends with 2026. Friday 1 January 2027 will be a holiday, but the file
+        // does not say so: past the end only weekends are rest days.
+        assertThat(calendar.coveredUntil()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 1))).isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 2))).as("Saturday").isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 4))).isTrue();
+        assertThat(calendar.nameOf(LocalDate.of(2027, 1, 1))).isEmpty();
+        assertThat(calendar.isEstimated(LocalDate.of(2027, 1, 1))).isTrue();
+        assertThat(calendar.isEstimated(LocalDate.of(2026, 12, 31))).isFalse();
         assertThat(calendar.covers(LocalDate.of(2026, 12, 31))).isTrue();
         assertThat(calendar.covers(LocalDate.of(2027, 1, 1))).isFalse();
+
+        // Wholly past the end: Friday 5 February 2027 with 5 working days is due by the end of the next Friday.
+        assertThat(calendar.due(china("2027-02-05T10:00:00"), 5))
+                .isEqualTo(new WorkingCalendar.Due(china("2027-02-13T00:00:00"), true));
+        assertThat(calendar.count(china("2027-02-05T10:00:00"), china("2027-02-08T09:00:00")))
+                .isEqualTo(new WorkingCalendar.Count(1, true));
+    }
+
+    @Test
+    void aDeadlineSpanningTheEndIsEstimatedAndOneEndingOnItsLastDayIsNot() {
+        // Monday 28 December 2026: Tue 29, Wed 30, Thu 31 from the file, then Fri 1 and Mon 4 January guessed.
+        Instant monday = china("2026-12-28T09:00:00");
+        assertThat(calendar.due(monday, 5)).isEqualTo(new WorkingCalendar.Due(china("2027-01-05T00:00:00"), true));
+        assertThat(calendar.deadline(monday, 5)).isEqualTo(china("2027-01-05T00:00:00"));
+        assertThat(calendar.due(monday, 3)).as("ends on the calendar's last day")
+                .isEqualTo(new WorkingCalendar.Due(china("2027-01-01T00:00:00"), false));
+        // Thursday 24 December: Fri 25, Mon 28 … Thu 31, all in the file.
+        assertThat(calendar.due(china("2026-12-24T09:00:00"), 5).estimated()).isFalse();
+        assertThat(calendar.count(monday, china("2026-12-31T18:00:00"))).isEqualTo(new WorkingCalendar.Count(3, false));
+        assertThat(calendar.count(monday, china("2027-01-04T10:00:00"))).isEqualTo(new WorkingCalendar.Count(5, true));
+        assertThat(calendar.count(monday, china("2027-01-02T10:00:00"))).as("a Saturday after the fourth day")
+                .isEqualTo(new WorkingCalendar.Count(5, true));
+        assertThat(calendar.count(china("2027-01-04T09:00:00"), china("2027-01-04T18:00:00"))).as("the same day counts no day")
+                .isEqualTo(new WorkingCalendar.Count(0, false));
+    }
+
+    @Test
+    void theCountAndTheDeadlineAgreeAcrossTheEnd() {
+        for (LocalDate day = LocalDate.of(2026, 11, 1); day.isBefore(LocalDate.of(2027, 3, 1)); day = day.plusDays(1)) {
+            Instant asked = day.atTime(15, 30).atZone(WorkingCalendar.ZONE).toInstant();
+            for (int hours = 0; hours < 24 * 20; hours += 5) {
+                Instant answered = asked.plusSeconds(hours * 3600L);
+                int taken = calendar.workingDaysBetween(asked, answered);
+                for (int n = 0; n <= 8; n++) {
+                    WorkingCalendar.Due due = calendar.due(asked, n);
+                    assertThat(answered.isBefore(due.at())).as("asked %s, answered %s, %d working days", asked, answered, n)
+                            .isEqualTo(taken <= n);
+                    LocalDate last = due.at().minusSeconds(1).atZone(WorkingCalendar.ZONE).toLocalDate();
+                    assertThat(due.estimated()).as("asked %s, %d working days, last day %s", asked, n, last)
+                            .isEqualTo(n > 0 && last.isAfter(LocalDate.of(2026, 12, 31)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aYearMissingBetweenTwoHeldIsEstimatedAndADayBeforeTheFirstIsRefused() {
+        WorkingCalendar gap = WorkingCalendar.parse("""
+                {"years": [
+                  {"year": 2024, "source": "通知", "holidays": [], "makeUpDays": []},
+                  {"year": 2026, "source": "通知", "holidays": [{"name": "元旦", "from": "2026-01-01", "to": "2026-01-03", "days": 3}],
+                   "makeUpDays": []}]}
+                """);
+        assertThat(gap.coveredUntil()).isEqualTo(LocalDate.of(2024, 12, 31));
+        assertThat(gap.isEstimated(LocalDate.of(2025, 6, 2))).isTrue();
+        assertThat(gap.isEstimated(LocalDate.of(2026, 1, 2))).isFalse();
+        assertThat(gap.isWorkingDay(LocalDate.of(2026, 1, 2))).as("a held year after the gap keeps its holidays").isFalse();
+
+        assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2010, 12, 31)))
+                .isInstanceOfSatisfying(DateNotCoveredException.class, e -> assertThat(e.date()).isEqualTo(LocalDate.of(2010, 12, 31)))
+                .hasMessage("the working calendar does not cover 2010-12-31 (it starts on 2011-01-01): add the State Council's holiday "
+                        + "arrangement for 2010 to the calendar file");
+        assertThatThrownBy(() -> calendar.deadline(china("2010-12-30T09:00:00"), 5)).isInstanceOf(DateNotCoveredException.class);
+        assertThat(calendar.coveredFrom()).isEqualTo(LocalDate.of(2011, 1, 1));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -14,6 +15,9 @@ import org.apache.flink.util.Collector;
  * Keyed by owner unit: reply-time statistics over the unit's answered messages, emitted after each
  * answer. The state is a fixed histogram of working days (0 to {@value #MAX_DAYS}, then one
  * overflow bin), so it does not grow with the number of messages and still gives the median.
+ * Answers whose deadline or working days were estimated past the working calendar's end count
+ * like the others, and how many they are is kept beside (in its own state, so that the tally of
+ * savepoints taken before keeps its shape).
  */
 public final class CountReplies extends KeyedProcessFunction<String, MessageStatus, UnitReplyStats> {
     private static final long serialVersionUID = 1L;
@@ -29,16 +33,18 @@ public final class CountReplies extends KeyedProcessFunction<String, MessageStat
     }
 
     private transient ValueState<Tally> tally;
+    private transient ValueState<Long> estimated;
 
     @Override
     public void open(OpenContext openContext) {
         tally = getRuntimeContext().getState(new ValueStateDescriptor<>("replyTally", TypeInformation.of(Tally.class)));
+        estimated = getRuntimeContext().getState(new ValueStateDescriptor<>("estimatedReplies", Types.LONG));
     }
 
     @Override
     public void processElement(MessageStatus s, Context ctx, Collector<UnitReplyStats> out) throws Exception {
         if (s.state() != MessageStatus.State.ANSWERED || s.workingDays() == null) {
-            return; // open, overdue, unanswered; or outside the calendar: no working days to count
+            return; // open, overdue, unanswered; or asked before the calendar's first year: no working days to count
         }
         Tally t = tally.value();
         if (t == null) {
@@ -52,8 +58,13 @@ public final class CountReplies extends KeyedProcessFunction<String, MessageStat
         t.sumDays += days;
         t.histogram[Math.min(days, MAX_DAYS + 1)]++;
         tally.update(t);
+        long guessed = estimated.value() == null ? 0 : estimated.value();
+        if (s.estimated()) {
+            guessed++;
+            estimated.update(guessed);
+        }
         out.collect(new UnitReplyStats(ctx.getCurrentKey(), t.answered, t.onTime, (double) t.onTime / t.answered,
-                (double) t.sumDays / t.answered, median(t), buckets(t), s.at() != null ? s.at() : s.repliedAt()));
+                (double) t.sumDays / t.answered, median(t), buckets(t), guessed, s.at() != null ? s.at() : s.repliedAt()));
     }
 
     /** The lower median; {@value #MAX_DAYS}+1 stands for "more than {@value #MAX_DAYS}". */

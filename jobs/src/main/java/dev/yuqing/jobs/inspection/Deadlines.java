@@ -10,7 +10,15 @@ final class Deadlines {
     /** Dates in findings' details, China time: 2026年11月5日. */
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(PostTimes.CHINA);
 
+    /** Said of a deadline or a count of working days that used days past the working calendar's end. */
+    static final String ESTIMATED = "（工作日历未覆盖，按周一至周五估算）";
+
     private Deadlines() {}
+
+    /** A deadline as findings give it ({@link #DAY}), and that it is an estimate when it is. */
+    static String day(Instant deadline, boolean estimated) {
+        return DAY.format(deadline) + (estimated ? ESTIMATED : "");
+    }
 
     /**
      * A timer at {@code t} in event time (replays judge as live runs) and, with {@code wallClock},

@@ -32,8 +32,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * days and the unanswered limit, and per unit the reply-time statistics ({@link CountReplies}) →
  * per site and account ({@link ScoreTargets}): the running score. Findings go to
  * yuqing-inspections-*, scores to yuqing-scores, message statuses to yuqing-messages-*, reply
- * statistics to yuqing-reply-stats, and findings and failing scores to alerts; unreadable registry changes to the
- * dead letters. The job takes its sources and sinks; {@link #main} only wires.
+ * statistics to yuqing-reply-stats, and findings and failing scores to alerts, with the one operator alert
+ * when a deadline first needs a day past the working calendar's end ({@link CalendarEndAlert});
+ * unreadable registry changes to the dead letters. The job takes its sources and sinks; {@link #main} only wires.
  */
 public final class InspectionJob {
     public static final String NAME = "yuqing-inspection";
@@ -104,9 +105,15 @@ public final class InspectionJob {
         DataStream<Finding> findings = targetFindings.union(messageFindings);
         SingleOutputStreamOperator<Scorecard> scores = findings.keyBy(Finding::scoredId, Types.STRING)
                 .process(new ScoreTargets(settings.rules())).name("score targets").uid("inspection-scores");
-        DataStream<Alert> alerts = findings.map(Finding::toAlert).name("finding alerts").uid("inspection-finding-alerts")
-                .union(scores.getSideOutput(ScoreTargets.ALERTS));
         DataStream<MessageStatus> statuses = messageFindings.getSideOutput(TrackMessages.STATUS);
+        String calendarEnd = CalendarEndAlert.key(settings.calendar().coveredUntil());
+        DataStream<Alert> calendarAlert = statuses.filter(MessageStatus::estimated).name("statuses past the calendar")
+                .uid("inspection-estimated-statuses")
+                .keyBy(m -> calendarEnd, Types.STRING)
+                .process(new CalendarEndAlert(settings.calendar().coveredUntil(), InspectionOptions.CALENDAR_FILE.name()))
+                .name("calendar end alert").uid("inspection-calendar-end-alert");
+        DataStream<Alert> alerts = findings.map(Finding::toAlert).name("finding alerts").uid("inspection-finding-alerts")
+                .union(scores.getSideOutput(ScoreTargets.ALERTS), calendarAlert);
         DataStream<UnitReplyStats> replyStats = statuses.keyBy(m -> m.ownerUnit() == null ? "" : m.ownerUnit(), Types.STRING)
                 .process(new CountReplies()).name("reply statistics").uid("inspection-reply-stats");
         return new Streams(findings, scores, statuses, replyStats, alerts, changes.getSideOutput(ParseRegistryChange.DEAD_LETTERS));

@@ -1,6 +1,7 @@
 package dev.yuqing.jobs.inspection;
 
 import dev.yuqing.core.Topics;
+import dev.yuqing.core.alert.OperatorAlerts;
 import dev.yuqing.core.config.Config;
 import dev.yuqing.core.config.ConfigDef;
 import dev.yuqing.core.config.ConfigKey;
@@ -45,7 +46,8 @@ public final class InspectionOptions {
     public static final ConfigKey<String> RULES_FILE = ConfigKey.optionalString("inspection.rules.file",
             "inspection rules, thresholds and points (JSON, as core/src/main/resources/inspection/rules.json) replacing the shipped ones");
     public static final ConfigKey<String> CALENDAR_FILE = ConfigKey.optionalString("inspection.calendar.file",
-            "mainland working calendar (JSON, as core/src/main/resources/inspection/calendar-cn.json) replacing the shipped one");
+            "mainland working calendar (JSON, as core/src/main/resources/inspection/calendar-cn.json) replacing the shipped one; "
+                    + "past its last year deadlines are estimated Monday to Friday: add each year as docs/calendar.md says");
     public static final ConfigKey<Boolean> WALL_CLOCK = ConfigKey.bool("inspection.wall.clock", true,
             "also fire deadlines by the wall clock, so a silent account is reported when its limit passes even if no post moves event time; replays of old data are judged in event time either way");
     public static final ConfigKey<Duration> MESSAGE_RETENTION = ConfigKey.duration("inspection.message.retention", "400d", Duration.ofDays(1),
@@ -98,16 +100,17 @@ public final class InspectionOptions {
 
     /**
      * What to tell operators when the calendar ends within {@link #CALENDAR_NOTICE} of {@code today}:
-     * reply deadlines beyond its end cannot be computed (messages then have none, counted in
-     * {@code messagesOutsideCalendar}).
+     * reply deadlines beyond its end are estimated Monday to Friday (and raise one operator alert,
+     * {@link CalendarEndAlert}, when the first is needed).
      */
     static Optional<String> calendarEnding(WorkingCalendar calendar, LocalDate today) {
         LocalDate end = calendar.coveredUntil();
         if (end.isAfter(today.plusDays(CALENDAR_NOTICE.toDays()))) {
             return Optional.empty();
         }
-        return Optional.of("The working calendar ends on " + end + ": messages whose reply deadline falls after it get none. "
+        return Optional.of("The working calendar ends on " + end + ": reply deadlines and reply times after it are estimated "
+                + "Monday to Friday, without holidays or make-up days. "
                 + "Add the State Council's holiday arrangement for " + (end.getYear() + 1) + " (published each November) to a copy of "
-                + WorkingCalendar.RESOURCE + " and set " + CALENDAR_FILE.name() + " to it");
+                + WorkingCalendar.RESOURCE + " and set " + CALENDAR_FILE.name() + " to it (" + OperatorAlerts.CALENDAR_DOC + ")");
     }
 }

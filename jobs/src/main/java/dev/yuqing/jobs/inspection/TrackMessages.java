@@ -31,7 +31,11 @@ import org.slf4j.LoggerFactory;
  * closes the thread: an open warning is resolved, a late reply keeps its breach as resolved (it
  * still counts for the rule's look-back), and the reply time goes out as a {@link MessageStatus}.
  * A reply seen before its message waits for it. The reply deadline is worked out once, when the
- * thread opens, and kept with it: a message the calendar does not cover is counted in
+ * thread opens, and kept with it. Past the calendar's end it is estimated, Monday to Friday
+ * ({@link WorkingCalendar}): the status says so ({@code deadlineEstimated},
+ * {@code workingDaysEstimated}), findings say 估算, and the thread is counted once in
+ * {@code messagesEstimated}; {@link CalendarEndAlert} raises the one operator alert. Only a message
+ * asked before the calendar's first year gets no deadline: counted in
  * {@code messagesOutsideCalendar} and logged once, not at every timer. When the thread is
  * answered its state is dropped but for a mark, kept for {@code retention}, that ignores the
  * message and reply seen again (the input is at least once); an unanswered thread is dropped
@@ -45,10 +49,11 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
     /**
      * A message's reply deadline and when to warn of it, worked out once per thread.
      *
-     * @param deadline null when the working calendar does not cover the message's dates
-     * @param warnAt   null then too, and when the rule gives no warning
+     * @param deadline  null when the working calendar does not cover the day asked (before its first year)
+     * @param warnAt    null then too, and when the rule gives no warning
+     * @param estimated the deadline counts days past the calendar's end as Monday to Friday
      */
-    public record ReplyDue(Instant deadline, Instant warnAt) {}
+    public record ReplyDue(Instant deadline, Instant warnAt, boolean estimated) {}
 
     private final InspectionRules rules;
     private final WorkingCalendar calendar;
@@ -62,6 +67,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
     private transient ValueState<Finding> late;
     private transient ValueState<Finding> unanswered;
     private transient Counter uncovered;
+    private transient Counter estimated;
 
     public TrackMessages(InspectionRules rules, WorkingCalendar calendar, boolean wallClock, Duration retention) {
         if (retention == null || retention.compareTo(rules.unanswered().limit().approximate()) <= 0) {
@@ -83,11 +89,12 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         late = getRuntimeContext().getState(new ValueStateDescriptor<>("replyLate", TypeInformation.of(Finding.class)));
         unanswered = getRuntimeContext().getState(new ValueStateDescriptor<>("unanswered", TypeInformation.of(Finding.class)));
         uncovered = getRuntimeContext().getMetricGroup().counter("messagesOutsideCalendar");
+        estimated = getRuntimeContext().getMetricGroup().counter("messagesEstimated");
     }
 
     /**
-     * The reply deadline of the thread's message, from state. Worked out, and a message outside the
-     * calendar counted and logged, only when the state has none: when the thread opens, or for a
+     * The reply deadline of the thread's message, from state. Worked out, and a message outside or
+     * past the calendar counted, only when the state has none: when the thread opens, or for a
      * thread restored from a savepoint taken before this state existed, at its first timer or reply.
      */
     private ReplyDue due(Instant asked) throws Exception {
@@ -102,11 +109,15 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
     private ReplyDue replyDue(Instant asked) {
         InspectionRules.ReplyDeadline rule = rules.replyDeadline(null);
         try {
-            return new ReplyDue(rule.deadline(asked, calendar), rule.warnAt(asked, calendar).orElse(null));
+            WorkingCalendar.Due d = rule.due(asked, calendar);
+            if (d.estimated()) {
+                estimated.inc();
+            }
+            return new ReplyDue(d.at(), rule.warnAt(asked, calendar).orElse(null), d.estimated());
         } catch (DateNotCoveredException e) {
             uncovered.inc();
             LOG.warn("No reply deadline for a message asked {}: {}", asked, e.getMessage());
-            return new ReplyDue(null, null);
+            return new ReplyDue(null, null, false);
         }
     }
 
@@ -155,7 +166,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         register(timers, rules.unanswered().breachAt(at));
         rules.unanswered().warnAt(at).ifPresent(w -> register(timers, w));
         timers.registerEventTimeTimer(at.plus(retention).toEpochMilli());
-        ctx.output(STATUS, status(m, MessageStatus.State.OPEN, d.deadline(), null, null, at));
+        ctx.output(STATUS, status(m, MessageStatus.State.OPEN, d, null, null, at));
     }
 
     private void register(TimerService timers, Instant t) {
@@ -209,15 +220,16 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         Finding f = late.value();
         if (deadline.isPresent() && !now.isBefore(deadline.get())) {
             if (Finding.breachDue(f)) {
-                String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，答复期限" + Deadlines.DAY.format(deadline.get()) + "已过，尚未答复";
+                String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，答复期限" + Deadlines.day(deadline.get(), d.estimated())
+                        + "已过，尚未答复";
                 Finding breach = Finding.breach(f, rules.rule(rule), m.board(), m.thread(), detail, evidence(m), deadline.get());
                 late.update(breach);
                 out.collect(breach);
-                ctx.output(STATUS, status(m, MessageStatus.State.OVERDUE, deadline.get(), null, null, deadline.get()));
+                ctx.output(STATUS, status(m, MessageStatus.State.OVERDUE, d, null, null, deadline.get()));
             }
         } else if (f == null && warnAt.isPresent() && !now.isBefore(warnAt.get())) {
             Finding warning = Finding.of(rules.rule(rule), m.board(), Finding.Stage.WARNING, m.thread(),
-                    "留言" + quote(m) + "须于" + Deadlines.DAY.format(deadline.orElseThrow()) + "前答复", evidence(m), warnAt.get());
+                    "留言" + quote(m) + "须于" + Deadlines.day(deadline.orElseThrow(), d.estimated()) + "前答复", evidence(m), warnAt.get());
             late.update(warning);
             out.collect(warning);
         }
@@ -231,7 +243,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
                 Finding breach = Finding.breach(u, rules.rule(limitRule), m.board(), m.thread(), detail, evidence(m), breachAt);
                 unanswered.update(breach);
                 out.collect(breach);
-                ctx.output(STATUS, status(m, MessageStatus.State.UNANSWERED, deadline.orElse(null), null, null, breachAt));
+                ctx.output(STATUS, status(m, MessageStatus.State.UNANSWERED, d, null, null, breachAt));
             }
         } else if (u == null && unansweredWarn.isPresent() && !now.isBefore(unansweredWarn.get())) {
             Finding warning = Finding.of(rules.rule(limitRule), m.board(), Finding.Stage.WARNING, m.thread(),
@@ -248,25 +260,26 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         if (replied.isBefore(asked)) {
             replied = asked; // clocks of two systems: a reply cannot precede its message
         }
-        Optional<Instant> deadline = Optional.ofNullable(due(asked).deadline());
-        Integer days = null;
+        ReplyDue d = due(asked);
+        Optional<Instant> deadline = Optional.ofNullable(d.deadline());
+        WorkingCalendar.Count taken = null;
         Boolean onTime = null;
         if (deadline.isPresent()) {
+            // The day asked is covered, so the reply's is too, or estimated past the calendar's end.
             onTime = replied.isBefore(deadline.get());
-            try {
-                days = calendar.workingDaysBetween(asked, replied);
-            } catch (DateNotCoveredException e) {
-                // Answered on a day the calendar does not reach yet: the answer counts, its working days stay unknown.
-                uncovered.inc();
-                LOG.warn("Reply time unknown for a message asked {} and answered {}: {}", asked, replied, e.getMessage());
+            taken = calendar.count(asked, replied);
+            if (taken.estimated() && !d.estimated()) {
+                estimated.inc(); // a deadline within the calendar, answered past its end
             }
         }
+        Integer days = taken == null ? null : taken.days();
         String when = "已于" + Deadlines.DAY.format(replied) + "答复";
         Finding f = late.value();
         if (Boolean.FALSE.equals(onTime)) {
             String rule = rules.replyDeadline(null).ruleId();
             String detail = "留言" + quote(m) + "于" + Deadlines.DAY.format(asked) + "提交，" + Deadlines.DAY.format(replied) + "答复，"
-                    + (days == null ? "" : "用时" + days + "个工作日，") + "超过答复期限";
+                    + (days == null ? "" : "用时" + days + "个工作日，") + "超过答复期限"
+                    + (d.estimated() || taken.estimated() ? Deadlines.ESTIMATED : "");
             Finding breach = Finding.breach(f, rules.rule(rule), m.board(), m.thread(), detail, evidence(m), deadline.get());
             out.collect(breach.resolved(replied, detail));
         } else if (f != null) {
@@ -283,7 +296,7 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         if (u != null) {
             out.collect(u.resolved(replied, when));
         }
-        ctx.output(STATUS, status(m, MessageStatus.State.ANSWERED, deadline.orElse(null), replied, days, replied).withOnTime(onTime));
+        ctx.output(STATUS, status(m, MessageStatus.State.ANSWERED, d, replied, taken, replied).withOnTime(onTime));
         message.clear();
         due.clear();
         earlyReply.clear();
@@ -308,10 +321,12 @@ public final class TrackMessages extends KeyedProcessFunction<String, BoardMessa
         return new Finding.Evidence(List.of(p.id()), p.url() == null ? List.of() : List.of(p.url()), List.of(), p.title());
     }
 
-    private static MessageStatus status(BoardMessage m, MessageStatus.State state, Instant deadline, Instant replied, Integer days, Instant at) {
+    private static MessageStatus status(BoardMessage m, MessageStatus.State state, ReplyDue due, Instant replied, WorkingCalendar.Count taken,
+                                        Instant at) {
         MonitoredTarget b = m.board();
         Post p = m.post();
         return new MessageStatus(m.thread(), b.id(), b.name(), b.ownerUnit(), p.region() != null ? p.region() : b.region(), p.title(),
-                p.url(), state, p.publishedAt(), deadline, replied, days, null, at);
+                p.url(), state, p.publishedAt(), due.deadline(), due.estimated(), replied, taken == null ? null : taken.days(),
+                taken != null && taken.estimated(), null, at);
     }
 }

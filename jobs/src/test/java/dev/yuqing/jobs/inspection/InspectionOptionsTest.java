@@ -13,7 +13,8 @@ class InspectionOptionsTest {
     @Test
     void operatorsAreToldToAddNextYearWithinSixtyDaysOfTheCalendarsEnd() {
         assertThat(InspectionOptions.calendarEnding(SHIPPED, LocalDate.of(2026, 11, 27))).hasValueSatisfying(m -> assertThat(m)
-                .contains("2026-12-31", "arrangement for 2027", InspectionOptions.CALENDAR_FILE.name()));
+                .contains("2026-12-31", "arrangement for 2027", InspectionOptions.CALENDAR_FILE.name(), "estimated Monday to Friday",
+                        "docs/calendar.md#adding-a-year"));
         assertThat(InspectionOptions.calendarEnding(SHIPPED, LocalDate.of(2027, 2, 1))).as("past its end too").isPresent();
         assertThat(InspectionOptions.calendarEnding(SHIPPED, LocalDate.of(2026, 10, 31))).as("two months ahead").isEmpty();
     }
