@@ -125,6 +125,9 @@ class HtmlSiteSourceTaskTest {
         assertThat(posts.get(2).text()).as("broken HTML").startsWith("因管网维修");
         assertThat(posts.get(3).title()).as("GBK").isEqualTo("关于开展王喆同志先进事迹学习活动的通知");
         assertThat(posts.get(4).publishedAt()).isEqualTo(Instant.parse("2026-05-15T01:30:00Z"));
+        assertThat(posts.get(4).text()).as("with its attachments").startsWith("各区人民政府，市各有关单位：\n现将2026年防汛工作安排通知如下。"
+                        + "\n\n附件：防汛值班人员名单.xlsx\n").contains(AttachmentFixtures.ID_IN_XLSX)
+                .contains("\n\n附件：duty.pdf\nDuty list\nID " + AttachmentFixtures.ID_IN_PDF);
 
         assertThat(server.requests("/tzgg/private/art_4008.html")).as("disallowed by robots.txt").isEmpty();
         assertThat(server.requests("/tzgg/2026/05/art_4005.html")).extracting(FeedServer.Request::status).containsExactly(503, 200);
