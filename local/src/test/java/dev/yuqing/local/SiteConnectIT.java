@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.connectors.connect.PostSourceConnector;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.connectors.site.HtmlSiteSourceConnector;
+import dev.yuqing.connectors.site.AttachmentFixtures;
 import dev.yuqing.connectors.site.SiteFixtures;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.json.Json;
@@ -111,6 +112,9 @@ class SiteConnectIT {
             assertThat(byId.keySet()).containsExactlyInAnyOrder(
                     item(server, "4001"), item(server, "4002"), item(server, "4003"), item(server, "4005"), item(server, "4006"),
                     BOARD + ":5001", BOARD + ":5001#reply", BOARD + ":5002", BOARD + ":5002#reply", BOARD + ":5003");
+            // Tika, POI and PDFBox on the classpath of the worker, next to Flink's and Elasticsearch's libraries.
+            assertThat(byId.get(item(server, "4001")).text()).as("with its attachments' text")
+                    .contains("\n\n附件：防汛值班人员名单.xlsx\n", AttachmentFixtures.ID_IN_XLSX, "\n\n附件：duty.pdf\n", AttachmentFixtures.ID_IN_PDF);
             assertThat(byId.get(item(server, "4002")).title()).as("GBK").isEqualTo("关于开展王喆同志先进事迹学习活动的通知");
             assertThat(byId.get(item(server, "4003")).text()).as("broken HTML").startsWith("因管网维修");
             assertThat(byId.get(item(server, "4006")).text()).as("behind a redirect").isEqualTo("政务服务中心自6月1日起在新址办公。");

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpFetcher {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
     /** Larger bodies are refused: no feed or page the connectors read comes near it. */
-    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    public static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
     /**
      * @param timeout     connect timeout, and the time allowed for the response headers
@@ -69,7 +69,12 @@ public final class HttpFetcher {
      * @param status    the last HTTP status, 0 when there was no answer (timeout, connection failure, open circuit)
      * @param notBefore when not to call before (a long Retry-After, an open circuit); null if nothing asks to wait
      */
-    public record Failed(String reason, int status, Instant notBefore, int attempts) implements Result {}
+    public record Failed(String reason, int status, Instant notBefore, int attempts) implements Result {
+        /** A 2xx answer whose body was over the size allowed: refused, not an error of the host. */
+        public boolean tooLarge() {
+            return status >= 200 && status < 300;
+        }
+    }
 
     private final HttpClient client;
     private final Settings settings;
@@ -103,6 +108,18 @@ public final class HttpFetcher {
      * validators of the last answer, which make the request conditional.
      */
     public Result get(URI uri, String etag, String lastModified) throws InterruptedException {
+        return get(uri, etag, lastModified, MAX_BODY_BYTES);
+    }
+
+    /**
+     * As {@link #get(URI, String, String)}, with a smaller body limit: an answer whose
+     * Content-Length says more is refused unread, and a body that runs past the limit is read no
+     * further ({@link Failed#tooLarge()}). For downloads that may be large, such as attachments.
+     */
+    public Result get(URI uri, String etag, String lastModified, int maxBodyBytes) throws InterruptedException {
+        if (maxBodyBytes < 0 || maxBodyBytes > MAX_BODY_BYTES) {
+            throw new IllegalArgumentException("body limit " + maxBodyBytes + " is not within 0.." + MAX_BODY_BYTES);
+        }
         String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
         Optional<CircuitBreaker.Refused> refused = breaker.check(host);
         if (refused.isPresent()) {
@@ -110,7 +127,7 @@ public final class HttpFetcher {
         }
         boolean outcome = false;
         try {
-            Result result = attempts(uri, etag, lastModified);
+            Result result = attempts(uri, etag, lastModified, maxBodyBytes);
             outcome = true;
             if (result instanceof Failed f && (f.status() == 0 || f.status() == 429 || f.status() >= 500)) {
                 breaker.failure(host);
@@ -125,7 +142,7 @@ public final class HttpFetcher {
         }
     }
 
-    private Result attempts(URI uri, String etag, String lastModified) throws InterruptedException {
+    private Result attempts(URI uri, String etag, String lastModified, int maxBodyBytes) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
                 .timeout(settings.timeout())
                 .header("User-Agent", settings.userAgent())
@@ -149,9 +166,15 @@ public final class HttpFetcher {
                         return new NotModified(attempt);
                     }
                     if (status >= 200 && status < 300) {
-                        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-                        if (bytes.length > MAX_BODY_BYTES) {
-                            return new Failed(uri + " sent more than " + MAX_BODY_BYTES + " bytes", status, null, attempt);
+                        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                        if (declared > maxBodyBytes) {
+                            // Closing the body unread drops the connection: nothing more comes down.
+                            return new Failed(uri + " is " + declared + " bytes (Content-Length), more than the "
+                                    + maxBodyBytes + " allowed; not downloaded", status, null, attempt);
+                        }
+                        byte[] bytes = body.readNBytes(maxBodyBytes + 1);
+                        if (bytes.length > maxBodyBytes) {
+                            return new Failed(uri + " sent more than " + maxBodyBytes + " bytes; not read further", status, null, attempt);
                         }
                         return new Fetched(bytes, header(response, "Content-Type"), header(response, "ETag"),
                                 header(response, "Last-Modified"), attempt, response.uri());

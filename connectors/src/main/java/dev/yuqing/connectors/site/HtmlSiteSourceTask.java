@@ -13,6 +13,7 @@ import dev.yuqing.connectors.http.CircuitBreaker;
 import dev.yuqing.connectors.http.HostLimiter;
 import dev.yuqing.connectors.http.HttpFetcher;
 import dev.yuqing.core.json.Json;
+import dev.yuqing.core.post.PostJson;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,6 +60,19 @@ public final class HtmlSiteSourceTask extends SourceTask {
     /** An item page's fetch, in list order. */
     private record ItemFetch(URI url, URI listPage, HttpFetcher.Result result) {}
 
+    /**
+     * An item page fetched and read.
+     *
+     * @param awaiting a board message sent on an earlier poll, read again for its reply
+     */
+    private record ItemPage(ItemFetch fetch, String html, SiteExtractor.Item item, boolean awaiting) {}
+
+    /** One GET, by whichever fetcher and limit suit the resource. */
+    @FunctionalInterface
+    private interface Fetch {
+        HttpFetcher.Result get(URI uri) throws InterruptedException;
+    }
+
     private final StopSignal stop = new StopSignal();
     private final Clock clock = Clock.systemUTC();
     private URI listUrl;
@@ -78,6 +91,9 @@ public final class HtmlSiteSourceTask extends SourceTask {
     /** The configured charset, or null to detect it. */
     private Charset charset;
     private SiteExtractor extractor;
+    private Attachments.Settings attachments;
+    /** Null when attachments are not read. */
+    private AttachmentText attachmentText;
     private PostRecords records;
     private SourceMetrics metrics;
     private SiteMetrics siteMetrics;
@@ -121,7 +137,9 @@ public final class HtmlSiteSourceTask extends SourceTask {
             return t;
         });
         charset = config.charset();
-        extractor = new SiteExtractor(config.selectors(), config.mode(), config.times(), account, config.region());
+        attachments = config.attachments();
+        attachmentText = attachments.enabled() ? new AttachmentText(attachments.textMaxChars(), attachments.parseTimeout(), account) : null;
+        extractor = new SiteExtractor(config.selectors(), config.mode(), config.times(), account, config.region(), attachments);
         metrics = new SourceMetrics(context.pluginMetrics());
         siteMetrics = new SiteMetrics(context.pluginMetrics());
         records = new PostRecords(config.topic(), config.dlqTopic(), metrics, clock);
@@ -160,7 +178,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
                 break;
             }
             visited.add(page);
-            HttpFetcher.Result result = fetchLimited(fetcher, page);
+            HttpFetcher.Result result = fetchLimited(page, u -> fetcher.get(u, null, null));
             metrics.fetch();
             if (!(result instanceof HttpFetcher.Fetched fetched)) {
                 metrics.failure();
@@ -228,24 +246,38 @@ public final class HtmlSiteSourceTask extends SourceTask {
             deadLink(c, checkedAt).ifPresent(out::add);
         }
         // Lists show the newest first; sending the oldest first keeps the column's posts in time order.
-        List<ItemFetch> oldestFirst = new ArrayList<>(items);
-        Collections.reverse(oldestFirst);
-        int posted = 0;
-        for (ItemFetch f : oldestFirst) {
-            String key = SiteState.key(f.url());
-            boolean awaiting = Boolean.FALSE.equals(before.items().get(key));
+        List<ItemPage> pages = new ArrayList<>();
+        for (int i = items.size() - 1; i >= 0; i--) {
+            ItemFetch f = items.get(i);
+            boolean awaiting = Boolean.FALSE.equals(before.items().get(SiteState.key(f.url())));
             if (f.result() instanceof HttpFetcher.Fetched fetched) {
-                siteMetrics.linkChecked(false);
                 String html = decode(fetched, f.url());
-                SiteExtractor.Item item = extractor.item(html, f.url(), clock.instant());
-                for (SiteExtractor.Out o : item.outputs()) {
-                    if (awaiting && !isReply(o)) {
+                pages.add(new ItemPage(f, html, extractor.item(html, f.url(), clock.instant()), awaiting));
+            } else {
+                pages.add(new ItemPage(f, null, null, awaiting));
+            }
+        }
+        Map<URI, List<Attachments.Outcome>> files = readAttachments(pages);
+        if (stop.isStopped()) {
+            return null; // as above: nothing is sent, the next run reads these items again
+        }
+        int posted = 0;
+        for (ItemPage p : pages) {
+            ItemFetch f = p.fetch();
+            String key = SiteState.key(f.url());
+            if (p.item() != null) {
+                siteMetrics.linkChecked(false);
+                for (SiteExtractor.Out o : p.item().outputs()) {
+                    if (p.awaiting() && !isReply(o)) {
                         continue; // the message went out on an earlier poll; only its reply is new
                     }
-                    out.add(record(o, f.url(), html, after));
+                    if (o instanceof SiteExtractor.Fields post && !post.reply()) {
+                        out.addAll(addAttachments(post, files.getOrDefault(f.url(), List.of())));
+                    }
+                    out.add(record(o, f.url(), p.html(), after));
                     posted++;
                 }
-                after.put(key, !item.awaitingReply());
+                after.put(key, !p.item().awaitingReply());
             } else {
                 HttpFetcher.Failed failed = (HttpFetcher.Failed) f.result();
                 metrics.failure();
@@ -272,6 +304,91 @@ public final class HtmlSiteSourceTask extends SourceTask {
         out.set(out.size() - 1, new SourceRecord(last.sourcePartition(), next.toOffset(), last.topic(), last.kafkaPartition(),
                 last.keySchema(), last.key(), last.valueSchema(), last.value(), last.timestamp()));
         return out;
+    }
+
+    /**
+     * Reads the attachments of the items whose post goes out in this poll, robots.txt permitting,
+     * at most http.host.max.concurrency at a time; the outcomes by item page, in page order.
+     */
+    private Map<URI, List<Attachments.Outcome>> readAttachments(List<ItemPage> pages) throws InterruptedException {
+        List<URI> owners = new ArrayList<>();
+        List<Callable<Attachments.Outcome>> calls = new ArrayList<>();
+        for (ItemPage p : pages) {
+            if (p.item() == null || p.awaiting()) {
+                continue;
+            }
+            for (Attachments.Link link : p.item().attachments()) {
+                if (!allowed(link.url())) {
+                    siteMetrics.robotsSkipped();
+                    LOG.info("Attachment {} of {} is disallowed by robots.txt for {}; not read", link.url(), p.fetch().url(), robotsAgent);
+                    continue;
+                }
+                owners.add(p.fetch().url());
+                calls.add(() -> readAttachment(link));
+            }
+        }
+        List<Attachments.Outcome> outcomes = runAll(calls);
+        Map<URI, List<Attachments.Outcome>> byItem = new HashMap<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            byItem.computeIfAbsent(owners.get(i), k -> new ArrayList<>()).add(outcomes.get(i));
+        }
+        return byItem;
+    }
+
+    /** Downloads the file, no further than attachments.max.bytes, and extracts its text. */
+    private Attachments.Outcome readAttachment(Attachments.Link link) throws InterruptedException {
+        HttpFetcher.Result result = fetchLimited(link.url(), u -> fetcher.get(u, null, null, attachments.maxBytes()));
+        metrics.fetch();
+        Attachments.Outcome outcome;
+        if (result instanceof HttpFetcher.Fetched fetched) {
+            outcome = attachmentText.read(link, fetched.body());
+        } else if (result instanceof HttpFetcher.Failed failed) {
+            if (!failed.tooLarge()) {
+                metrics.failure();
+            }
+            outcome = new Attachments.Unread(link, failed.tooLarge()
+                    ? "too large: " + failed.reason() + " (" + SiteConfig.ATTACHMENTS_MAX_BYTES + ")"
+                    : "not downloaded: " + failed.reason(), new byte[0]);
+        } else {
+            outcome = new Attachments.Unread(link, "not downloaded: " + link.url() + " answered 304 to a request without validators", new byte[0]);
+        }
+        siteMetrics.attachment(outcome instanceof Attachments.Read);
+        return outcome;
+    }
+
+    /**
+     * Appends the attachments' text to the post's text; a dead letter (carrying the cursor before
+     * the poll, like the post) for each attachment whose text is not in it: the post goes out all
+     * the same, and the dead letter names the file (its origin) and the post (its key).
+     */
+    private List<SourceRecord> addAttachments(SiteExtractor.Fields post, List<Attachments.Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
+        ObjectNode fields = post.fields();
+        String postId = fields.path("id").asText();
+        List<Attachments.Read> reads = new ArrayList<>();
+        List<Attachments.Unread> unread = new ArrayList<>();
+        for (Attachments.Outcome o : outcomes) {
+            if (o instanceof Attachments.Read r) {
+                reads.add(r);
+            } else {
+                unread.add((Attachments.Unread) o);
+            }
+        }
+        Attachments.Composed composed = Attachments.compose(fields.path("text").asText(), reads);
+        fields.put("text", composed.text());
+        for (Attachments.Read r : composed.leftOut()) {
+            unread.add(new Attachments.Unread(r.link(), "no room: the post's text is at its limit of "
+                    + PostJson.MAX_TEXT_LENGTH + " characters with the page and the attachments before it", new byte[0]));
+        }
+        var position = new PostRecords.Position(partition, beforeOffset);
+        List<SourceRecord> deadLetters = new ArrayList<>();
+        for (Attachments.Unread u : unread) {
+            deadLetters.add(records.deadLetter("attachment", u.reason() + "; the post " + postId + " was sent without its text",
+                    u.link().url().toString(), postId, u.head(), position));
+        }
+        return deadLetters;
     }
 
     private static boolean isReply(SiteExtractor.Out o) {
@@ -355,12 +472,20 @@ public final class HtmlSiteSourceTask extends SourceTask {
         List<Callable<ItemFetch>> calls = new ArrayList<>();
         for (ItemFetch f : todo) {
             calls.add(() -> {
-                HttpFetcher.Result r = fetchLimited(with, f.url());
+                HttpFetcher.Result r = fetchLimited(f.url(), u -> with.get(u, null, null));
                 metrics.fetch();
                 return new ItemFetch(f.url(), f.listPage(), r);
             });
         }
-        List<Future<ItemFetch>> futures;
+        return runAll(calls);
+    }
+
+    /** Runs each on the fetch pool; the results in the order given, none when the task stopped under them. */
+    private <T> List<T> runAll(List<Callable<T>> calls) throws InterruptedException {
+        if (calls.isEmpty()) {
+            return List.of();
+        }
+        List<Future<T>> futures;
         try {
             futures = pool.invokeAll(calls);
         } catch (RejectedExecutionException e) {
@@ -369,8 +494,8 @@ public final class HtmlSiteSourceTask extends SourceTask {
             }
             throw e;
         }
-        List<ItemFetch> done = new ArrayList<>();
-        for (Future<ItemFetch> future : futures) {
+        List<T> done = new ArrayList<>();
+        for (Future<T> future : futures) {
             try {
                 done.add(future.get());
             } catch (ExecutionException e) {
@@ -380,13 +505,14 @@ public final class HtmlSiteSourceTask extends SourceTask {
         return done;
     }
 
-    private HttpFetcher.Result fetchLimited(HttpFetcher with, URI uri) throws InterruptedException {
+    /** {@code how} fetches {@code uri} once the host's limits allow. */
+    private HttpFetcher.Result fetchLimited(URI uri, Fetch how) throws InterruptedException {
         HostLimiter.Permit permit = limiter.acquire(origin(uri));
         if (permit == null) {
             return new HttpFetcher.Failed(uri + ": not requested, the task is stopping", 0, null, 0);
         }
         try (permit) {
-            return with.get(uri, null, null);
+            return how.get(uri);
         }
     }
 
@@ -405,7 +531,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
         Robots r = robots.get(origin);
         if (r == null) {
             URI robotsTxt = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/robots.txt");
-            HttpFetcher.Result result = fetchLimited(fetcher, robotsTxt);
+            HttpFetcher.Result result = fetchLimited(robotsTxt, u -> fetcher.get(u, null, null));
             if (result instanceof HttpFetcher.Fetched f) {
                 r = Robots.parse(new String(f.body(), StandardCharsets.UTF_8));
             } else if (result instanceof HttpFetcher.Failed failed && failed.status() >= 400 && failed.status() < 500 && failed.status() != 429) {
@@ -431,6 +557,9 @@ public final class HtmlSiteSourceTask extends SourceTask {
         stop.stop();
         if (pool != null) {
             pool.shutdown(); // fetches under way end at their timeout; waits end at once on the stop signal
+        }
+        if (attachmentText != null) {
+            attachmentText.close();
         }
     }
 }

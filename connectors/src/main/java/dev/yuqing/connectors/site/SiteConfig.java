@@ -4,14 +4,18 @@ import dev.yuqing.connectors.connect.CommonSourceConfig;
 import dev.yuqing.connectors.connect.ConfigValidators;
 import dev.yuqing.connectors.connect.HttpSourceKeys;
 import dev.yuqing.connectors.http.Charsets;
+import dev.yuqing.connectors.http.HttpFetcher;
+import dev.yuqing.core.post.PostJson;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -47,6 +51,12 @@ public final class SiteConfig extends CommonSourceConfig {
     public static final String LINKS_CHECK_MAX = "links.check.max";
     public static final String LINKS_TOPIC = "links.topic";
     public static final String SEEN_MAX = "seen.max";
+    public static final String ATTACHMENTS_EXTENSIONS = "attachments.extensions";
+    public static final String ATTACHMENTS_SELECTOR = "attachments.selector";
+    public static final String ATTACHMENTS_MAX_PER_ITEM = "attachments.max.per.item";
+    public static final String ATTACHMENTS_MAX_BYTES = "attachments.max.bytes";
+    public static final String ATTACHMENTS_TEXT_MAX_CHARS = "attachments.text.max.chars";
+    public static final String ATTACHMENTS_PARSE_TIMEOUT_MS = "attachments.parse.timeout.ms";
 
     /** What the connector reads: a column of pages, or a message board of messages and their replies. */
     public enum Mode { COLUMN, BOARD }
@@ -119,7 +129,25 @@ public final class SiteConfig extends CommonSourceConfig {
                 .define(LINKS_TOPIC, Type.STRING, "site.links", ConfigValidators.topicName(), Importance.LOW,
                         "topic for dead links, as JSON {pageUrl, link, status, reason, checkedAt} keyed by the link; status 0 is no answer")
                 .define(SEEN_MAX, Type.INT, 5_000, Range.between(100, 100_000), Importance.LOW,
-                        "item pages remembered in the offset as read, so that they are not fetched again; the oldest are forgotten first");
+                        "item pages remembered in the offset as read, so that they are not fetched again; the oldest are forgotten first")
+                .define(ATTACHMENTS_EXTENSIONS, Type.STRING, "pdf,doc,docx,xls,xlsx,wps,et,rtf",
+                        ConfigValidators.of("empty, or file extensions separated by commas, such as pdf,doc,docx", SiteConfig::extensionsProblem),
+                        Importance.MEDIUM, "the attachments an item page links to that are read (case-insensitive; the link's path, a query "
+                                + "value such as download.jsp?file=名单.xls, or the link text ends with one): their text is appended to the post "
+                                + "under a line 附件：<name>, so that every check reads it; empty: attachments are not read")
+                .define(ATTACHMENTS_SELECTOR, Type.STRING, "", css(true, "div.attachments"), Importance.LOW,
+                        "CSS selector of further elements on an item page whose links are attachments; the links inside "
+                                + "item.body.selector's elements and links next to the word 附件 are always looked at")
+                .define(ATTACHMENTS_MAX_PER_ITEM, Type.INT, 5, Range.between(0, 20), Importance.LOW,
+                        "attachments read per item page at most, in page order; 0: none")
+                .define(ATTACHMENTS_MAX_BYTES, Type.INT, 20 * 1024 * 1024, Range.between(1024, HttpFetcher.MAX_BODY_BYTES), Importance.LOW,
+                        "largest attachment read, in bytes; a larger one (by its Content-Length, or as it comes) is not downloaded further "
+                                + "and goes to the dead-letter topic, the post is sent without it")
+                .define(ATTACHMENTS_TEXT_MAX_CHARS, Type.INT, 100_000, Range.between(1_000, PostJson.MAX_TEXT_LENGTH), Importance.LOW,
+                        "characters of one attachment's text put in the post at most; a longer text is cut with a note, and so is "
+                                + "the last attachment that would take the post past its " + PostJson.MAX_TEXT_LENGTH + " characters")
+                .define(ATTACHMENTS_PARSE_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(1_000L, 600_000L), Importance.LOW,
+                        "milliseconds allowed to extract one attachment's text; one that takes longer goes to the dead-letter topic");
         return HttpSourceKeys.define(def, 600_000L, "it reads the list pages and the new item pages, and robots.txt once",
                 "Yuqing (public-opinion monitoring; site reader)");
     }
@@ -137,6 +165,19 @@ public final class SiteConfig extends CommonSourceConfig {
                 return "is not a CSS selector jsoup can read (" + e.getMessage() + "); write one such as " + example;
             }
         });
+    }
+
+    private static String extensionsProblem(String v) {
+        if (v.isBlank()) {
+            return null;
+        }
+        for (String e : v.split(",", -1)) {
+            if (!e.strip().matches("[A-Za-z0-9]{1,10}")) {
+                return "'" + e.strip() + "' is not a file extension; write letters and digits without the dot, separated by commas, "
+                        + "such as pdf,doc,docx,xls,xlsx";
+            }
+        }
+        return null;
     }
 
     private static String patternProblem(String v) {
@@ -214,6 +255,19 @@ public final class SiteConfig extends CommonSourceConfig {
 
     public int seenMax() {
         return getInt(SEEN_MAX);
+    }
+
+    /** How attachments are read; {@link Attachments.Settings#enabled()} false when none are. */
+    public Attachments.Settings attachments() {
+        String extensions = getString(ATTACHMENTS_EXTENSIONS);
+        Set<String> set = new LinkedHashSet<>();
+        if (!extensions.isBlank()) {
+            for (String e : extensions.split(",")) {
+                set.add(e.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return new Attachments.Settings(set, blankToNull(ATTACHMENTS_SELECTOR), getInt(ATTACHMENTS_MAX_PER_ITEM),
+                getInt(ATTACHMENTS_MAX_BYTES), getInt(ATTACHMENTS_TEXT_MAX_CHARS), Duration.ofMillis(getLong(ATTACHMENTS_PARSE_TIMEOUT_MS)));
     }
 
     public HttpSourceKeys.Values http() {

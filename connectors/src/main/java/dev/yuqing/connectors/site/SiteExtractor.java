@@ -52,17 +52,25 @@ final class SiteExtractor {
      *
      * @param outputs       the post (column), or the message and its reply (board), or what cannot be read
      * @param awaitingReply a board message without a reply block yet
+     * @param attachments   the files the page links to whose text belongs in the post (the message's, on a board); empty
+     *                      when the post cannot be made
      */
-    record Item(List<Out> outputs, boolean awaitingReply) {}
+    record Item(List<Out> outputs, boolean awaitingReply, List<Attachments.Link> attachments) {
+        Item(List<Out> outputs, boolean awaitingReply) {
+            this(outputs, awaitingReply, List.of());
+        }
+    }
 
     private final Selectors selectors;
     private final SiteConfig.Mode mode;
     private final SiteTimes times;
     private final String account;
     private final String region;
+    private final Attachments.Settings attachments;
 
-    SiteExtractor(Selectors selectors, SiteConfig.Mode mode, SiteTimes times, String account, String region) {
+    SiteExtractor(Selectors selectors, SiteConfig.Mode mode, SiteTimes times, String account, String region, Attachments.Settings attachments) {
         this.selectors = selectors;
+        this.attachments = attachments;
         this.mode = mode;
         this.times = times;
         this.account = account;
@@ -118,7 +126,8 @@ final class SiteExtractor {
         String postId = PostIds.of(account, nativeId == null ? url.toString() : nativeId);
         String title = text(doc.select(selectors.title()));
         String timeText = text(doc.select(selectors.time()));
-        String body = body(doc.select(selectors.body()));
+        Elements bodyElements = doc.select(selectors.body());
+        String body = body(bodyElements);
         List<Out> out = new ArrayList<>();
         if (title == null) {
             out.add(new Unmappable("title", "no title: nothing matches " + SiteConfig.TITLE_SELECTOR + " '" + selectors.title() + "'", postId, false));
@@ -144,13 +153,14 @@ final class SiteExtractor {
             o.put("threadId", postId);
         }
         out.add(new Fields(o, published.get(), false));
+        List<Attachments.Link> files = Attachments.find(attachments, doc, bodyElements);
         if (!board) {
-            return new Item(out, false);
+            return new Item(out, false, files);
         }
         Element reply = doc.selectFirst(selectors.reply());
         String replyText = reply == null ? null : selectors.replyText() == null ? body(new Elements(reply)) : body(reply.select(selectors.replyText()));
         if (replyText == null) {
-            return new Item(out, true);
+            return new Item(out, true, files);
         }
         String replyId = PostIds.of(account, (nativeId == null ? url.toString() : nativeId) + "#reply");
         String replyTime = text(reply.select(selectors.replyTime()));
@@ -159,14 +169,14 @@ final class SiteExtractor {
             out.add(new Unmappable("publishedAt", replyTime == null
                     ? "the reply has no time: nothing in the reply block matches " + SiteConfig.REPLY_TIME_SELECTOR + " '" + selectors.replyTime() + "'"
                     : "the reply's time is not a time: '" + abbreviate(replyTime) + "' (" + times.expected() + ")", replyId, true));
-            return new Item(out, false);
+            return new Item(out, false, files);
         }
         ObjectNode r = post(replyId, true, url, null, replyText, replied.get(), fetchedAt,
                 selectors.replyUnit() == null ? null : text(reply.select(selectors.replyUnit())));
         r.put("replyTo", postId);
         r.put("threadId", postId);
         out.add(new Fields(r, replied.get(), true));
-        return new Item(out, false);
+        return new Item(out, false, files);
     }
 
     private ObjectNode post(String id, boolean board, URI url, String title, String text, Instant publishedAt, Instant fetchedAt, String author) {

@@ -140,4 +140,50 @@ class HttpFetcherTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         assertThat(result.reason()).contains("stopped");
     }
+
+    @Test
+    void aBodyOverTheCallersLimitIsRefusedByItsContentLengthUnread() throws Exception {
+        server.serve("/big.pdf", FeedServer.page(new byte[100_000], "application/pdf"));
+        var result = (HttpFetcher.Failed) fetcher(3).get(server.uri("/big.pdf"), null, null, 10_000);
+        assertThat(result.tooLarge()).isTrue();
+        assertThat(result.attempts()).as("not retried").isEqualTo(1);
+        assertThat(result.reason()).isEqualTo(server.uri("/big.pdf") + " is 100000 bytes (Content-Length), more than the 10000 allowed; not downloaded");
+        assertThat(fetcher(1).get(server.uri("/big.pdf"), null, null, 100_000)).isInstanceOf(HttpFetcher.Fetched.class);
+    }
+
+    /** A body without Content-Length (chunked) is read up to the limit and no further: the rest is never downloaded. */
+    @Test
+    void aStreamedBodyIsReadNoFurtherThanTheLimit() throws Exception {
+        long endless = 256L * 1024 * 1024;
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        com.sun.net.httpserver.HttpServer stream = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        stream.createContext("/big.xlsx", ex -> {
+            ex.sendResponseHeaders(200, 0); // chunked: the client cannot know the size beforehand
+            byte[] chunk = new byte[64 * 1024];
+            try (var out = ex.getResponseBody()) {
+                while (sent.get() < endless) {
+                    out.write(chunk);
+                    sent.addAndGet(chunk.length);
+                }
+            } catch (java.io.IOException e) {
+                // the client hung up: what it wanted it had
+            } finally {
+                done.complete(null);
+            }
+        });
+        stream.start();
+        try {
+            var uri = java.net.URI.create("http://127.0.0.1:" + stream.getAddress().getPort() + "/big.xlsx");
+            var result = (HttpFetcher.Failed) fetcher(1).get(uri, null, null, 1024 * 1024);
+            assertThat(result.tooLarge()).isTrue();
+            assertThat(result.reason()).isEqualTo(uri + " sent more than 1048576 bytes; not read further");
+            done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            // What the socket buffers took before the client hung up, far from the whole.
+            assertThat(sent.get()).isLessThan(endless / 4);
+        } finally {
+            stream.stop(0);
+        }
+    }
 }

@@ -125,6 +125,9 @@ class HtmlSiteSourceTaskTest {
         assertThat(posts.get(2).text()).as("broken HTML").startsWith("因管网维修");
         assertThat(posts.get(3).title()).as("GBK").isEqualTo("关于开展王喆同志先进事迹学习活动的通知");
         assertThat(posts.get(4).publishedAt()).isEqualTo(Instant.parse("2026-05-15T01:30:00Z"));
+        assertThat(posts.get(4).text()).as("with its attachments").startsWith("各区人民政府，市各有关单位：\n现将2026年防汛工作安排通知如下。"
+                        + "\n\n附件：防汛值班人员名单.xlsx\n").contains(AttachmentFixtures.ID_IN_XLSX)
+                .contains("\n\n附件：duty.pdf\nDuty list\nID " + AttachmentFixtures.ID_IN_PDF);
 
         assertThat(server.requests("/tzgg/private/art_4008.html")).as("disallowed by robots.txt").isEmpty();
         assertThat(server.requests("/tzgg/2026/05/art_4005.html")).extracting(FeedServer.Request::status).containsExactly(503, 200);
@@ -232,5 +235,96 @@ class HtmlSiteSourceTaskTest {
         });
         assertThat(server.requests("/hdjl/msg_5001.html")).hasSize(1);
         assertThat(server.requests("/hdjl/msg_5003.html")).hasSize(2);
+    }
+
+    /**
+     * An item page linking its content as files: the text of those Tika reads goes into the post
+     * under 附件： lines, where the checks see the ID numbers and the marking; each that cannot be
+     * read is a dead letter naming the file and the post, and the post is sent all the same.
+     */
+    @Test
+    void theTextOfAnItemsAttachmentsGoesIntoItsPostAndEachUnreadOneIsADeadLetter() throws Exception {
+        String itemPage = """
+                <html><head><meta charset="utf-8"></head><body>
+                <div class="header"><a href="/help/说明.pdf">网站说明</a></div>
+                <div class="article"><h1>关于2026年补贴发放名单的公示</h1><span class="pubtime">2026-05-18 10:00</span>
+                <div class="content"><p>现将名单公示如下。</p>
+                  <p><a href="/fj/u/名单.xlsx">2026年补贴发放名单.xlsx</a></p>
+                  <p><a href="/fj/download.jsp?file=通知.docx">点击下载</a></p>
+                  <p><a href="/fj/art_4009.html">相关阅读</a></p></div>
+                <p>附件：<a href="/fj/u/list.pdf">list.pdf</a> <a href="/fj/u/表格.et">表格.et</a> <a href="/fj/u/locked.pdf">locked.pdf</a>
+                   <a href="/fj/u/cut.docx">cut.docx</a> <a href="/fj/u/huge.pdf">huge.pdf</a> <a href="/fj/u/gone.doc">gone.doc</a></p>
+                </div></body></html>""";
+        server.serve("/fj/index.html", page("<ul class=\"list\"><li><a href=\"art_4010.html\">公示</a></li></ul>"
+                .getBytes(StandardCharsets.UTF_8), HTML));
+        server.serve("/fj/art_4010.html", page(itemPage.getBytes(StandardCharsets.UTF_8), HTML));
+        server.serve("/fj/u/名单.xlsx", page(AttachmentFixtures.xlsx(AttachmentFixtures.roster()), "application/octet-stream"));
+        server.route("/fj/download.jsp", (query, headers) -> new FeedServer.Reply(200, Map.of("Content-Type", "application/msword"),
+                AttachmentFixtures.docx(AttachmentFixtures.MARKING_IN_DOCX, "请各单位认真组织学习。")));
+        server.serve("/fj/u/list.pdf", page(AttachmentFixtures.pdf("Public list", "ID " + AttachmentFixtures.ID_IN_PDF), "application/pdf"));
+        server.serve("/fj/u/表格.et", page(AttachmentFixtures.xls(List.of(List.of("王五", "110105197003033333"))), "application/octet-stream"));
+        server.serve("/fj/u/locked.pdf", page(AttachmentFixtures.encryptedPdf("secret", "ID " + AttachmentFixtures.ID_IN_PDF), "application/pdf"));
+        server.serve("/fj/u/cut.docx", page(AttachmentFixtures.cutShort(AttachmentFixtures.docx("正文")), "application/octet-stream"));
+        server.serve("/fj/u/huge.pdf", page(new byte[2 * 1024 * 1024], "application/pdf"));
+        Map<String, String> props = column(server.uri("/fj/index.html").toString());
+        props.put(SiteConfig.LINKS_CHECK_MAX, "0");
+        props.put(SiteConfig.ATTACHMENTS_MAX_PER_ITEM, "10");
+        props.put(SiteConfig.ATTACHMENTS_MAX_BYTES, String.valueOf(1024 * 1024));
+        HtmlSiteSourceTask task = task(props);
+        List<SourceRecord> first = pollForRecords(task);
+
+        String postId = COLUMN + ":" + server.uri("/fj/art_4010.html");
+        assertThat(first).extracting(SourceRecord::topic).containsExactly("posts.dlq", "posts.dlq", "posts.dlq", "posts.dlq", "posts.raw");
+        Post post = json.read((byte[]) first.get(4).value());
+        assertThat(post.id()).isEqualTo(postId);
+        assertThat(post.text()).startsWith("现将名单公示如下。\n2026年补贴发放名单.xlsx\n点击下载\n相关阅读\n\n附件：2026年补贴发放名单.xlsx\n")
+                .contains("张三\t" + AttachmentFixtures.ID_IN_XLSX + "\t示范市南湖区")
+                .contains("\n\n附件：点击下载\n" + AttachmentFixtures.MARKING_IN_DOCX + "\n请各单位认真组织学习。")
+                .contains("\n\n附件：list.pdf\nPublic list\nID " + AttachmentFixtures.ID_IN_PDF)
+                .contains("\n\n附件：表格.et\n名单\n王五\t110105197003033333")
+                .doesNotContain("locked.pdf", "cut.docx", "huge.pdf", "gone.doc");
+
+        List<DeadLetter> dead = new ArrayList<>();
+        for (SourceRecord r : first.subList(0, 4)) {
+            assertThat(key(r)).isEqualTo(postId);
+            dead.add(DeadLetter.fromJson((byte[]) r.value()));
+        }
+        assertThat(dead).allSatisfy(d -> {
+            assertThat(d.stage()).isEqualTo("connector");
+            assertThat(d.field()).isEqualTo("attachment");
+            assertThat(d.key()).isEqualTo(postId);
+            assertThat(d.reason()).endsWith("; the post " + postId + " was sent without its text");
+        });
+        assertThat(dead).extracting(DeadLetter::origin).containsExactly(server.uri("/fj/u/locked.pdf").toString(),
+                server.uri("/fj/u/cut.docx").toString(), server.uri("/fj/u/huge.pdf").toString(), server.uri("/fj/u/gone.doc").toString());
+        assertThat(dead.get(0).reason()).startsWith("encrypted (password protected): its text cannot be read;");
+        assertThat(dead.get(0).rawEncoding()).as("the file itself").isEqualTo("base64");
+        assertThat(dead.get(1).reason()).startsWith("unreadable file (");
+        assertThat(dead.get(2).reason()).startsWith("too large: " + server.uri("/fj/u/huge.pdf") + " is 2097152 bytes (Content-Length), "
+                + "more than the 1048576 allowed; not downloaded (attachments.max.bytes);");
+        assertThat(dead.get(3).reason()).startsWith("not downloaded: " + server.uri("/fj/u/gone.doc") + " answered 404 (not retried);");
+
+        assertThat(server.requests("/help/说明.pdf")).as("a file of the page's frame, not of the item").isEmpty();
+        assertThat(server.requests("/fj/art_4009.html")).as("not a file").isEmpty();
+        assertThat(tasks.context().metric("attachments-read-total")).isEqualTo(4L);
+        assertThat(tasks.context().metric("attachments-unread-total")).isEqualTo(4L);
+        assertThat(tasks.context().metric("dead-letters-total")).isEqualTo(4L);
+
+        // The item is read: its attachments are not fetched again.
+        assertThat(pollFor(task, Duration.ofMillis(600))).isEmpty();
+        assertThat(server.requests("/fj/u/list.pdf")).hasSize(1);
+    }
+
+    @Test
+    void withoutExtensionsNoAttachmentIsRead() throws Exception {
+        server.serve("/fj/index.html", page("<ul class=\"list\"><li><a href=\"art_4010.html\">公示</a></li></ul>"
+                .getBytes(StandardCharsets.UTF_8), HTML));
+        server.serve("/fj/art_4010.html", page(("<div class=\"article\"><h1>公示</h1><span class=\"pubtime\">2026-05-18</span>"
+                + "<div class=\"content\">见附件 <a href=\"u/list.pdf\">list.pdf</a></div></div>").getBytes(StandardCharsets.UTF_8), HTML));
+        Map<String, String> props = column(server.uri("/fj/index.html").toString());
+        props.put(SiteConfig.ATTACHMENTS_EXTENSIONS, "");
+        assertThat(pollForRecords(task(props))).singleElement()
+                .satisfies(r -> assertThat(json.read((byte[]) r.value()).text()).isEqualTo("见附件 list.pdf"));
+        assertThat(server.requests("/fj/u/list.pdf")).isEmpty();
     }
 }

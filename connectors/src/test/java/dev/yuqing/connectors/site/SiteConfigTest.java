@@ -123,6 +123,32 @@ class SiteConfigTest {
     }
 
     @Test
+    void attachmentKeys() {
+        Attachments.Settings defaults = new SiteConfig(valid()).attachments();
+        assertThat(defaults.extensions()).containsExactlyInAnyOrder("pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "rtf");
+        assertThat(defaults.enabled()).isTrue();
+        assertThat(defaults.maxBytes()).isEqualTo(20 * 1024 * 1024);
+        assertThat(defaults.selector()).isNull();
+        Map<String, String> m = valid();
+        m.put(SiteConfig.ATTACHMENTS_EXTENSIONS, " PDF, .docx ,xls");
+        assertThat(connector.problems(m)).containsExactly("Invalid value PDF, .docx ,xls for configuration attachments.extensions: "
+                + "'.docx' is not a file extension; write letters and digits without the dot, separated by commas, such as pdf,doc,docx,xls,xlsx");
+        m.put(SiteConfig.ATTACHMENTS_EXTENSIONS, " PDF, Docx ");
+        assertThat(new SiteConfig(m).attachments().extensions()).containsExactlyInAnyOrder("pdf", "docx");
+        m.put(SiteConfig.ATTACHMENTS_EXTENSIONS, "");
+        assertThat(new SiteConfig(m).attachments().enabled()).as("empty: off").isFalse();
+        assertThat(problems.with(SiteConfig.ATTACHMENTS_MAX_PER_ITEM, "0")).isEmpty();
+        assertThat(problems.with(SiteConfig.ATTACHMENTS_MAX_BYTES, "40000000")).containsExactly(
+                "Invalid value 40000000 for configuration attachments.max.bytes: Value must be no more than 33554432");
+        assertThat(problems.with(SiteConfig.ATTACHMENTS_TEXT_MAX_CHARS, "300000")).containsExactly(
+                "Invalid value 300000 for configuration attachments.text.max.chars: Value must be no more than 200000");
+        assertThat(problems.with(SiteConfig.ATTACHMENTS_PARSE_TIMEOUT_MS, "10")).containsExactly(
+                "Invalid value 10 for configuration attachments.parse.timeout.ms: Value must be at least 1000");
+        assertThat(problems.with(SiteConfig.ATTACHMENTS_SELECTOR, "div.fj[")).singleElement().asString()
+                .startsWith("Invalid value div.fj[ for configuration attachments.selector: is not a CSS selector jsoup can read (");
+    }
+
+    @Test
     void aBackoffMaximumBelowTheInitialBackoff() {
         Map<String, String> m = valid();
         m.put("retry.backoff.initial.ms", "5000");
@@ -134,7 +160,7 @@ class SiteConfigTest {
     @Test
     void aMisspeltKey() {
         assertThat(problems.with("item.titel.selector", "h1")).singleElement().asString()
-                .startsWith("unknown key item.titel.selector for HtmlSiteSourceConnector; known keys: board.reply.selector");
+                .startsWith("unknown key item.titel.selector for HtmlSiteSourceConnector; known keys: attachments.extensions");
     }
 
     /** The samples in connectors/config read as meant (ConfigSamplesTest validates them; the build runs in the module's directory). */

@@ -27,7 +27,7 @@ class SiteExtractorTest {
                 "div.reply", ".content", ".time", ".unit");
     }
 
-    private final SiteExtractor columns = new SiteExtractor(column(), SiteConfig.Mode.COLUMN, new SiteTimes(null, ZoneId.of("Asia/Shanghai")), ACCOUNT, "示范市");
+    private final SiteExtractor columns = new SiteExtractor(column(), SiteConfig.Mode.COLUMN, new SiteTimes(null, ZoneId.of("Asia/Shanghai")), ACCOUNT, "示范市", Attachments.Settings.none());
 
     private static String page(String name) {
         return new String(FeedServer.resource("/site/" + name), StandardCharsets.UTF_8);
@@ -110,7 +110,7 @@ class SiteExtractorTest {
 
     @Test
     void aBoardPageIsTheMessageAndItsReplyInOneThread() {
-        SiteExtractor boards = new SiteExtractor(board("span.no"), SiteConfig.Mode.BOARD, new SiteTimes(null, ZoneId.of("Asia/Shanghai")), BOARD, "");
+        SiteExtractor boards = new SiteExtractor(board("span.no"), SiteConfig.Mode.BOARD, new SiteTimes(null, ZoneId.of("Asia/Shanghai")), BOARD, "", Attachments.Settings.none());
         URI url = URI.create("https://www.demo.yuqing.invalid/hdjl/msg_5001.html");
         SiteExtractor.Item item = boards.item(page("msg_5001.html"), url, FETCHED);
         assertThat(item.awaitingReply()).isFalse();
@@ -139,7 +139,7 @@ class SiteExtractorTest {
 
     @Test
     void anUnansweredMessageAwaitsItsReplyAndAReplyWithoutATimeIsUnmappable() {
-        SiteExtractor boards = new SiteExtractor(board(null), SiteConfig.Mode.BOARD, new SiteTimes(null, ZoneId.of("Asia/Shanghai")), BOARD, "");
+        SiteExtractor boards = new SiteExtractor(board(null), SiteConfig.Mode.BOARD, new SiteTimes(null, ZoneId.of("Asia/Shanghai")), BOARD, "", Attachments.Settings.none());
         URI url = URI.create("https://www.demo.yuqing.invalid/hdjl/msg_5003.html");
         SiteExtractor.Item open = boards.item(page("msg_5003.html"), url, FETCHED);
         assertThat(open.awaitingReply()).isTrue();

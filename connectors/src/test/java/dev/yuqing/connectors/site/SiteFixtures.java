@@ -15,7 +15,8 @@ import java.util.Map;
  * The fixture site of src/test/resources/site, served the same way to {@code HtmlSiteSourceTaskTest}
  * and to {@code SiteConnectIT} in local, with the configurations that read it: a column of two list
  * pages whose items are a clean page, a GBK page, broken HTML, a page that answers 503 before it
- * serves, one behind a redirect, one with a bad time and one robots.txt disallows; and a message
+ * serves, one behind a redirect, one with a bad time and one robots.txt disallows (the clean page
+ * links two attachments, a workbook and a PDF with ID numbers); and a message
  * board of three messages, the last one unanswered.
  */
 public final class SiteFixtures {
@@ -33,6 +34,8 @@ public final class SiteFixtures {
         server.serve("/tzgg/index.html", page(resource("/site/tzgg-index.html"), HTML));
         server.serve("/tzgg/index_1.html", page(resource("/site/tzgg-index_1.html"), HTML));
         server.serve("/tzgg/2026/05/art_4001.html", page(resource("/site/art_4001.html"), HTML));
+        server.serve("/tzgg/files/防汛值班人员名单.xlsx", page(AttachmentFixtures.xlsx(AttachmentFixtures.roster()), "application/vnd.ms-excel"));
+        server.serve("/tzgg/files/duty.pdf", page(AttachmentFixtures.pdf("Duty list", "ID " + AttachmentFixtures.ID_IN_PDF), "application/pdf"));
         server.serve("/tzgg/2026/05/art_4002.html", page(resource("/site/art_4002-gbk.html"), "text/html"));
         server.serve("/tzgg/2026/05/art_4003.html", page(resource("/site/art_4003-broken.html"), HTML));
         server.serve("/tzgg/2026/05/art_4005.html", status(503), page(resource("/site/art_4005.html"), HTML));
