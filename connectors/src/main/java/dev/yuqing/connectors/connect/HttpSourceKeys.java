@@ -4,6 +4,7 @@ import dev.yuqing.connectors.http.AddressPolicy;
 import dev.yuqing.connectors.http.Backoff;
 import dev.yuqing.connectors.http.CircuitBreaker;
 import dev.yuqing.connectors.http.HttpFetcher;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -137,6 +138,16 @@ public final class HttpSourceKeys {
                                    AddressPolicy policy) {
             return new HttpFetcher(new HttpFetcher.Settings(timeout, userAgent, accept, maxAttempts, headers),
                     new Backoff(backoffInitial, backoffMax, new Random()), stop, clock, breaker, policy);
+        }
+
+        /**
+         * The source's URL (the value of {@code key}) is not refused by the address policy when its
+         * host is an IP address, which is known without DNS: a test site on 127.0.0.1 without
+         * http.allowed.hosts is said at validation rather than found in the log.
+         */
+        public void checkSource(Map<String, ConfigValue> values, String key, URI url) {
+            policy().literalRefusal(url).ifPresent(reason -> values.get(key).addErrorMessage(key + " " + url + " would never be fetched: "
+                    + reason + "; add " + url.getHost() + " to " + HTTP_ALLOWED_HOSTS + " if the connector must read it"));
         }
 
         /** The check across keys: the backoff maximum is not below the initial backoff. */

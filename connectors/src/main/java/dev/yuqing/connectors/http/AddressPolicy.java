@@ -272,6 +272,14 @@ public final class AddressPolicy {
         return reason;
     }
 
+    /**
+     * Why {@code uri} is refused when its host is an IP address, known without asking DNS (for a
+     * configuration's validation); empty for a host name, and not logged.
+     */
+    public Optional<String> literalRefusal(URI uri) {
+        return uri.getHost() != null && literal(host(uri)) ? reason(uri) : Optional.empty();
+    }
+
     private Optional<String> reason(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {

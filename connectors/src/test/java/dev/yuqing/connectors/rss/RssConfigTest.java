@@ -92,6 +92,19 @@ class RssConfigTest {
     }
 
     @Test
+    void aFeedOnAnAddressTheConnectorRefusesIsSaidAtValidation() {
+        Map<String, String> m = valid();
+        m.put(RssConfig.FEED_URL, "http://127.0.0.1:8080/rss.xml");
+        assertThat(connector.problems(m)).containsExactly("feed.url http://127.0.0.1:8080/rss.xml would never be fetched: "
+                + "127.0.0.1 is a loopback address (127.0.0.0/8); add 127.0.0.1 to http.allowed.hosts if the connector must read it");
+        m.put(HttpSourceKeys.HTTP_ALLOWED_HOSTS, "127.0.0.1");
+        assertThat(connector.problems(m)).isEmpty();
+        m.put(RssConfig.FEED_URL, "http://[fd00::7]/rss.xml");
+        assertThat(connector.problems(m)).containsExactly("feed.url http://[fd00::7]/rss.xml would never be fetched: "
+                + "fd00::7 is a unique-local address (fc00::/7); add [fd00::7] to http.allowed.hosts if the connector must read it");
+    }
+
+    @Test
     void aBackoffMaximumBelowTheInitialBackoff() {
         Map<String, String> m = valid();
         m.put(RssConfig.RETRY_BACKOFF_INITIAL_MS, "5000");
