@@ -173,7 +173,9 @@ public final class ConnectorThroughput {
     // ---- configurations -------------------------------------------------------------------------
 
     private static Map<String, String> common(Class<? extends PostSourceConnector> connector) {
-        return PostSourceConnector.configuration(connector, POSTS, DLQ);
+        Map<String, String> m = PostSourceConnector.configuration(connector, POSTS, DLQ);
+        m.put("http.allowed.hosts", "127.0.0.1"); // the bench's own server; loopback is refused by default
+        return m;
     }
 
     private static Map<String, String> rss(String base) {

@@ -97,6 +97,7 @@ class ApiConnectIT {
         api.put("api.region", "示范市");
         api.put("http.headers", "${file:" + secrets + ":headers}");
         api.put("http.timeout.ms", "3000");
+        api.put("http.allowed.hosts", "127.0.0.1"); // the fixture server; loopback is refused by default
         api.put("poll.interval.ms", "500");
         api.put("retry.backoff.initial.ms", "100");
         c.put("zmhd-api", api);

@@ -74,6 +74,7 @@ class ConnectIT {
         m.put("feed.url", feed.toString());
         m.put("feed.account", account);
         m.put("feed.region", "示范市");
+        m.put("http.allowed.hosts", "127.0.0.1"); // the fixture server; loopback is refused by default
         m.put("poll.interval.ms", "500");
         m.put("retry.backoff.initial.ms", "100");
         return m;

@@ -7,6 +7,7 @@ import dev.yuqing.connectors.connect.HttpSourceKeys;
 import dev.yuqing.connectors.http.Charsets;
 import dev.yuqing.connectors.replay.FieldMapping;
 import dev.yuqing.core.post.SourceType;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -126,10 +127,7 @@ public final class HttpApiConfig extends CommonSourceConfig {
 
     private static String urlProblem(String template) {
         String example = "https://api.example.gov.cn/messages?page={page}&size=50";
-        String sample = template.strip();
-        for (Paging p : Paging.values()) {
-            sample = sample.replace(p.placeholder(), "1");
-        }
+        String sample = sample(template);
         String problem = null;
         try {
             ConfigValidators.httpUrl(example).ensureValid(API_URL, sample);
@@ -210,6 +208,20 @@ public final class HttpApiConfig extends CommonSourceConfig {
         public String toString() {
             return "empty, or 'Name: value' entries separated by new lines or '|'";
         }
+    }
+
+    /** The template with 1 for each placeholder: a URL to check. */
+    private static String sample(String template) {
+        String sample = template.strip();
+        for (Paging p : Paging.values()) {
+            sample = sample.replace(p.placeholder(), "1");
+        }
+        return sample;
+    }
+
+    /** A URL of the API, the template with 1 for each placeholder: its scheme and host are those of every request. */
+    public URI sampleUrl() {
+        return URI.create(sample(getString(API_URL)));
     }
 
     public String urlTemplate() {

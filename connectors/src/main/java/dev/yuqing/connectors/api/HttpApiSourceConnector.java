@@ -22,6 +22,7 @@ public final class HttpApiSourceConnector extends PostSourceConnector {
     protected void check(Map<String, String> props, Map<String, ConfigValue> values) {
         HttpApiConfig c = new HttpApiConfig(props);
         c.http().check(values);
+        c.http().checkSource(values, HttpApiConfig.API_URL, c.sampleUrl());
         HttpApiConfig.Paging paging = c.paging();
         if (!c.urlTemplate().contains(paging.placeholder())) {
             values.get(HttpApiConfig.API_URL).addErrorMessage(HttpApiConfig.API_URL + " has no " + paging.placeholder() + " for "

@@ -169,7 +169,11 @@ public final class HttpApiSourceTask extends SourceTask {
     /** The answer as JSON with an items array, or null (counted and logged) when there is none to read. */
     private JsonNode fetch(URI uri) throws InterruptedException {
         HttpFetcher.Result result = fetcher.get(uri, null, null);
-        metrics.fetch();
+        metrics.fetched(result);
+        if (result instanceof HttpFetcher.Refused refused) {
+            LOG.warn("API {} not fetched: {}; next try at {}; {}", uri, refused.reason(), schedule.next(), metrics);
+            return null;
+        }
         if (result instanceof HttpFetcher.Failed failed) {
             metrics.failure();
             schedule.notBefore(failed.notBefore());

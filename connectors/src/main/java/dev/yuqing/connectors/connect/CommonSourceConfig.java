@@ -44,6 +44,20 @@ public abstract class CommonSourceConfig extends AbstractConfig {
         }
     }
 
+    private static String bootstrapProblem(String value) {
+        if (value.isBlank()) {
+            return null;
+        }
+        for (String server : value.split(",")) {
+            String s = server.strip();
+            int colon = s.lastIndexOf(':');
+            if (colon <= 0 || colon == s.length() - 1 || !s.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+                return "'" + s + "' is not host:port; give the worker's Kafka as in its bootstrap.servers, such as 127.0.0.1:9092 or kafka:9092";
+            }
+        }
+        return null;
+    }
+
     /** A new definition holding the common keys, for a connector to add its own to. */
     public static ConfigDef define() {
         return new ConfigDef()
@@ -51,7 +65,8 @@ public abstract class CommonSourceConfig extends AbstractConfig {
                         "topic the posts go to, as JSON Post keyed by post id")
                 .define(DLQ_TOPIC, Type.STRING, Topics.POSTS_DLQ, ConfigValidators.topicName(), Importance.HIGH,
                         "topic for items that cannot become posts, as JSON DeadLetter (stage connector) with the field and the reason")
-                .define(KAFKA_BOOTSTRAP, Type.STRING, "", Importance.MEDIUM,
+                .define(KAFKA_BOOTSTRAP, Type.STRING, "", ConfigValidators.of("empty, or host:port[,host:port...]", CommonSourceConfig::bootstrapProblem),
+                        Importance.MEDIUM,
                         "the Kafka cluster this Connect worker writes to (host:port,...), for checking before the connector and its task start"
                                 + " that every topic it writes exists: a missing one fails the start with the topic's name and the fix, where"
                                 + " Connect would otherwise wait for it without end or a word; empty skips the check");

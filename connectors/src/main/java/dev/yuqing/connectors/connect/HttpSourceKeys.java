@@ -1,8 +1,10 @@
 package dev.yuqing.connectors.connect;
 
+import dev.yuqing.connectors.http.AddressPolicy;
 import dev.yuqing.connectors.http.Backoff;
 import dev.yuqing.connectors.http.CircuitBreaker;
 import dev.yuqing.connectors.http.HttpFetcher;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +18,7 @@ import org.apache.kafka.common.config.ConfigValue;
 
 /**
  * The keys of every connector that polls an HTTP source (poll interval, timeout, User-Agent,
- * retries, circuit breaker), declared once here so that the connectors describe and check them alike.
+ * retries, circuit breaker, the hosts it may reach), declared once here so that the connectors describe and check them alike.
  */
 public final class HttpSourceKeys {
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
@@ -27,6 +29,8 @@ public final class HttpSourceKeys {
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
     public static final String BREAKER_FAILURE_THRESHOLD = "breaker.failure.threshold";
     public static final String BREAKER_OPEN_MS = "breaker.open.ms";
+    public static final String HTTP_ALLOWED_HOSTS = AddressPolicy.ALLOWED_KEY;
+    public static final String HTTP_DENIED_HOSTS = AddressPolicy.DENIED_KEY;
 
     private static final long HOUR_MS = 3_600_000;
 
@@ -64,7 +68,22 @@ public final class HttpSourceKeys {
                         "requests to one host in a row that failed after their retries (5xx, 429, timeouts, connection failures) "
                                 + "before the host's circuit opens and further requests to it fail at once")
                 .define(BREAKER_OPEN_MS, Type.LONG, 300_000L, Range.between(0L, 24 * HOUR_MS), Importance.LOW,
-                        "milliseconds an open circuit refuses requests to its host; then one trial request decides whether it closes");
+                        "milliseconds an open circuit refuses requests to its host; then one trial request decides whether it closes")
+                .define(HTTP_ALLOWED_HOSTS, Type.STRING, "", hostEntries(), Importance.MEDIUM,
+                        "hosts fetched although their addresses are not public: by default a URL (the source's, a link's, a redirect's) "
+                                + "whose host resolves to a loopback, private, shared (100.64.0.0/10), link-local, multicast or unique-local "
+                                + "address is refused, logged once and counted, never fetched; comma-separated host names "
+                                + "(*.example.gov.cn for the names below it), IP addresses and CIDR ranges such as 10.1.0.0/16; "
+                                + "a test site on this machine needs 127.0.0.1")
+                .define(HTTP_DENIED_HOSTS, Type.STRING, "", hostEntries(), Importance.LOW,
+                        "hosts never fetched, whatever their address and " + HTTP_ALLOWED_HOSTS + " say: comma-separated host names "
+                                + "(*.example.gov.cn for the names below it), IP addresses and CIDR ranges, matched against the name "
+                                + "and every address it resolves to");
+    }
+
+    private static ConfigDef.Validator hostEntries() {
+        return ConfigValidators.of("empty, or comma-separated host names, IP addresses and CIDR ranges such as www.example.gov.cn, 127.0.0.1, 10.1.0.0/16",
+                AddressPolicy::entriesProblem);
     }
 
     /**
@@ -77,14 +96,22 @@ public final class HttpSourceKeys {
      * @param backoffInitial wait before the first retry
      * @param backoffMax     longest wait between two attempts
      * @param breaker        when a host's circuit opens and for how long
+     * @param allowedHosts   http.allowed.hosts as configured
+     * @param deniedHosts    http.denied.hosts as configured
      */
     public record Values(Duration pollInterval, Duration timeout, String userAgent, int maxAttempts, Duration backoffInitial, Duration backoffMax,
-                         CircuitBreaker.Settings breaker) {
+                         CircuitBreaker.Settings breaker, String allowedHosts, String deniedHosts) {
         public static Values of(AbstractConfig c) {
             return new Values(Duration.ofMillis(c.getLong(POLL_INTERVAL_MS)), Duration.ofMillis(c.getLong(HTTP_TIMEOUT_MS)),
                     c.getString(HTTP_USER_AGENT), c.getInt(RETRY_MAX_ATTEMPTS),
                     Duration.ofMillis(c.getLong(RETRY_BACKOFF_INITIAL_MS)), Duration.ofMillis(c.getLong(RETRY_BACKOFF_MAX_MS)),
-                    new CircuitBreaker.Settings(c.getInt(BREAKER_FAILURE_THRESHOLD), Duration.ofMillis(c.getLong(BREAKER_OPEN_MS))));
+                    new CircuitBreaker.Settings(c.getInt(BREAKER_FAILURE_THRESHOLD), Duration.ofMillis(c.getLong(BREAKER_OPEN_MS))),
+                    c.getString(HTTP_ALLOWED_HOSTS), c.getString(HTTP_DENIED_HOSTS));
+        }
+
+        /** A policy of the hosts the task may fetch: one per task, shared by its fetchers, so that each refused host is logged once. */
+        public AddressPolicy policy() {
+            return AddressPolicy.of(allowedHosts, deniedHosts);
         }
 
         /**
@@ -92,21 +119,35 @@ public final class HttpSourceKeys {
          * at once (a dead-link check) rather than retried.
          */
         public Values singleAttempt() {
-            return new Values(pollInterval, timeout, userAgent, 1, backoffInitial, backoffMax, breaker);
-        }
-
-        /** A fetcher with these timeouts, retries and a circuit breaker of its own, sending {@code headers} with every request. */
-        public HttpFetcher fetcher(String accept, Map<String, String> headers, StopSignal stop, Clock clock) {
-            return fetcher(accept, headers, stop, clock, new CircuitBreaker(breaker, clock));
+            return new Values(pollInterval, timeout, userAgent, 1, backoffInitial, backoffMax, breaker, allowedHosts, deniedHosts);
         }
 
         /**
-         * A fetcher sharing {@code breaker} (one per task: the hosts it reads). Its backoff draws from
-         * a {@link Random}, which threads may share: the site task fetches pages from a pool.
+         * A fetcher with these timeouts, retries, a circuit breaker and an address policy of its own,
+         * sending {@code headers} with every request.
          */
-        public HttpFetcher fetcher(String accept, Map<String, String> headers, StopSignal stop, Clock clock, CircuitBreaker breaker) {
+        public HttpFetcher fetcher(String accept, Map<String, String> headers, StopSignal stop, Clock clock) {
+            return fetcher(accept, headers, stop, clock, new CircuitBreaker(breaker, clock), policy());
+        }
+
+        /**
+         * A fetcher sharing {@code breaker} and {@code policy} (one each per task: the hosts it reads).
+         * Its backoff draws from a {@link Random}, which threads may share: the site task fetches pages from a pool.
+         */
+        public HttpFetcher fetcher(String accept, Map<String, String> headers, StopSignal stop, Clock clock, CircuitBreaker breaker,
+                                   AddressPolicy policy) {
             return new HttpFetcher(new HttpFetcher.Settings(timeout, userAgent, accept, maxAttempts, headers),
-                    new Backoff(backoffInitial, backoffMax, new Random()), stop, clock, breaker);
+                    new Backoff(backoffInitial, backoffMax, new Random()), stop, clock, breaker, policy);
+        }
+
+        /**
+         * The source's URL (the value of {@code key}) is not refused by the address policy when its
+         * host is an IP address, which is known without DNS: a test site on 127.0.0.1 without
+         * http.allowed.hosts is said at validation rather than found in the log.
+         */
+        public void checkSource(Map<String, ConfigValue> values, String key, URI url) {
+            policy().literalRefusal(url).ifPresent(reason -> values.get(key).addErrorMessage(key + " " + url + " would never be fetched: "
+                    + reason + "; add " + url.getHost() + " to " + HTTP_ALLOWED_HOSTS + " if the connector must read it"));
         }
 
         /** The check across keys: the backoff maximum is not below the initial backoff. */

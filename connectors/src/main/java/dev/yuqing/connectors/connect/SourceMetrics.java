@@ -1,5 +1,6 @@
 package dev.yuqing.connectors.connect;
 
+import dev.yuqing.connectors.http.HttpFetcher;
 import java.util.LinkedHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.metrics.Gauge;
@@ -14,6 +15,7 @@ public final class SourceMetrics {
     private final AtomicLong fetches = new AtomicLong();
     private final AtomicLong notModified = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final AtomicLong items = new AtomicLong();
     private final AtomicLong posts = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -28,6 +30,8 @@ public final class SourceMetrics {
         register(metrics, "fetches-total", "requests of the source (a conditional GET that found nothing new included)", fetches);
         register(metrics, "not-modified-total", "fetches the source answered with 304 Not Modified", notModified);
         register(metrics, "failures-total", "fetches or reads that failed after their retries", failures);
+        register(metrics, "refused-total", "URLs not fetched because http.allowed.hosts, http.denied.hosts or the default refusal "
+                + "of addresses that are not public refused them or a redirect's target", refused);
         register(metrics, "items-total", "items read from the source, new or not", items);
         register(metrics, "posts-total", "new posts sent to the posts topic", posts);
         register(metrics, "duplicates-total", "items skipped because an earlier fetch already sent them", duplicates);
@@ -40,8 +44,9 @@ public final class SourceMetrics {
         metrics.addMetric(metrics.metricName(name, description, new LinkedHashMap<>()), (Gauge<Long>) (config, now) -> counter.get());
     }
 
-    public void fetch() {
-        fetches.incrementAndGet();
+    /** A URL refused without a fetch to count (a robots.txt whose redirect is refused). */
+    public void refused() {
+        refused.incrementAndGet();
     }
 
     public void notModified() {
@@ -50,6 +55,20 @@ public final class SourceMetrics {
 
     public void failure() {
         failures.incrementAndGet();
+    }
+
+    /**
+     * A fetch's result: a fetch, unless the address policy refused the URL before any request; a
+     * refusal (of the URL or of where it redirects) is counted as such.
+     */
+    public void fetched(HttpFetcher.Result result) {
+        if (result instanceof HttpFetcher.Refused refused) {
+            refused();
+            if (refused.attempts() == 0) {
+                return;
+            }
+        }
+        fetches.incrementAndGet();
     }
 
     public void item() {
@@ -76,7 +95,8 @@ public final class SourceMetrics {
         String read = "items " + items + ", posts " + posts + ", duplicates " + duplicates + ", dead letters " + deadLetters
                 + (posts.get() == 0 ? "" : ", lag " + java.time.Duration.ofMillis(lag.get()).toSeconds() + " s");
         // Sources read without requests (files) have no fetches to speak of.
-        return fetches.get() == 0 && failures.get() == 0 ? read
-                : "fetches " + fetches + " (not modified " + notModified + ", failed " + failures + "), " + read;
+        return fetches.get() == 0 && failures.get() == 0 && refused.get() == 0 ? read
+                : "fetches " + fetches + " (not modified " + notModified + ", failed " + failures + ")"
+                + (refused.get() == 0 ? "" : ", refused " + refused) + ", " + read;
     }
 }

@@ -13,21 +13,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * GETs a resource for a connector: conditional (If-None-Match / If-Modified-Since from the
- * previous answer), redirects followed, and retried with {@link Backoff} on 429, 5xx, timeouts
+ * previous answer), redirects followed (at most {@value #MAX_REDIRECTS}, not from https to http),
+ * and retried with {@link Backoff} on 429, 5xx, timeouts
  * and connection failures. A Retry-After header sets the wait; one longer than the backoff's
  * maximum ends the attempts and says when to come back ({@link Failed#notBefore}). Other 4xx are
  * not retried. Waits end at once when the task is stopped. A {@link CircuitBreaker} per host
- * refuses requests to a host whose fetches keep failing, without asking it.
+ * refuses requests to a host whose fetches keep failing, without asking it. The {@link AddressPolicy}
+ * checks the URL before the first request and every redirect's target before it is followed: the
+ * fetcher follows redirects itself for that, and a refused URL is never requested.
  */
 public final class HttpFetcher {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
     /** Larger bodies are refused: no feed or page the connectors read comes near it. */
     public static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    /** Redirects followed per attempt at most, as many as the JDK's client follows. */
+    static final int MAX_REDIRECTS = 5;
+    /** The statuses whose Location is followed (a GET stays a GET). */
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     /**
      * @param timeout     connect timeout, and the time allowed for the response headers
@@ -47,7 +55,7 @@ public final class HttpFetcher {
     }
 
     /** What a fetch came to. */
-    public sealed interface Result permits Fetched, NotModified, Failed {
+    public sealed interface Result permits Fetched, NotModified, Failed, Refused {
         /** Requests made, retries included. */
         int attempts();
     }
@@ -76,24 +84,37 @@ public final class HttpFetcher {
         }
     }
 
+    /**
+     * The {@link AddressPolicy} refused the URL, or the target of a redirect it led to: not requested.
+     *
+     * @param reason   for the log: the URL and why it is refused
+     * @param attempts requests made before, 0 when the URL itself is refused
+     */
+    public record Refused(String reason, int attempts) implements Result {}
+
     private final HttpClient client;
     private final Settings settings;
     private final Backoff backoff;
     private final StopSignal stop;
     private final Clock clock;
     private final CircuitBreaker breaker;
+    private final AddressPolicy policy;
 
     /** A fetcher without a circuit breaker. */
-    public HttpFetcher(Settings settings, Backoff backoff, StopSignal stop, Clock clock) {
-        this(settings, backoff, stop, clock, CircuitBreaker.disabled(clock));
+    public HttpFetcher(Settings settings, Backoff backoff, StopSignal stop, Clock clock, AddressPolicy policy) {
+        this(settings, backoff, stop, clock, CircuitBreaker.disabled(clock), policy);
     }
 
-    /** @param breaker shared by the fetchers of a task, so that they agree on which hosts are down */
-    public HttpFetcher(Settings settings, Backoff backoff, StopSignal stop, Clock clock, CircuitBreaker breaker) {
+    /**
+     * @param breaker shared by the fetchers of a task, so that they agree on which hosts are down
+     * @param policy  shared by the fetchers of a task, so that each refused host is logged once
+     */
+    public HttpFetcher(Settings settings, Backoff backoff, StopSignal stop, Clock clock, CircuitBreaker breaker, AddressPolicy policy) {
         // HTTP/1.1: the oldest government site servers misread the HTTP/2 upgrade headers.
+        // Redirects are followed here, not by the client: each target is checked by the policy first.
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.settings = settings;
@@ -101,6 +122,7 @@ public final class HttpFetcher {
         this.stop = stop;
         this.clock = clock;
         this.breaker = breaker;
+        this.policy = policy;
     }
 
     /**
@@ -119,6 +141,10 @@ public final class HttpFetcher {
     public Result get(URI uri, String etag, String lastModified, int maxBodyBytes) throws InterruptedException {
         if (maxBodyBytes < 0 || maxBodyBytes > MAX_BODY_BYTES) {
             throw new IllegalArgumentException("body limit " + maxBodyBytes + " is not within 0.." + MAX_BODY_BYTES);
+        }
+        Optional<String> refusal = policy.refusal(uri);
+        if (refusal.isPresent()) {
+            return new Refused(uri + ": " + refusal.get(), 0);
         }
         String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
         Optional<CircuitBreaker.Refused> refused = breaker.check(host);
@@ -143,23 +169,16 @@ public final class HttpFetcher {
     }
 
     private Result attempts(URI uri, String etag, String lastModified, int maxBodyBytes) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
-                .timeout(settings.timeout())
-                .header("User-Agent", settings.userAgent())
-                .header("Accept", settings.accept());
-        settings.headers().forEach(request::header);
-        if (etag != null) {
-            request.header("If-None-Match", etag);
-        }
-        if (lastModified != null) {
-            request.header("If-Modified-Since", lastModified);
-        }
         for (int attempt = 1; ; attempt++) {
             String problem;
             int status = 0;
             Optional<Duration> retryAfter = Optional.empty();
             try {
-                HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                Answer answer = follow(uri, etag, lastModified, attempt);
+                if (answer.ended() != null) {
+                    return answer.ended();
+                }
+                HttpResponse<InputStream> response = answer.response();
                 status = response.statusCode();
                 try (InputStream body = response.body()) {
                     if (status == 304) {
@@ -177,7 +196,7 @@ public final class HttpFetcher {
                             return new Failed(uri + " sent more than " + maxBodyBytes + " bytes; not read further", status, null, attempt);
                         }
                         return new Fetched(bytes, header(response, "Content-Type"), header(response, "ETag"),
-                                header(response, "Last-Modified"), attempt, response.uri());
+                                header(response, "Last-Modified"), attempt, answer.uri());
                     }
                 }
                 problem = "HTTP " + status;
@@ -204,6 +223,62 @@ public final class HttpFetcher {
                 return new Failed(uri + ": stopped while waiting to retry after " + problem, status, null, attempt);
             }
         }
+    }
+
+    /**
+     * Where one attempt's redirects ended: the answer that is not a redirect and the URL that gave
+     * it, or the result that ended the chain before (a refused or unusable target).
+     */
+    private record Answer(HttpResponse<InputStream> response, URI uri, Result ended) {}
+
+    /** GETs {@code uri}, following its redirects as far as the policy lets them go. */
+    private Answer follow(URI uri, String etag, String lastModified, int attempt) throws IOException, InterruptedException {
+        URI at = uri;
+        for (int redirects = 0; ; redirects++) {
+            HttpResponse<InputStream> response = client.send(request(at, etag, lastModified), HttpResponse.BodyHandlers.ofInputStream());
+            int status = response.statusCode();
+            Optional<String> location = REDIRECTS.contains(status) ? response.headers().firstValue("Location") : Optional.empty();
+            if (location.isEmpty()) {
+                return new Answer(response, at, null);
+            }
+            response.body().close(); // a redirect's body is not read
+            URI next;
+            try {
+                next = at.resolve(location.get().strip());
+            } catch (IllegalArgumentException e) {
+                return ended(new Failed(at + " redirects to '" + location.get() + "', which is not a URL (not followed)", status, null, attempt));
+            }
+            if (redirects >= MAX_REDIRECTS) {
+                return ended(new Failed(uri + ": more than " + MAX_REDIRECTS + " redirects, the last to " + next, status, null, attempt));
+            }
+            if ("https".equalsIgnoreCase(at.getScheme()) && "http".equalsIgnoreCase(next.getScheme())) {
+                return ended(new Failed(at + " redirects from https to http " + next + " (not followed)", status, null, attempt));
+            }
+            Optional<String> refusal = policy.refusal(next);
+            if (refusal.isPresent()) {
+                return ended(new Refused(at + " redirects to " + next + ": " + refusal.get(), attempt));
+            }
+            at = next;
+        }
+    }
+
+    private static Answer ended(Result result) {
+        return new Answer(null, null, result);
+    }
+
+    private HttpRequest request(URI uri, String etag, String lastModified) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
+                .timeout(settings.timeout())
+                .header("User-Agent", settings.userAgent())
+                .header("Accept", settings.accept());
+        settings.headers().forEach(request::header);
+        if (etag != null) {
+            request.header("If-None-Match", etag);
+        }
+        if (lastModified != null) {
+            request.header("If-Modified-Since", lastModified);
+        }
+        return request.build();
     }
 
     private static String header(HttpResponse<?> response, String name) {

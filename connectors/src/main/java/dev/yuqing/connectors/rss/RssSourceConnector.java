@@ -19,7 +19,9 @@ public final class RssSourceConnector extends PostSourceConnector {
 
     @Override
     protected void check(Map<String, String> props, Map<String, ConfigValue> values) {
-        new RssConfig(props).http().check(values);
+        RssConfig c = new RssConfig(props);
+        c.http().check(values);
+        c.http().checkSource(values, RssConfig.FEED_URL, c.feedUrl());
     }
 
     @Override

@@ -79,7 +79,11 @@ public final class RssSourceTask extends SourceTask {
         }
         HttpFetcher.Result result = fetcher.get(feed, state.etag(), state.lastModified());
         schedule.asked();
-        metrics.fetch();
+        metrics.fetched(result);
+        if (result instanceof HttpFetcher.Refused refused) {
+            LOG.warn("Feed {} not fetched: {}; next try at {}; {}", feed, refused.reason(), schedule.next(), metrics);
+            return null;
+        }
         if (result instanceof HttpFetcher.NotModified) {
             metrics.notModified();
             LOG.debug("Feed {} not modified; {}", feed, metrics);

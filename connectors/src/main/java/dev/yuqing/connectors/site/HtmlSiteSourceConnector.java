@@ -23,6 +23,7 @@ public final class HtmlSiteSourceConnector extends PostSourceConnector {
     protected void check(Map<String, String> props, Map<String, ConfigValue> values) {
         SiteConfig c = new SiteConfig(props);
         c.http().check(values);
+        c.http().checkSource(values, SiteConfig.LIST_URL, c.listUrl());
         if (c.mode() == SiteConfig.Mode.BOARD) {
             for (String key : new String[] {SiteConfig.REPLY_SELECTOR, SiteConfig.REPLY_TIME_SELECTOR}) {
                 String v = c.getString(key);

@@ -8,6 +8,7 @@ import dev.yuqing.connectors.connect.PollSchedule;
 import dev.yuqing.connectors.connect.PostRecords;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
+import dev.yuqing.connectors.http.AddressPolicy;
 import dev.yuqing.connectors.http.Charsets;
 import dev.yuqing.connectors.http.CircuitBreaker;
 import dev.yuqing.connectors.http.HostLimiter;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -50,6 +52,9 @@ import org.slf4j.LoggerFactory;
  * every record but the last carries the cursor as it was before the poll, the last the new one,
  * so that a crash in the middle sends the poll again (same post ids) and loses nothing. An item
  * page that fails (5xx, no answer, open circuit) is not marked read and is tried again next poll.
+ * A URL the task's {@link AddressPolicy} refuses (a link to a private address, a redirect there)
+ * is never requested, nor its host's robots.txt: a refused list page is not read, a refused item
+ * goes to the dead-letter topic, a refused link is not checked (and not reported dead).
  */
 public final class HtmlSiteSourceTask extends SourceTask {
     private static final Logger LOG = LoggerFactory.getLogger(HtmlSiteSourceTask.class);
@@ -87,6 +92,8 @@ public final class HtmlSiteSourceTask extends SourceTask {
     private HttpFetcher fetcher;
     private HttpFetcher linkFetcher;
     private HostLimiter limiter;
+    /** Shared by the fetchers and the robots.txt check, so that each refused host is logged once. */
+    private AddressPolicy policy;
     private ExecutorService pool;
     /** The configured charset, or null to detect it. */
     private Charset charset;
@@ -126,9 +133,10 @@ public final class HtmlSiteSourceTask extends SourceTask {
         robotsAgent = config.robotsUserAgent();
         HttpSourceKeys.Values http = config.http();
         CircuitBreaker breaker = new CircuitBreaker(http.breaker(), clock);
-        fetcher = http.fetcher(ACCEPT, Map.of(), stop, clock, breaker);
+        policy = http.policy();
+        fetcher = http.fetcher(ACCEPT, Map.of(), stop, clock, breaker, policy);
         // A link check asks once: a link that fails is reported, not retried into the next poll.
-        linkFetcher = http.singleAttempt().fetcher(ACCEPT, Map.of(), stop, clock, breaker);
+        linkFetcher = http.singleAttempt().fetcher(ACCEPT, Map.of(), stop, clock, breaker, policy);
         limiter = new HostLimiter(config.hostMinDelay(), config.hostMaxConcurrency(), clock, stop::await);
         AtomicInteger threads = new AtomicInteger();
         pool = Executors.newFixedThreadPool(config.hostMaxConcurrency(), r -> {
@@ -179,7 +187,11 @@ public final class HtmlSiteSourceTask extends SourceTask {
             }
             visited.add(page);
             HttpFetcher.Result result = fetchLimited(page, u -> fetcher.get(u, null, null));
-            metrics.fetch();
+            metrics.fetched(result);
+            if (result instanceof HttpFetcher.Refused refused) {
+                LOG.warn("List page {} not read: {}; next poll at {}", page, refused.reason(), schedule.next());
+                break;
+            }
             if (!(result instanceof HttpFetcher.Fetched fetched)) {
                 metrics.failure();
                 HttpFetcher.Failed failed = (HttpFetcher.Failed) result;
@@ -243,6 +255,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
             if (c.result() instanceof HttpFetcher.Fetched) {
                 siteMetrics.linkChecked(false);
             }
+            // A refused link is not checked: it is neither live nor dead.
             deadLink(c, checkedAt).ifPresent(out::add);
         }
         // Lists show the newest first; sending the oldest first keeps the column's posts in time order.
@@ -278,6 +291,11 @@ public final class HtmlSiteSourceTask extends SourceTask {
                     posted++;
                 }
                 after.put(key, !p.item().awaitingReply());
+            } else if (f.result() instanceof HttpFetcher.Refused refused) {
+                // Never to be read while the policy stands: dead-lettered once, with the reason, and marked read.
+                out.add(records.deadLetter("url", "not fetched: " + refused.reason(), f.url().toString(), null,
+                        f.url().toString().getBytes(StandardCharsets.UTF_8), new PostRecords.Position(partition, beforeOffset)));
+                after.put(key, true);
             } else {
                 HttpFetcher.Failed failed = (HttpFetcher.Failed) f.result();
                 metrics.failure();
@@ -338,7 +356,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
     /** Downloads the file, no further than attachments.max.bytes, and extracts its text. */
     private Attachments.Outcome readAttachment(Attachments.Link link) throws InterruptedException {
         HttpFetcher.Result result = fetchLimited(link.url(), u -> fetcher.get(u, null, null, attachments.maxBytes()));
-        metrics.fetch();
+        metrics.fetched(result);
         Attachments.Outcome outcome;
         if (result instanceof HttpFetcher.Fetched fetched) {
             outcome = attachmentText.read(link, fetched.body());
@@ -349,6 +367,8 @@ public final class HtmlSiteSourceTask extends SourceTask {
             outcome = new Attachments.Unread(link, failed.tooLarge()
                     ? "too large: " + failed.reason() + " (" + SiteConfig.ATTACHMENTS_MAX_BYTES + ")"
                     : "not downloaded: " + failed.reason(), new byte[0]);
+        } else if (result instanceof HttpFetcher.Refused refused) {
+            outcome = new Attachments.Unread(link, "not downloaded: " + refused.reason(), new byte[0]);
         } else {
             outcome = new Attachments.Unread(link, "not downloaded: " + link.url() + " answered 304 to a request without validators", new byte[0]);
         }
@@ -415,7 +435,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
      * A record for a link that answered 4xx/5xx or not at all, unless it was reported with the same
      * status before; empty for a live link or one not asked (open circuit, stopping).
      */
-    private java.util.Optional<SourceRecord> deadLink(ItemFetch f, Instant checkedAt) {
+    private Optional<SourceRecord> deadLink(ItemFetch f, Instant checkedAt) {
         if (!(f.result() instanceof HttpFetcher.Failed)) {
             reportedDead.remove(f.url());
         }
@@ -423,7 +443,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
             siteMetrics.linkChecked(true);
             Integer before = reportedDead.put(f.url(), failed.status());
             if (before != null && before == failed.status()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             ObjectNode o = Json.MAPPER.createObjectNode();
             o.put("pageUrl", f.listPage().toString());
@@ -438,10 +458,10 @@ public final class HtmlSiteSourceTask extends SourceTask {
                 throw new IllegalStateException("an object of strings and a number always serialises", e);
             }
             LOG.info("Dead link on {}: {} ({})", f.listPage(), f.url(), failed.reason());
-            return java.util.Optional.of(new SourceRecord(partition, beforeOffset, linksTopic, null, Schema.OPTIONAL_BYTES_SCHEMA,
+            return Optional.of(new SourceRecord(partition, beforeOffset, linksTopic, null, Schema.OPTIONAL_BYTES_SCHEMA,
                     f.url().toString().getBytes(StandardCharsets.UTF_8), Schema.BYTES_SCHEMA, value, null));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Up to links.check.max links of the list pages, those checked longest ago first, robots.txt permitting. */
@@ -473,7 +493,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
         for (ItemFetch f : todo) {
             calls.add(() -> {
                 HttpFetcher.Result r = fetchLimited(f.url(), u -> with.get(u, null, null));
-                metrics.fetch();
+                metrics.fetched(r);
                 return new ItemFetch(f.url(), f.listPage(), r);
             });
         }
@@ -505,8 +525,12 @@ public final class HtmlSiteSourceTask extends SourceTask {
         return done;
     }
 
-    /** {@code how} fetches {@code uri} once the host's limits allow. */
+    /** {@code how} fetches {@code uri} once the host's limits allow; a URL the policy refuses is not even spaced out. */
     private HttpFetcher.Result fetchLimited(URI uri, Fetch how) throws InterruptedException {
+        Optional<String> refusal = policy.refusal(uri);
+        if (refusal.isPresent()) {
+            return new HttpFetcher.Refused(uri + ": " + refusal.get(), 0); // before the permit: nothing is sent, nothing to space out
+        }
         HostLimiter.Permit permit = limiter.acquire(origin(uri));
         if (permit == null) {
             return new HttpFetcher.Failed(uri + ": not requested, the task is stopping", 0, null, 0);
@@ -527,6 +551,9 @@ public final class HtmlSiteSourceTask extends SourceTask {
 
     /** Whether robots.txt of the URL's host lets {@code robots.user.agent} fetch it; the file is read once per poll. */
     private boolean allowed(URI uri) throws InterruptedException {
+        if (policy.refusal(uri).isPresent()) {
+            return true; // fetchLimited refuses the URL itself; its host's robots.txt is not asked for either
+        }
         String origin = origin(uri);
         Robots r = robots.get(origin);
         if (r == null) {
@@ -537,8 +564,13 @@ public final class HtmlSiteSourceTask extends SourceTask {
             } else if (result instanceof HttpFetcher.Failed failed && failed.status() >= 400 && failed.status() < 500 && failed.status() != 429) {
                 r = Robots.allowAll(); // no robots.txt: no restrictions (RFC 9309 2.3.1.3)
             } else {
+                if (result instanceof HttpFetcher.Refused) {
+                    metrics.refused();
+                }
+                // A robots.txt that redirects to a refused address is as unreachable as one that does not answer.
                 LOG.warn("robots.txt of {} not read ({}); nothing of the host is fetched this poll", origin,
-                        result instanceof HttpFetcher.Failed failed ? failed.reason() : "not modified");
+                        result instanceof HttpFetcher.Failed failed ? failed.reason()
+                                : result instanceof HttpFetcher.Refused refused ? refused.reason() : "not modified");
                 r = Robots.disallowAll();
             }
             robots.put(origin, r);

@@ -39,6 +39,9 @@ class HttpApiConfigTest {
         assertThat(problems.with(HttpApiConfig.API_URL, "ftp://api.demo.yuqing.invalid/{page}")).containsExactly(
                 "Invalid value ftp://api.demo.yuqing.invalid/{page} for configuration api.url: must be an absolute http(s) URL with a host, "
                         + "with {page}, {cursor} or {since} where the paging value goes, such as https://api.example.gov.cn/messages?page={page}&size=50");
+        assertThat(problems.with(HttpApiConfig.API_URL, "http://169.254.169.254/latest/{page}")).containsExactly(
+                "api.url http://169.254.169.254/latest/1 would never be fetched: 169.254.169.254 is a link-local address (169.254.0.0/16); "
+                        + "add 169.254.169.254 to http.allowed.hosts if the connector must read it");
     }
 
     @Test

@@ -63,7 +63,7 @@ class HttpApiSourceTaskTest {
                 HttpApiConfig.API_PAGING, paging, HttpApiConfig.API_ACCOUNT, ACCOUNT, HttpApiConfig.API_ITEMS_POINTER, "/data/items",
                 HttpApiConfig.API_MAPPING, "id=/mid,text=/content,publishedAt=/created_at,author=/user/name,replyTo=/reply_to,threadId=/thread_id",
                 HttpApiConfig.HTTP_HEADERS, "Authorization: Bearer t0ken", "poll.interval.ms", "100", "retry.backoff.initial.ms", "10",
-                "retry.max.attempts", "2"));
+                "retry.max.attempts", "2", "http.allowed.hosts", "127.0.0.1"));
         props.putAll(extra);
         return tasks.start(props);
     }

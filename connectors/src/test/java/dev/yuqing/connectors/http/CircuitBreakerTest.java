@@ -87,7 +87,8 @@ class CircuitBreakerTest {
             server.serve("/fine", FeedServer.status(404));
             CircuitBreaker shared = new CircuitBreaker(new CircuitBreaker.Settings(2, Duration.ofMinutes(5)), clock);
             HttpFetcher fetcher = new HttpFetcher(new HttpFetcher.Settings(Duration.ofSeconds(5), "yuqing-test", "*/*", 2),
-                    new Backoff(Duration.ofMillis(5), Duration.ofMillis(10), new SplittableRandom(1)), new StopSignal(), Clock.systemUTC(), shared);
+                    new Backoff(Duration.ofMillis(5), Duration.ofMillis(10), new SplittableRandom(1)), new StopSignal(), Clock.systemUTC(), shared,
+                    AddressPolicy.of("127.0.0.1", ""));
             assertThat(fetcher.get(server.uri("/down"), null, null)).isInstanceOfSatisfying(HttpFetcher.Failed.class,
                     f -> assertThat(f.status()).isEqualTo(503));
             assertThat(fetcher.get(server.uri("/fine"), null, null)).as("a 404 says the host is up: the count starts again")

@@ -66,7 +66,12 @@ public final class FeedServer implements AutoCloseable {
     }
 
     public static FeedServer start() throws IOException {
-        FeedServer s = new FeedServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+        return start("127.0.0.1");
+    }
+
+    /** A server on {@code address}, a loopback address: 127.0.0.2 stands for a host the connectors must not reach. */
+    public static FeedServer start(String address) throws IOException {
+        FeedServer s = new FeedServer(HttpServer.create(new InetSocketAddress(address, 0), 0));
         s.server.createContext("/", s::handle);
         s.server.setExecutor(s.executor); // a stalled answer must not hold the others up
         s.server.start();
@@ -74,7 +79,7 @@ public final class FeedServer implements AutoCloseable {
     }
 
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + path);
     }
 
     /** Answers for {@code path} from now on, in order; the last repeats. Replaces an earlier script. */

@@ -33,7 +33,8 @@ class HttpFetcherTest {
 
     private HttpFetcher fetcher(int attempts, Duration timeout) {
         return new HttpFetcher(new HttpFetcher.Settings(timeout, "yuqing-test", "*/*", attempts),
-                new Backoff(Duration.ofMillis(20), Duration.ofSeconds(2), new SplittableRandom(1)), stop, Clock.systemUTC());
+                new Backoff(Duration.ofMillis(20), Duration.ofSeconds(2), new SplittableRandom(1)), stop, Clock.systemUTC(),
+                AddressPolicy.of("127.0.0.1", ""));
     }
 
     private HttpFetcher fetcher(int attempts) {
@@ -119,6 +120,46 @@ class HttpFetcherTest {
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(result.reason()).contains("after 2 attempts");
         server = FeedServer.start(); // for @AfterEach
+    }
+
+    @Test
+    void redirectsAreFollowedAndTheLastUrlReported() throws Exception {
+        server.serve("/old", FeedServer.redirect(301, "/moved"));
+        server.serve("/moved", FeedServer.redirect(302, server.uri("/f").toString()));
+        server.serve("/f", FeedServer.page(BODY, "application/rss+xml"));
+        var result = (HttpFetcher.Fetched) fetcher(1).get(server.uri("/old"), null, null);
+        assertThat(result.body()).isEqualTo(BODY);
+        assertThat(result.uri()).isEqualTo(server.uri("/f"));
+        assertThat(server.requests("/f").get(0).headers()).containsEntry("user-agent", "yuqing-test");
+    }
+
+    @Test
+    void aRedirectLoopEndsAfterFiveRedirects() throws Exception {
+        server.serve("/loop", FeedServer.redirect(302, "/loop"));
+        var result = (HttpFetcher.Failed) fetcher(3).get(server.uri("/loop"), null, null);
+        assertThat(result.reason()).isEqualTo(server.uri("/loop") + ": more than 5 redirects, the last to " + server.uri("/loop"));
+        assertThat(result.status()).isEqualTo(302);
+        assertThat(server.requests("/loop")).as("the first request and five redirects; not retried").hasSize(6);
+    }
+
+    /** Only 127.0.0.1 is allowed: a URL on 127.0.0.2, a loopback address like any other, is refused before anything is sent to it. */
+    @Test
+    void aRefusedUrlAndARedirectToARefusedAddressAreNeverRequested() throws Exception {
+        try (FeedServer other = FeedServer.start("127.0.0.2")) {
+            other.serve("/internal", FeedServer.page(BODY, "text/plain"));
+            server.serve("/r", FeedServer.redirect(302, other.uri("/internal").toString()));
+
+            assertThat(fetcher(3).get(other.uri("/internal"), null, null)).isEqualTo(new HttpFetcher.Refused(
+                    other.uri("/internal") + ": 127.0.0.2 is a loopback address (127.0.0.0/8)", 0));
+            assertThat(fetcher(3).get(server.uri("/r"), null, null)).isEqualTo(new HttpFetcher.Refused(
+                    server.uri("/r") + " redirects to " + other.uri("/internal") + ": 127.0.0.2 is a loopback address (127.0.0.0/8)", 1));
+            server.serve("/ftp", FeedServer.redirect(301, "ftp://127.0.0.1/pub/"));
+            assertThat(fetcher(3).get(server.uri("/ftp"), null, null)).isInstanceOfSatisfying(HttpFetcher.Refused.class,
+                    r -> assertThat(r.reason()).endsWith("redirects to ftp://127.0.0.1/pub/: the scheme is ftp, not http or https"));
+
+            assertThat(other.requests()).isEmpty();
+            assertThat(server.requests("/r")).hasSize(1);
+        }
     }
 
     @Test

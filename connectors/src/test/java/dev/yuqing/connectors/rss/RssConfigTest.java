@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.yuqing.connectors.connect.ConfigProblems;
+import dev.yuqing.connectors.connect.HttpSourceKeys;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,40 @@ class RssConfigTest {
                 "Invalid value 10 for configuration poll.interval.ms: Value must be at least 100");
         assertThat(problems.with(RssConfig.POLL_INTERVAL_MS, "5m")).containsExactly(
                 "Invalid value 5m for configuration poll.interval.ms: Not a number of type LONG");
+    }
+
+    @Test
+    void allowedAndDeniedHostsAreNamesAddressesOrRanges() {
+        assertThat(problems.with(HttpSourceKeys.HTTP_ALLOWED_HOSTS, "127.0.0.1, ::1, 10.1.0.0/16, fd00::/8, intranet.example.gov.cn, *.example.gov.cn"))
+                .isEmpty();
+        assertThat(problems.with(HttpSourceKeys.HTTP_ALLOWED_HOSTS, "127.0.0.1, 10.1.0.0/8")).containsExactly(
+                "Invalid value 127.0.0.1, 10.1.0.0/8 for configuration http.allowed.hosts: "
+                        + "entry '10.1.0.0/8' has bits set after its /8 prefix; the range is written 10.0.0.0/8");
+        assertThat(problems.with(HttpSourceKeys.HTTP_ALLOWED_HOSTS, "192.168.1.300")).containsExactly(
+                "Invalid value 192.168.1.300 for configuration http.allowed.hosts: entry '192.168.1.300' is not an IPv4 address: "
+                        + "write four numbers from 0 to 255 separated by dots, such as 127.0.0.1");
+        assertThat(problems.with(HttpSourceKeys.HTTP_ALLOWED_HOSTS, "http://127.0.0.1:8080/")).containsExactly(
+                "Invalid value http://127.0.0.1:8080/ for configuration http.allowed.hosts: "
+                        + "entry 'http://127.0.0.1:8080/' is a URL; give its host alone, such as www.example.gov.cn or 127.0.0.1");
+        assertThat(problems.with(HttpSourceKeys.HTTP_DENIED_HOSTS, "10.0.0.0/40")).containsExactly(
+                "Invalid value 10.0.0.0/40 for configuration http.denied.hosts: "
+                        + "entry '10.0.0.0/40' has prefix length '40'; it must be a number from 0 to 32");
+        assertThat(problems.with(HttpSourceKeys.HTTP_DENIED_HOSTS, "内网.example")).containsExactly(
+                "Invalid value 内网.example for configuration http.denied.hosts: entry '内网.example' is not a host name, IP address or CIDR range; "
+                        + "write www.example.gov.cn, *.example.gov.cn, 127.0.0.1, ::1 or 10.1.0.0/16 (non-ASCII names in their xn-- form)");
+    }
+
+    @Test
+    void aFeedOnAnAddressTheConnectorRefusesIsSaidAtValidation() {
+        Map<String, String> m = valid();
+        m.put(RssConfig.FEED_URL, "http://127.0.0.1:8080/rss.xml");
+        assertThat(connector.problems(m)).containsExactly("feed.url http://127.0.0.1:8080/rss.xml would never be fetched: "
+                + "127.0.0.1 is a loopback address (127.0.0.0/8); add 127.0.0.1 to http.allowed.hosts if the connector must read it");
+        m.put(HttpSourceKeys.HTTP_ALLOWED_HOSTS, "127.0.0.1");
+        assertThat(connector.problems(m)).isEmpty();
+        m.put(RssConfig.FEED_URL, "http://[fd00::7]/rss.xml");
+        assertThat(connector.problems(m)).containsExactly("feed.url http://[fd00::7]/rss.xml would never be fetched: "
+                + "fd00::7 is a unique-local address (fc00::/7); add [fd00::7] to http.allowed.hosts if the connector must read it");
     }
 
     @Test

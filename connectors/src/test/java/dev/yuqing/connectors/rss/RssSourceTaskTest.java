@@ -5,6 +5,7 @@ import static dev.yuqing.connectors.http.FeedServer.resource;
 import static dev.yuqing.connectors.http.FeedServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.connectors.connect.HttpSourceKeys;
 import dev.yuqing.connectors.connect.StartedTasks;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.core.deadletter.DeadLetter;
@@ -43,7 +44,8 @@ class RssSourceTaskTest {
 
     private RssSourceTask task() {
         return tasks.start(Map.of(RssConfig.FEED_URL, server.uri("/sfyw/rss.xml").toString(), RssConfig.FEED_ACCOUNT, ACCOUNT,
-                RssConfig.FEED_REGION, "示范市", RssConfig.POLL_INTERVAL_MS, "100", RssConfig.RETRY_BACKOFF_INITIAL_MS, "10"));
+                RssConfig.FEED_REGION, "示范市", RssConfig.POLL_INTERVAL_MS, "100", RssConfig.RETRY_BACKOFF_INITIAL_MS, "10",
+                HttpSourceKeys.HTTP_ALLOWED_HOSTS, "127.0.0.1"));
     }
 
     /** Polls until the server has seen {@code requests} requests of the feed; what the polls returned. */

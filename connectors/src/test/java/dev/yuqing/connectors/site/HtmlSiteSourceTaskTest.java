@@ -177,6 +177,76 @@ class HtmlSiteSourceTaskTest {
     }
 
     /**
+     * The list page links to 127.0.0.2 (an item and another link) and lists an item that redirects
+     * there; only 127.0.0.1 is allowed. Nothing reaches 127.0.0.2, not even a request for its
+     * robots.txt: the refused items are dead-lettered once with the reason, the refused link is not
+     * reported dead, every refusal is counted.
+     */
+    @Test
+    void linksAndRedirectsToARefusedAddressAreNeverFetched() throws Exception {
+        try (FeedServer other = FeedServer.start("127.0.0.2")) {
+            other.serve("/robots.txt", page("User-agent: *\nAllow: /\n".getBytes(StandardCharsets.UTF_8), "text/plain"));
+            other.serve("/admin.html", page("<html>内网</html>".getBytes(StandardCharsets.UTF_8), HTML));
+            other.serve("/art_4011.html", page(resource("/site/art_4001.html"), HTML));
+            other.serve("/art_4012.html", page(resource("/site/art_4001.html"), HTML));
+            server.serve("/tzgg/index.html", page(new String(resource("/site/tzgg-index.html"), StandardCharsets.UTF_8)
+                    .replace("<ul class=\"list\">", "<ul class=\"list\">\n  <li><a href=\"" + other.uri("/art_4011.html") + "\">内网链接</a></li>"
+                            + "\n  <li><a href=\"2026/05/art_4012.html\">跳转到内网</a></li>")
+                    .replace("<div class=\"links\">", "<div class=\"links\"><a href=\"" + other.uri("/admin.html") + "\">管理</a>")
+                    .getBytes(StandardCharsets.UTF_8), HTML));
+            server.serve("/tzgg/2026/05/art_4012.html", FeedServer.redirect(302, other.uri("/art_4012.html").toString()));
+            Map<String, String> props = column(server.uri("/tzgg/index.html").toString());
+            props.put(SiteConfig.LIST_NEXT_SELECTOR, "");
+            HtmlSiteSourceTask task = task(props);
+            List<SourceRecord> first = pollForRecords(task);
+
+            assertThat(other.requests()).as("nothing is sent to 127.0.0.2").isEmpty();
+            assertThat(server.requests("/tzgg/2026/05/art_4012.html")).as("the redirect itself is asked").hasSize(1);
+            List<DeadLetter> refused = new ArrayList<>();
+            for (SourceRecord r : first) {
+                if (r.topic().equals("posts.dlq")) {
+                    DeadLetter d = DeadLetter.fromJson((byte[]) r.value());
+                    if (d.field().equals("url")) {
+                        refused.add(d);
+                    }
+                }
+            }
+            assertThat(refused).extracting(DeadLetter::origin).containsExactlyInAnyOrder(other.uri("/art_4011.html").toString(),
+                    server.uri("/tzgg/2026/05/art_4012.html").toString());
+            assertThat(refused).extracting(DeadLetter::reason).containsExactlyInAnyOrder(
+                    "not fetched: " + other.uri("/art_4011.html") + ": 127.0.0.2 is a loopback address (127.0.0.0/8)",
+                    "not fetched: " + server.uri("/tzgg/2026/05/art_4012.html") + " redirects to " + other.uri("/art_4012.html")
+                            + ": 127.0.0.2 is a loopback address (127.0.0.0/8)");
+            assertThat(first).filteredOn(r -> r.topic().equals("site.links")).extracting(r -> key(r))
+                    .as("a refused link is not a dead link").containsExactly(server.uri("/tzgg/old/art_0001.html").toString());
+            assertThat(tasks.context().metric("refused-total")).as("the link, the item, the redirect").isEqualTo(3L);
+            assertThat(tasks.context().metric("dead-links-total")).isEqualTo(1L);
+            assertThat(first).filteredOn(r -> r.topic().equals("posts.raw")).extracting(r -> key(r))
+                    .as("the column's own items are read as before").contains(item("4001"), item("4002"), item("4003"));
+            tasks.context().commit(first);
+
+            // Refused items are read, not asked again; the link is refused again, and again not reported.
+            assertThat(pollFor(task, Duration.ofMillis(600))).isEmpty();
+            assertThat(other.requests()).isEmpty();
+            assertThat(server.requests("/tzgg/2026/05/art_4012.html")).hasSize(1);
+            assertThat((Long) tasks.context().metric("refused-total")).isGreaterThanOrEqualTo(4L);
+        }
+    }
+
+    /** A list URL on a refused address is not read at all, nor its robots.txt; the task waits for the next poll. */
+    @Test
+    void aListPageOnARefusedAddressIsNotRead() throws Exception {
+        try (FeedServer other = FeedServer.start("127.0.0.2")) {
+            SiteFixtures.serve(other);
+            HtmlSiteSourceTask task = task(column(other.uri("/tzgg/index.html").toString()));
+            assertThat(pollFor(task, Duration.ofMillis(500))).isEmpty();
+            assertThat(other.requests()).isEmpty();
+            assertThat((Long) tasks.context().metric("refused-total")).isPositive();
+            assertThat(tasks.context().metric("fetches-total")).isEqualTo(0L);
+        }
+    }
+
+    /**
      * A list URL that redirects (an old address, a missing trailing slash): relative links resolve
      * against where the page was served from, as a browser resolves them.
      */

@@ -58,6 +58,9 @@ class SiteConfigTest {
         assertThat(problems.with(SiteConfig.LIST_URL, "/tzgg/index.html")).containsExactly(
                 "Invalid value /tzgg/index.html for configuration site.list.url: "
                         + "must be an absolute http(s) URL with a host, such as https://www.example.gov.cn/sfyw/index.html");
+        assertThat(problems.with(SiteConfig.LIST_URL, "http://10.20.0.5/tzgg/index.html")).containsExactly(
+                "site.list.url http://10.20.0.5/tzgg/index.html would never be fetched: 10.20.0.5 is a private address (10.0.0.0/8); "
+                        + "add 10.20.0.5 to http.allowed.hosts if the connector must read it");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.yuqing.connectors.http.FeedServer.redirect;
 import static dev.yuqing.connectors.http.FeedServer.resource;
 import static dev.yuqing.connectors.http.FeedServer.status;
 
+import dev.yuqing.connectors.connect.HttpSourceKeys;
 import dev.yuqing.connectors.http.FeedServer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -23,6 +24,8 @@ public final class SiteFixtures {
     public static final String COLUMN = "site:www.demo.yuqing.invalid/tzgg";
     public static final String BOARD = "site:www.demo.yuqing.invalid/hdjl";
     public static final String HTML = "text/html; charset=utf-8";
+    /** The fixture server's address, which the connectors refuse unless it is allowed. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     private SiteFixtures() {}
 
@@ -51,10 +54,12 @@ public final class SiteFixtures {
 
     /** The configuration that reads the column from {@code listUrl}; a map the caller may add to. */
     public static Map<String, String> column(String listUrl) {
-        return new HashMap<>(Map.of(SiteConfig.LIST_URL, listUrl, SiteConfig.ACCOUNT, COLUMN, SiteConfig.REGION, "示范市",
+        Map<String, String> m = new HashMap<>(Map.of(SiteConfig.LIST_URL, listUrl, SiteConfig.ACCOUNT, COLUMN, SiteConfig.REGION, "示范市",
                 SiteConfig.LIST_ITEM_SELECTOR, "ul.list li", SiteConfig.LIST_NEXT_SELECTOR, "a.next",
                 SiteConfig.TITLE_SELECTOR, "div.article h1", SiteConfig.TIME_SELECTOR, "span.pubtime",
                 SiteConfig.BODY_SELECTOR, "div.content", SiteConfig.AUTHOR_SELECTOR, "span.source"));
+        m.put(HttpSourceKeys.HTTP_ALLOWED_HOSTS, LOOPBACK);
+        return m;
     }
 
     /** The configuration that reads the board from {@code listUrl}; a map the caller may add to. */
@@ -73,6 +78,7 @@ public final class SiteFixtures {
         m.put(SiteConfig.REPLY_TEXT_SELECTOR, ".content");
         m.put(SiteConfig.REPLY_TIME_SELECTOR, ".time");
         m.put(SiteConfig.REPLY_UNIT_SELECTOR, ".unit");
+        m.put(HttpSourceKeys.HTTP_ALLOWED_HOSTS, LOOPBACK);
         return m;
     }
 }
