@@ -15,7 +15,6 @@ import static dev.yuqing.local.ConnectRest.read;
 import static dev.yuqing.local.ConnectRest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.connectors.connect.PostSourceConnector;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.connectors.site.HtmlSiteSourceConnector;
@@ -23,6 +22,7 @@ import dev.yuqing.connectors.site.SiteFixtures;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.Post;
+import dev.yuqing.core.source.LinkCheck;
 import dev.yuqing.local.connect.EmbeddedConnect;
 import dev.yuqing.local.kafka.EmbeddedKafka;
 import java.net.http.HttpResponse;
@@ -137,14 +137,16 @@ class SiteConnectIT {
                 assertThat(d.reason()).startsWith("not a time: '发布时间：星期五 上午'");
                 assertThat(d.key()).isEqualTo(item(server, "4007"));
             });
-            List<JsonNode> links = new ArrayList<>();
+            List<LinkCheck> links = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> r : read(kafka, LINKS)) {
-                links.add(Json.MAPPER.readTree(r.value()));
+                links.add(Json.MAPPER.readValue(r.value(), LinkCheck.class));
             }
             assertThat(links).as("the one dead link, reported once while it stays dead").singleElement().satisfies(l -> {
-                assertThat(l.get("link").asText()).isEqualTo(server.uri("/tzgg/old/art_0001.html").toString());
-                assertThat(l.get("pageUrl").asText()).isEqualTo(server.uri("/tzgg/index.html").toString());
-                assertThat(l.get("status").asInt()).isEqualTo(404);
+                assertThat(l.account()).isEqualTo(COLUMN);
+                assertThat(l.link()).isEqualTo(server.uri("/tzgg/old/art_0001.html").toString());
+                assertThat(l.pageUrl()).isEqualTo(server.uri("/tzgg/index.html").toString());
+                assertThat(l.dead()).isTrue();
+                assertThat(l.status()).isEqualTo(404);
             });
 
             // While the worker is down the column lists a new item and message 5003 is answered.

@@ -1,7 +1,6 @@
 package dev.yuqing.connectors.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yuqing.connectors.connect.ConnectorVersion;
 import dev.yuqing.connectors.connect.HttpSourceKeys;
 import dev.yuqing.connectors.connect.PollSchedule;
@@ -13,6 +12,7 @@ import dev.yuqing.connectors.http.CircuitBreaker;
 import dev.yuqing.connectors.http.HostLimiter;
 import dev.yuqing.connectors.http.HttpFetcher;
 import dev.yuqing.core.json.Json;
+import dev.yuqing.core.source.LinkCheck;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -88,8 +89,6 @@ public final class HtmlSiteSourceTask extends SourceTask {
     private final Map<String, Robots> robots = new HashMap<>();
     /** When each link was last checked, so that a bounded check goes round all of them over the polls. */
     private final Map<URI, Instant> linkChecked = new HashMap<>();
-    /** The status last reported for each dead link: a link that stays dead is reported once per task run, not every poll. */
-    private final Map<URI, Integer> reportedDead = new HashMap<>();
 
     @Override
     public String version() {
@@ -224,7 +223,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
             if (c.result() instanceof HttpFetcher.Fetched) {
                 siteMetrics.linkChecked(false);
             }
-            deadLink(c, checkedAt).ifPresent(out::add);
+            linkCheck(c, checkedAt, after).ifPresent(out::add);
         }
         // Lists show the newest first; sending the oldest first keeps the column's posts in time order.
         List<ItemFetch> oldestFirst = new ArrayList<>(items);
@@ -233,6 +232,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
         for (ItemFetch f : oldestFirst) {
             String key = SiteState.key(f.url());
             boolean awaiting = Boolean.FALSE.equals(before.items().get(key));
+            linkCheck(f, checkedAt, after).ifPresent(out::add);
             if (f.result() instanceof HttpFetcher.Fetched fetched) {
                 siteMetrics.linkChecked(false);
                 String html = decode(fetched, f.url());
@@ -248,7 +248,6 @@ public final class HtmlSiteSourceTask extends SourceTask {
             } else {
                 HttpFetcher.Failed failed = (HttpFetcher.Failed) f.result();
                 metrics.failure();
-                deadLink(f, checkedAt).ifPresent(out::add);
                 boolean gone = failed.status() >= 400 && failed.status() < 500 && failed.status() != 429;
                 if (gone) {
                     after.put(key, true); // 404, 410: reported as a dead link, not asked for again
@@ -294,42 +293,49 @@ public final class HtmlSiteSourceTask extends SourceTask {
     }
 
     /**
-     * A record for a link that answered 4xx/5xx or not at all, unless it was reported with the same
-     * status before; empty for a live link or one not asked (open circuit, stopping).
+     * A {@link LinkCheck} record for a link that answered 4xx/5xx or not at all, unless it was
+     * reported dead with the same status before (the offset remembers it), and for a link reported
+     * dead before that answers again, so that its finding can close; empty otherwise, and for a
+     * link not asked (open circuit, stopping).
      */
-    private java.util.Optional<SourceRecord> deadLink(ItemFetch f, Instant checkedAt) {
-        if (!(f.result() instanceof HttpFetcher.Failed)) {
-            reportedDead.remove(f.url());
-        }
-        if (f.result() instanceof HttpFetcher.Failed failed && failed.attempts() > 0) {
+    private Optional<SourceRecord> linkCheck(ItemFetch f, Instant checkedAt, SiteState.Builder after) {
+        String key = SiteState.key(f.url());
+        Integer before = after.deadStatus(key);
+        LinkCheck check;
+        if (f.result() instanceof HttpFetcher.Failed failed) {
+            if (failed.attempts() == 0) {
+                return Optional.empty();
+            }
             siteMetrics.linkChecked(true);
-            Integer before = reportedDead.put(f.url(), failed.status());
+            after.dead(key, failed.status());
             if (before != null && before == failed.status()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            ObjectNode o = Json.MAPPER.createObjectNode();
-            o.put("pageUrl", f.listPage().toString());
-            o.put("link", f.url().toString());
-            o.put("status", failed.status());
-            o.put("reason", failed.reason());
-            o.put("checkedAt", checkedAt.toString());
-            byte[] value;
-            try {
-                value = Json.MAPPER.writeValueAsBytes(o);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("an object of strings and a number always serialises", e);
-            }
+            check = new LinkCheck(account, f.listPage().toString(), f.url().toString(), true, failed.status(), failed.reason(), checkedAt);
             LOG.info("Dead link on {}: {} ({})", f.listPage(), f.url(), failed.reason());
-            return java.util.Optional.of(new SourceRecord(partition, beforeOffset, linksTopic, null, Schema.OPTIONAL_BYTES_SCHEMA,
-                    f.url().toString().getBytes(StandardCharsets.UTF_8), Schema.BYTES_SCHEMA, value, null));
+        } else {
+            if (before == null) {
+                return Optional.empty();
+            }
+            after.dead(key, null);
+            // A 2xx answer (the fetcher does not say which) or a 304.
+            int status = f.result() instanceof HttpFetcher.NotModified ? 304 : 200;
+            check = new LinkCheck(account, f.listPage().toString(), f.url().toString(), false, status, "", checkedAt);
+            LOG.info("Link on {} answers again: {}", f.listPage(), f.url());
         }
-        return java.util.Optional.empty();
+        byte[] value;
+        try {
+            value = Json.MAPPER.writeValueAsBytes(check);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a LinkCheck always serialises", e);
+        }
+        return Optional.of(new SourceRecord(partition, beforeOffset, linksTopic, null, Schema.OPTIONAL_BYTES_SCHEMA,
+                f.url().toString().getBytes(StandardCharsets.UTF_8), Schema.BYTES_SCHEMA, value, null));
     }
 
     /** Up to links.check.max links of the list pages, those checked longest ago first, robots.txt permitting. */
     private List<ItemFetch> linksToCheck(Map<URI, URI> links, Set<URI> items) throws InterruptedException {
         linkChecked.keySet().retainAll(links.keySet());
-        reportedDead.keySet().retainAll(links.keySet());
         List<URI> candidates = new ArrayList<>(links.keySet());
         candidates.removeAll(items);
         candidates.sort(Comparator.comparing(l -> linkChecked.getOrDefault(l, Instant.MIN)));

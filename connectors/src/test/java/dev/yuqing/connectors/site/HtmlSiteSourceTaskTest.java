@@ -11,11 +11,12 @@ import static dev.yuqing.connectors.site.SiteFixtures.board;
 import static dev.yuqing.connectors.site.SiteFixtures.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.connectors.connect.StartedTasks;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.core.deadletter.DeadLetter;
+import dev.yuqing.core.Topics;
 import dev.yuqing.core.json.Json;
+import dev.yuqing.core.source.LinkCheck;
 import dev.yuqing.core.post.Post;
 import dev.yuqing.core.post.PostJson;
 import java.nio.charset.StandardCharsets;
@@ -96,11 +97,14 @@ class HtmlSiteSourceTaskTest {
         assertThat(first).extracting(SourceRecord::topic).containsExactly(
                 "site.links", "posts.dlq", "posts.raw", "posts.raw", "posts.raw", "posts.raw", "posts.raw");
         assertThat(key(first.get(0))).as("the one dead link of the list pages").isEqualTo(server.uri("/tzgg/old/art_0001.html").toString());
-        JsonNode dead = Json.MAPPER.readTree((byte[]) first.get(0).value());
-        assertThat(dead.get("link").asText()).isEqualTo(server.uri("/tzgg/old/art_0001.html").toString());
-        assertThat(dead.get("pageUrl").asText()).isEqualTo(server.uri("/tzgg/index.html").toString());
-        assertThat(dead.get("status").asInt()).isEqualTo(404);
-        assertThat(dead.get("checkedAt").asText()).isNotBlank();
+        LinkCheck dead = Json.MAPPER.readValue((byte[]) first.get(0).value(), LinkCheck.class);
+        assertThat(dead.account()).isEqualTo(COLUMN);
+        assertThat(dead.link()).isEqualTo(server.uri("/tzgg/old/art_0001.html").toString());
+        assertThat(dead.pageUrl()).isEqualTo(server.uri("/tzgg/index.html").toString());
+        assertThat(dead.dead()).isTrue();
+        assertThat(dead.status()).isEqualTo(404);
+        assertThat(dead.reason()).contains("404");
+        assertThat(dead.checkedAt()).isNotNull();
 
         DeadLetter badTime = DeadLetter.fromJson((byte[]) first.get(1).value());
         assertThat(badTime.field()).isEqualTo("publishedAt");
@@ -171,6 +175,35 @@ class HtmlSiteSourceTaskTest {
                 .contains(server.uri("/about.html").toString());
         assertThat(server.requests("/about.html")).extracting(FeedServer.Request::status).containsExactly(503);
         assertThat(server.requests("/tzgg/2026/05/art_4005.html")).extracting(FeedServer.Request::status).containsExactly(503, 200);
+    }
+
+    /**
+     * A link reported dead is reported again only when it answers otherwise: alive (so that its
+     * finding closes), also after a restart, which the offset carries the dead links across.
+     */
+    @Test
+    void aDeadLinkThatAnswersAgainIsReportedAliveAfterARestart() throws Exception {
+        server.serve("/about.html", status(404));
+        HtmlSiteSourceTask task = task(column(server.uri("/tzgg/index.html").toString()));
+        List<SourceRecord> first = pollForRecords(task);
+        assertThat(first).filteredOn(r -> r.topic().equals(Topics.SITE_LINKS)).extracting(r -> key(r))
+                .containsExactlyInAnyOrder(server.uri("/about.html").toString(), server.uri("/tzgg/old/art_0001.html").toString());
+        tasks.context().commit(first);
+        task.stop();
+        tasks.restart();
+
+        server.serve("/about.html", page("<html>关于</html>".getBytes(StandardCharsets.UTF_8), HTML));
+        HtmlSiteSourceTask again = task(column(server.uri("/tzgg/index.html").toString()));
+        List<SourceRecord> next = pollForRecords(again);
+        assertThat(next).as("the link still dead is not reported again; the one alive again is").singleElement().satisfies(r -> {
+            assertThat(r.topic()).isEqualTo(Topics.SITE_LINKS);
+            assertThat(key(r)).isEqualTo(server.uri("/about.html").toString());
+            LinkCheck alive = Json.MAPPER.readValue((byte[]) r.value(), LinkCheck.class);
+            assertThat(alive).extracting(LinkCheck::account, LinkCheck::dead, LinkCheck::status, LinkCheck::reason)
+                    .containsExactly(COLUMN, false, 200, "");
+        });
+        tasks.context().commit(next);
+        assertThat(pollFor(again, Duration.ofMillis(600))).as("alive once, then nothing while it stays alive").isEmpty();
     }
 
     /**
