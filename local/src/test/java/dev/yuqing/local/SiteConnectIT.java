@@ -23,6 +23,7 @@ import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.Post;
 import dev.yuqing.core.source.LinkCheck;
+import dev.yuqing.core.source.SourceHeartbeat;
 import dev.yuqing.local.connect.EmbeddedConnect;
 import dev.yuqing.local.kafka.EmbeddedKafka;
 import java.net.http.HttpResponse;
@@ -51,6 +52,7 @@ class SiteConnectIT {
     private static final String POSTS = "site-it.posts";
     private static final String DLQ = "site-it.dlq";
     private static final String LINKS = "site-it.links";
+    private static final String HEALTH = "site-it.health";
 
     @TempDir
     Path dir;
@@ -58,6 +60,7 @@ class SiteConnectIT {
     private static Map<String, String> common() {
         Map<String, String> m = PostSourceConnector.configuration(HtmlSiteSourceConnector.class, POSTS, DLQ);
         m.put("links.topic", LINKS);
+        m.put("health.topic", HEALTH);
         m.put("poll.interval.ms", "500");
         m.put("retry.backoff.initial.ms", "100");
         m.put("http.host.min.delay.ms", "20");
@@ -84,7 +87,7 @@ class SiteConnectIT {
     @Test
     void readsAColumnAndABoardSurvivesFaultsAndResumesAfterARestartWithoutResending() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0); FeedServer server = FeedServer.start()) {
-            kafka.createTopics(List.of(POSTS, DLQ, LINKS), 2);
+            kafka.createTopics(List.of(POSTS, DLQ, LINKS, HEALTH), 2);
             SiteFixtures.serve(server);
             Map<String, Map<String, String>> connectors = connectors(server);
 
@@ -147,6 +150,18 @@ class SiteConnectIT {
                 assertThat(l.pageUrl()).isEqualTo(server.uri("/tzgg/index.html").toString());
                 assertThat(l.dead()).isTrue();
                 assertThat(l.status()).isEqualTo(404);
+            });
+
+            // Both connectors said after each poll that they read their source.
+            List<SourceHeartbeat> beats = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> r : read(kafka, HEALTH)) {
+                beats.add(Json.MAPPER.readValue(r.value(), SourceHeartbeat.class));
+            }
+            assertThat(beats).extracting(SourceHeartbeat::account).contains(COLUMN, BOARD);
+            assertThat(beats).extracting(SourceHeartbeat::connector).contains("tzgg-site", "hdjl-board");
+            assertThat(beats).allSatisfy(b -> {
+                assertThat(b.ok()).isTrue();
+                assertThat(b.lastSuccess()).isEqualTo(b.at());
             });
 
             // While the worker is down the column lists a new item and message 5003 is answered.

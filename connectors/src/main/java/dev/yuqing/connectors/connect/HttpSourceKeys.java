@@ -16,7 +16,8 @@ import org.apache.kafka.common.config.ConfigValue;
 
 /**
  * The keys of every connector that polls an HTTP source (poll interval, timeout, User-Agent,
- * retries, circuit breaker), declared once here so that the connectors describe and check them alike.
+ * retries, circuit breaker, and the health topic of {@link SourceHealth}), declared once here so
+ * that the connectors describe and check them alike.
  */
 public final class HttpSourceKeys {
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
@@ -44,7 +45,8 @@ public final class HttpSourceKeys {
 
     /** As {@link #define(ConfigDef, String, String)}, polling every {@code pollIntervalMs} by default. */
     public static ConfigDef define(ConfigDef definition, long pollIntervalMs, String pollDescription, String userAgentDefault) {
-        return definition
+        // Each of these connectors reads one account's source, so each sends heartbeats.
+        return SourceHealth.define(definition)
                 .define(POLL_INTERVAL_MS, Type.LONG, pollIntervalMs, Range.between(100L, 24 * HOUR_MS), Importance.MEDIUM,
                         "milliseconds between two polls of the source; " + pollDescription)
                 .define(HTTP_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(100L, 600_000L), Importance.LOW,

@@ -5,6 +5,7 @@ import dev.yuqing.connectors.connect.ConnectorVersion;
 import dev.yuqing.connectors.connect.HttpSourceKeys;
 import dev.yuqing.connectors.connect.PollSchedule;
 import dev.yuqing.connectors.connect.PostRecords;
+import dev.yuqing.connectors.connect.SourceHealth;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
 import dev.yuqing.connectors.http.Charsets;
@@ -83,6 +84,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
     private SourceMetrics metrics;
     private SiteMetrics siteMetrics;
     private SiteState state;
+    private SourceHealth health;
     /** The cursor before the poll under way, as the offset its records but the last carry (built once: it can be long). */
     private Map<String, Object> beforeOffset;
     /** robots.txt per scheme://host:port, read anew every poll. */
@@ -123,7 +125,9 @@ public final class HtmlSiteSourceTask extends SourceTask {
         metrics = new SourceMetrics(context.pluginMetrics());
         siteMetrics = new SiteMetrics(context.pluginMetrics());
         records = new PostRecords(config.topic(), config.dlqTopic(), metrics, clock);
-        state = SiteState.of(context.offsetStorageReader().offset(partition));
+        Map<String, Object> offset = context.offsetStorageReader().offset(partition);
+        state = SiteState.of(offset);
+        health = new SourceHealth(SourceHealth.topic(config), account, SourceHealth.connectorName(props, "site:" + listUrl), offset, clock);
         if (state.newest() != null) {
             siteMetrics.latestUpdate(state.newest());
         }
@@ -151,10 +155,15 @@ public final class HtmlSiteSourceTask extends SourceTask {
         Map<URI, URI> links = new LinkedHashMap<>(); // link → the list page it is on
         Set<URI> visited = new LinkedHashSet<>();
         URI page = listUrl;
+        // The column counts as read when its first list page was: why not, else null.
+        String problem = null;
         while (page != null && visited.size() < maxPages && !stop.isStopped()) {
             if (!allowed(page)) {
                 siteMetrics.robotsSkipped();
                 LOG.warn("List page {} is disallowed by robots.txt for {}; not read", page, robotsAgent);
+                if (visited.isEmpty()) {
+                    problem = page + " is disallowed by robots.txt for " + robotsAgent + ", or robots.txt could not be read";
+                }
                 break;
             }
             visited.add(page);
@@ -165,6 +174,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
                 HttpFetcher.Failed failed = (HttpFetcher.Failed) result;
                 if (visited.size() == 1) {
                     schedule.notBefore(failed.notBefore());
+                    problem = failed.reason();
                 }
                 LOG.warn("List page {} not read: {}; next poll at {}", page, failed.reason(), schedule.next());
                 break;
@@ -197,8 +207,11 @@ public final class HtmlSiteSourceTask extends SourceTask {
                 break; // the pages after one without anything new hold only older items
             }
         }
-        if (visited.isEmpty() || stop.isStopped()) {
-            return null;
+        if (stop.isStopped()) {
+            return null; // a poll cut short says nothing of the column
+        }
+        if (visited.isEmpty()) {
+            return health.after(null, problem, partition, beforeOffset);
         }
 
         List<ItemFetch> allowedItems = new ArrayList<>();
@@ -262,14 +275,14 @@ public final class HtmlSiteSourceTask extends SourceTask {
         LOG.info("{} {}: latest update {}; {} list pages, {} items listed, {} fetched, {} records; {}; {}", account, listUrl,
                 next.newest(), visited.size(), listed.size(), items.size(), posted, metrics, siteMetrics);
         state = next;
-        if (out.isEmpty()) {
-            // Without a record to carry it, the new cursor stays in memory; a restart reads the pages again and finds them read.
-            return null;
+        // Without a record to carry it (nothing new, heartbeats off), the new cursor stays in memory; a
+        // restart reads the pages again and finds them read.
+        if (!out.isEmpty()) {
+            SourceRecord last = out.get(out.size() - 1);
+            out.set(out.size() - 1, new SourceRecord(last.sourcePartition(), next.toOffset(), last.topic(), last.kafkaPartition(),
+                    last.keySchema(), last.key(), last.valueSchema(), last.value(), last.timestamp()));
         }
-        SourceRecord last = out.get(out.size() - 1);
-        out.set(out.size() - 1, new SourceRecord(last.sourcePartition(), next.toOffset(), last.topic(), last.kafkaPartition(),
-                last.keySchema(), last.key(), last.valueSchema(), last.value(), last.timestamp()));
-        return out;
+        return health.after(out, problem, partition, next.toOffset());
     }
 
     private static boolean isReply(SiteExtractor.Out o) {

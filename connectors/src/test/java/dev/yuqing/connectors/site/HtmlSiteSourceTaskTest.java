@@ -11,12 +11,14 @@ import static dev.yuqing.connectors.site.SiteFixtures.board;
 import static dev.yuqing.connectors.site.SiteFixtures.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.connectors.connect.SourceHealth;
 import dev.yuqing.connectors.connect.StartedTasks;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.Topics;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.core.source.LinkCheck;
+import dev.yuqing.core.source.SourceHeartbeat;
 import dev.yuqing.core.post.Post;
 import dev.yuqing.core.post.PostJson;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +59,7 @@ class HtmlSiteSourceTaskTest {
         m.put(SiteConfig.POLL_INTERVAL_MS, "200");
         m.put("retry.backoff.initial.ms", "10");
         m.putIfAbsent(SiteConfig.HOST_MIN_DELAY_MS, "0");
+        m.putIfAbsent(SourceHealth.HEALTH_TOPIC, ""); // the tests of the posts expect no heartbeats
         return tasks.start(m);
     }
 
@@ -175,6 +178,44 @@ class HtmlSiteSourceTaskTest {
                 .contains(server.uri("/about.html").toString());
         assertThat(server.requests("/about.html")).extracting(FeedServer.Request::status).containsExactly(503);
         assertThat(server.requests("/tzgg/2026/05/art_4005.html")).extracting(FeedServer.Request::status).containsExactly(503, 200);
+    }
+
+    /** Each poll ends with one heartbeat: failed when the first list page was not read, read otherwise. */
+    @Test
+    void eachPollEndsWithAHeartbeat() throws Exception {
+        server.serve("/tzgg/index.html", status(404), page(resource("/site/tzgg-index.html"), HTML));
+        Map<String, String> props = column(server.uri("/tzgg/index.html").toString());
+        props.put(SourceHealth.HEALTH_TOPIC, Topics.SOURCE_HEALTH);
+        props.put(SiteConfig.LINKS_CHECK_MAX, "0");
+        HtmlSiteSourceTask task = task(props);
+
+        List<SourceRecord> failed = pollForRecords(task);
+        assertThat(failed).singleElement().satisfies(r -> {
+            assertThat(key(r)).isEqualTo(COLUMN);
+            SourceHeartbeat beat = heartbeat(r);
+            assertThat(beat).extracting(SourceHeartbeat::account, SourceHeartbeat::ok, SourceHeartbeat::lastSuccess)
+                    .containsExactly(COLUMN, false, null);
+            assertThat(beat.error()).contains("404");
+        });
+
+        List<SourceRecord> read = pollForRecords(task);
+        SourceRecord last = read.get(read.size() - 1);
+        assertThat(read.subList(0, read.size() - 1)).as("the posts, then the heartbeat").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.topic()).isNotEqualTo(Topics.SOURCE_HEALTH));
+        SourceHeartbeat beat = heartbeat(last);
+        assertThat(beat.ok()).isTrue();
+        assertThat(beat.lastSuccess()).isEqualTo(beat.at());
+        assertThat(new HashMap<String, Object>(last.sourceOffset())).as("the new cursor, as the last post carries it")
+                .containsAllEntriesOf(new HashMap<String, Object>(read.get(read.size() - 2).sourceOffset())).containsKey("lastSuccess");
+
+        List<SourceRecord> nothingNew = pollForRecords(task);
+        assertThat(nothingNew).as("nothing new: the column was still read").singleElement()
+                .satisfies(r -> assertThat(heartbeat(r).lastSuccess()).isAfter(beat.lastSuccess()));
+    }
+
+    private static SourceHeartbeat heartbeat(SourceRecord r) throws java.io.IOException {
+        assertThat(r.topic()).isEqualTo(Topics.SOURCE_HEALTH);
+        return Json.MAPPER.readValue((byte[]) r.value(), SourceHeartbeat.class);
     }
 
     /**
