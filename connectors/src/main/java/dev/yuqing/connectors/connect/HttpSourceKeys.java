@@ -46,14 +46,11 @@ public final class HttpSourceKeys {
     /** As {@link #define(ConfigDef, String, String)}, polling every {@code pollIntervalMs} by default. */
     public static ConfigDef define(ConfigDef definition, long pollIntervalMs, String pollDescription, String userAgentDefault) {
         // Each of these connectors reads one account's source, so each sends heartbeats.
-        return SourceHealth.define(definition)
+        SourceHealth.define(definition)
                 .define(POLL_INTERVAL_MS, Type.LONG, pollIntervalMs, Range.between(100L, 24 * HOUR_MS), Importance.MEDIUM,
                         "milliseconds between two polls of the source; " + pollDescription)
                 .define(HTTP_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(100L, 600_000L), Importance.LOW,
                         "milliseconds allowed to connect, and again for the answer's headers, before the attempt counts as failed")
-                .define(HTTP_USER_AGENT, Type.STRING, userAgentDefault,
-                        ConfigValidators.nonBlank("Yuqing/1.0 (+https://www.example.gov.cn/about)"), Importance.LOW,
-                        "User-Agent header of every request; name the office and a contact so that site operators can reach it")
                 .define(RETRY_MAX_ATTEMPTS, Type.INT, 5, Range.between(1, 20), Importance.LOW,
                         "attempts per request on 429, 5xx, timeouts and connection failures, the first included; "
                                 + "after the last the request is given up until the next poll")
@@ -67,6 +64,26 @@ public final class HttpSourceKeys {
                                 + "before the host's circuit opens and further requests to it fail at once")
                 .define(BREAKER_OPEN_MS, Type.LONG, 300_000L, Range.between(0L, 24 * HOUR_MS), Importance.LOW,
                         "milliseconds an open circuit refuses requests to its host; then one trial request decides whether it closes");
+        return defineUserAgent(definition, userAgentDefault);
+    }
+
+    /** Adds {@code http.user.agent} alone, for a connector that fetches without polling (the site probe). */
+    public static ConfigDef defineUserAgent(ConfigDef definition, String userAgentDefault) {
+        return definition.define(HTTP_USER_AGENT, Type.STRING, userAgentDefault,
+                ConfigValidators.nonBlank("Yuqing/1.0 (+https://www.example.gov.cn/about)"), Importance.LOW,
+                "User-Agent header of every request; name the office and a contact so that site operators can reach it");
+    }
+
+    /**
+     * A fetcher that asks once, without retries or a circuit breaker: for a probe, which measures
+     * one load each time and must not skip a host that failed before.
+     *
+     * @param timeout connect timeout, and the time allowed for the headers
+     */
+    public static HttpFetcher singleLoadFetcher(Duration timeout, String userAgent, String accept, StopSignal stop, Clock clock) {
+        // The backoff is never used with one attempt; the fetcher needs one all the same.
+        return new HttpFetcher(new HttpFetcher.Settings(timeout, userAgent, accept, 1),
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), new Random()), stop, clock);
     }
 
     /**
