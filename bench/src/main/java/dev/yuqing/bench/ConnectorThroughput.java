@@ -8,6 +8,7 @@ import dev.yuqing.connectors.exports.ExportDirectorySourceConnector;
 import dev.yuqing.connectors.replay.FileReplaySourceConnector;
 import dev.yuqing.connectors.rss.RssSourceConnector;
 import dev.yuqing.connectors.site.HtmlSiteSourceConnector;
+import dev.yuqing.core.Topics;
 import dev.yuqing.local.connect.EmbeddedConnect;
 import dev.yuqing.local.kafka.EmbeddedKafka;
 import java.io.BufferedWriter;
@@ -85,7 +86,7 @@ public final class ConnectorThroughput {
                 new Kind("export-directory", exports(exports), 100_000),
                 new Kind("file-replay", replay(replay), 100_000));
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
-            kafka.createTopics(List.of(POSTS, DLQ, "site.links"), 2);
+            kafka.createTopics(List.of(POSTS, DLQ, Topics.SITE_LINKS, Topics.SOURCE_HEALTH), 2);
             try (EmbeddedConnect worker = EmbeddedConnect.start(kafka.bootstrapServers(), dir.resolve("connect"), 0)) {
                 System.out.printf(Locale.ROOT, "%-18s %10s %9s %12s %14s%n", "connector", "posts", "seconds", "posts/s", "KiB per task");
                 for (Kind k : kinds) {

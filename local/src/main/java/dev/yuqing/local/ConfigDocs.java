@@ -1,6 +1,7 @@
 package dev.yuqing.local;
 
 import dev.yuqing.connectors.connect.PostSourceConnector;
+import dev.yuqing.connectors.connect.YuqingSourceConnector;
 import dev.yuqing.core.config.ConfigDef;
 import dev.yuqing.core.config.ConfigKey;
 import dev.yuqing.jobs.Setup;
@@ -53,7 +54,7 @@ public final class ConfigDocs {
                 .append("one task), and `key.converter` and `value.converter`, which must be `")
                 .append(PostSourceConnector.BYTES_CONVERTER).append("`.\n");
         for (SourceConnector c : ServiceLoader.load(SourceConnector.class)) {
-            if (!(c instanceof PostSourceConnector)) {
+            if (!(c instanceof YuqingSourceConnector)) {
                 continue;
             }
             sb.append("\n### `").append(c.getClass().getName()).append("`\n\n")

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ApiConnectIT {
     private static final String POSTS = "api-it.posts";
     private static final String DLQ = "api-it.dlq";
+    private static final String HEALTH = "api-it.health";
     private static final String API = "/api/messages";
     private static final String ARCHIVE = "/api/archive";
     private static final String TOKEN = "Bearer it-t0ken";
@@ -95,6 +96,7 @@ class ApiConnectIT {
         api.put("api.items.pointer", "/data/items");
         api.put("api.mapping", "id=/mid,text=/content,publishedAt=/created_at,author=/user/name,replyTo=/reply_to,threadId=/thread_id");
         api.put("api.region", "示范市");
+        api.put("health.topic", HEALTH);
         api.put("http.headers", "${file:" + secrets + ":headers}");
         api.put("http.timeout.ms", "3000");
         api.put("http.allowed.hosts", "127.0.0.1"); // the fixture server; loopback is refused by default
@@ -122,7 +124,7 @@ class ApiConnectIT {
         Files.writeString(exports.resolve("readme.txt"), "not an export\n");
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0); FeedServer server = FeedServer.start()) {
-            kafka.createTopics(List.of(POSTS, DLQ), 2);
+            kafka.createTopics(List.of(POSTS, DLQ, HEALTH), 2);
             server.route(API, (query, headers) -> board(API, query, headers));
             server.route(ARCHIVE, (query, headers) -> board(ARCHIVE, query, headers));
             Map<String, Map<String, String>> connectors = connectors(server, secrets, exports);

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConnectIT {
     private static final String POSTS = "connect-it.posts";
     private static final String DLQ = "connect-it.dlq";
+    private static final String HEALTH = "connect-it.health";
     private static final String RSS = "/sfyw/rss.xml";
     private static final String ATOM = "/zcwj/atom.xml";
     private static final String GBK = "/tzgg/rss.xml";
@@ -75,6 +76,7 @@ class ConnectIT {
         m.put("feed.account", account);
         m.put("feed.region", "示范市");
         m.put("http.allowed.hosts", "127.0.0.1"); // the fixture server; loopback is refused by default
+        m.put("health.topic", HEALTH);
         m.put("poll.interval.ms", "500");
         m.put("retry.backoff.initial.ms", "100");
         return m;
@@ -89,7 +91,7 @@ class ConnectIT {
     void ingestsFeedsAndAFileSurvivesFaultsAndResumesAfterARestartWithoutResending() throws Exception {
         Path file = Files.writeString(dir.resolve("weibo.jsonl"), line(1) + line(2) + "{\"id\": \"weibo-3\"\n" + line(4));
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0); FeedServer feeds = FeedServer.start()) {
-            kafka.createTopics(List.of(POSTS, DLQ), 2);
+            kafka.createTopics(List.of(POSTS, DLQ, HEALTH), 2);
             feeds.serve(RSS, status(503), status(429, "Retry-After", "1"),
                     feed(resource("/feeds/rss2.xml"), "application/rss+xml; charset=utf-8", "\"v1\"", null));
             feeds.serve(ATOM, feed(resource("/feeds/atom.xml"), "application/atom+xml", null, ATOM_LAST_MODIFIED));

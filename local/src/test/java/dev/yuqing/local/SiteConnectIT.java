@@ -15,7 +15,6 @@ import static dev.yuqing.local.ConnectRest.read;
 import static dev.yuqing.local.ConnectRest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.connectors.connect.PostSourceConnector;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.connectors.site.HtmlSiteSourceConnector;
@@ -24,6 +23,8 @@ import dev.yuqing.connectors.site.SiteFixtures;
 import dev.yuqing.core.deadletter.DeadLetter;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.Post;
+import dev.yuqing.core.source.LinkCheck;
+import dev.yuqing.core.source.SourceHeartbeat;
 import dev.yuqing.local.connect.EmbeddedConnect;
 import dev.yuqing.local.kafka.EmbeddedKafka;
 import java.net.http.HttpResponse;
@@ -52,6 +53,7 @@ class SiteConnectIT {
     private static final String POSTS = "site-it.posts";
     private static final String DLQ = "site-it.dlq";
     private static final String LINKS = "site-it.links";
+    private static final String HEALTH = "site-it.health";
 
     @TempDir
     Path dir;
@@ -59,6 +61,7 @@ class SiteConnectIT {
     private static Map<String, String> common() {
         Map<String, String> m = PostSourceConnector.configuration(HtmlSiteSourceConnector.class, POSTS, DLQ);
         m.put("links.topic", LINKS);
+        m.put("health.topic", HEALTH);
         m.put("poll.interval.ms", "500");
         m.put("retry.backoff.initial.ms", "100");
         m.put("http.host.min.delay.ms", "20");
@@ -85,7 +88,7 @@ class SiteConnectIT {
     @Test
     void readsAColumnAndABoardSurvivesFaultsAndResumesAfterARestartWithoutResending() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0); FeedServer server = FeedServer.start()) {
-            kafka.createTopics(List.of(POSTS, DLQ, LINKS), 2);
+            kafka.createTopics(List.of(POSTS, DLQ, LINKS, HEALTH), 2);
             SiteFixtures.serve(server);
             Map<String, Map<String, String>> connectors = connectors(server);
 
@@ -141,14 +144,28 @@ class SiteConnectIT {
                 assertThat(d.reason()).startsWith("not a time: '发布时间：星期五 上午'");
                 assertThat(d.key()).isEqualTo(item(server, "4007"));
             });
-            List<JsonNode> links = new ArrayList<>();
+            List<LinkCheck> links = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> r : read(kafka, LINKS)) {
-                links.add(Json.MAPPER.readTree(r.value()));
+                links.add(Json.MAPPER.readValue(r.value(), LinkCheck.class));
             }
             assertThat(links).as("the one dead link, reported once while it stays dead").singleElement().satisfies(l -> {
-                assertThat(l.get("link").asText()).isEqualTo(server.uri("/tzgg/old/art_0001.html").toString());
-                assertThat(l.get("pageUrl").asText()).isEqualTo(server.uri("/tzgg/index.html").toString());
-                assertThat(l.get("status").asInt()).isEqualTo(404);
+                assertThat(l.account()).isEqualTo(COLUMN);
+                assertThat(l.link()).isEqualTo(server.uri("/tzgg/old/art_0001.html").toString());
+                assertThat(l.pageUrl()).isEqualTo(server.uri("/tzgg/index.html").toString());
+                assertThat(l.dead()).isTrue();
+                assertThat(l.status()).isEqualTo(404);
+            });
+
+            // Both connectors said after each poll that they read their source.
+            List<SourceHeartbeat> beats = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> r : read(kafka, HEALTH)) {
+                beats.add(Json.MAPPER.readValue(r.value(), SourceHeartbeat.class));
+            }
+            assertThat(beats).extracting(SourceHeartbeat::account).contains(COLUMN, BOARD);
+            assertThat(beats).extracting(SourceHeartbeat::connector).contains("tzgg-site", "hdjl-board");
+            assertThat(beats).allSatisfy(b -> {
+                assertThat(b.ok()).isTrue();
+                assertThat(b.lastSuccess()).isEqualTo(b.at());
             });
 
             // While the worker is down the column lists a new item and message 5003 is answered.

@@ -7,6 +7,7 @@ import dev.yuqing.connectors.connect.ConnectorVersion;
 import dev.yuqing.connectors.connect.PostIds;
 import dev.yuqing.connectors.connect.PollSchedule;
 import dev.yuqing.connectors.connect.PostRecords;
+import dev.yuqing.connectors.connect.SourceHealth;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
 import dev.yuqing.connectors.http.Charsets;
@@ -53,6 +54,15 @@ public final class HttpApiSourceTask extends SourceTask {
     private SourceMetrics metrics;
     private ApiState state;
     private PollSchedule schedule;
+    private SourceHealth health;
+
+    /**
+     * An answer of the API: its JSON with an items array, or why there is none to read.
+     *
+     * @param json    the answer, null when there is none to read
+     * @param problem why not (failed request, not JSON, no items array), null when read or when a 304 said nothing is new
+     */
+    private record Answer(JsonNode json, String problem) {}
 
     /** An item of this poll that was not sent before: its native id (null if it has none), JSON and where it came from. */
     private record Fresh(String nativeId, ObjectNode fields, JsonNode item, String origin) {}
@@ -73,7 +83,10 @@ public final class HttpApiSourceTask extends SourceTask {
         fetcher = config.http().fetcher(ACCEPT, config.headers(), stop, clock);
         metrics = new SourceMetrics(context.pluginMetrics());
         records = new PostRecords(config.topic(), config.dlqTopic(), metrics, clock);
-        state = ApiState.of(context.offsetStorageReader().offset(partition));
+        Map<String, Object> offset = context.offsetStorageReader().offset(partition);
+        state = ApiState.of(offset);
+        health = new SourceHealth(SourceHealth.topic(config), config.account(),
+                SourceHealth.connectorName(props, "api:" + config.account()), offset, clock);
         LOG.info("Reading API {} for {} every {} ms, paging {} ({} items seen before{}{})", config.urlTemplate(), config.account(),
                 config.http().pollInterval().toMillis(), config.paging(), state.seen().size(),
                 state.since() == null ? "" : ", since " + state.since(), state.cursor() == null ? "" : ", cursor " + state.cursor());
@@ -99,10 +112,16 @@ public final class HttpApiSourceTask extends SourceTask {
         Set<String> keys = new LinkedHashSet<>();
         List<Fresh> fresh = new ArrayList<>();
         Instant fetchedAt = clock.instant();
+        // The source counts as read when its first request answered: later pages only reach further back.
+        String firstProblem = null;
         for (int request = 0; request < config.maxPages() && !stop.isStopped(); request++) {
             URI uri = expand(paging == HttpApiConfig.Paging.PAGE ? Integer.toString(page)
                     : paging == HttpApiConfig.Paging.CURSOR ? cursor : since);
-            JsonNode answer = fetch(uri);
+            Answer fetched = fetch(uri);
+            if (request == 0) {
+                firstProblem = fetched.problem();
+            }
+            JsonNode answer = fetched.json();
             if (answer == null) {
                 break;
             }
@@ -160,14 +179,17 @@ public final class HttpApiSourceTask extends SourceTask {
             var position = new PostRecords.Position(partition, i == fresh.size() - 1 ? after.toOffset() : beforeOffset);
             out.add(record(fresh.get(i), fetchedAt, position));
         }
-        // Without a record to carry it, a changed state stays in memory: after a restart the items are found seen.
+        // Without a record to carry it (no item, heartbeats off), a changed state stays in memory: after a restart the items are found seen.
         state = after;
         LOG.info("API {}: {} new items; {}", config.urlTemplate(), fresh.size(), metrics);
-        return out.isEmpty() ? null : out;
+        if (stop.isStopped() && out.isEmpty()) {
+            return null; // a walk cut short says nothing of the source
+        }
+        return health.after(out, firstProblem, partition, after.toOffset());
     }
 
-    /** The answer as JSON with an items array, or null (counted and logged) when there is none to read. */
-    private JsonNode fetch(URI uri) throws InterruptedException {
+    /** The answer as JSON with an items array, or why there is none to read (counted and logged). */
+    private Answer fetch(URI uri) throws InterruptedException {
         HttpFetcher.Result result = fetcher.get(uri, null, null);
         metrics.fetched(result);
         if (result instanceof HttpFetcher.Refused refused) {
@@ -178,10 +200,10 @@ public final class HttpApiSourceTask extends SourceTask {
             metrics.failure();
             schedule.notBefore(failed.notBefore());
             LOG.warn("API {} not fetched: {}; next try at {}; {}", uri, failed.reason(), schedule.next(), metrics);
-            return null;
+            return new Answer(null, failed.reason());
         }
         if (!(result instanceof HttpFetcher.Fetched fetched)) {
-            return null; // 304: the fetcher sends no validators, so a server that answers it has nothing new
+            return new Answer(null, null); // 304: the fetcher sends no validators, so a server that answers it has nothing new
         }
         JsonNode answer;
         try {
@@ -193,15 +215,15 @@ public final class HttpApiSourceTask extends SourceTask {
             metrics.failure();
             LOG.warn("API {} answered {} bytes of {} that are not JSON ({}); trying again at the next poll; {}", uri, fetched.body().length,
                     fetched.contentType(), e.getMessage(), metrics);
-            return null;
+            return new Answer(null, uri + " answered " + fetched.body().length + " bytes that are not JSON: " + e.getMessage());
         }
         if (answer == null || !answer.at(items).isArray()) {
             metrics.failure();
             LOG.warn("API {} answered JSON without an items array at '{}' (check {}); trying again at the next poll; {}", uri, items,
                     HttpApiConfig.API_ITEMS_POINTER, metrics);
-            return null;
+            return new Answer(null, uri + " answered JSON without an items array at '" + items + "'");
         }
-        return answer;
+        return new Answer(answer, null);
     }
 
     private URI expand(String value) {

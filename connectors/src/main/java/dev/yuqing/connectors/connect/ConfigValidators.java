@@ -88,12 +88,20 @@ public final class ConfigValidators {
 
     /** A legal Kafka topic name. */
     public static ConfigDef.Validator topicName() {
-        return new Described("a Kafka topic name: letters, digits, '.', '_', '-', at most 249 characters", v -> {
-            if (v.isEmpty() || v.length() > 249 || !v.matches("[a-zA-Z0-9._-]+") || v.equals(".") || v.equals("..")) {
-                return "is not a Kafka topic name; use letters, digits, '.', '_' and '-' only, such as posts.raw";
-            }
-            return null;
-        });
+        return new Described("a Kafka topic name: letters, digits, '.', '_', '-', at most 249 characters", ConfigValidators::topicProblem);
+    }
+
+    /** Empty (the records are not written), or a topic name. */
+    public static ConfigDef.Validator optionalTopicName() {
+        return new Described("empty, or a Kafka topic name: letters, digits, '.', '_', '-', at most 249 characters",
+                v -> v.isEmpty() ? null : topicProblem(v));
+    }
+
+    private static String topicProblem(String v) {
+        if (v.isEmpty() || v.length() > 249 || !v.matches("[a-zA-Z0-9._-]+") || v.equals(".") || v.equals("..")) {
+            return "is not a Kafka topic name; use letters, digits, '.', '_' and '-' only, such as posts.raw";
+        }
+        return null;
     }
 
     /** Not empty after stripping white space. */

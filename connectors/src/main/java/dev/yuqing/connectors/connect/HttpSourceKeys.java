@@ -18,7 +18,8 @@ import org.apache.kafka.common.config.ConfigValue;
 
 /**
  * The keys of every connector that polls an HTTP source (poll interval, timeout, User-Agent,
- * retries, circuit breaker, the hosts it may reach), declared once here so that the connectors describe and check them alike.
+ * retries, circuit breaker, the hosts it may reach, and the health topic of {@link SourceHealth}), declared once here so
+ * that the connectors describe and check them alike.
  */
 public final class HttpSourceKeys {
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
@@ -48,14 +49,12 @@ public final class HttpSourceKeys {
 
     /** As {@link #define(ConfigDef, String, String)}, polling every {@code pollIntervalMs} by default. */
     public static ConfigDef define(ConfigDef definition, long pollIntervalMs, String pollDescription, String userAgentDefault) {
-        return definition
+        // Each of these connectors reads one account's source, so each sends heartbeats.
+        SourceHealth.define(definition)
                 .define(POLL_INTERVAL_MS, Type.LONG, pollIntervalMs, Range.between(100L, 24 * HOUR_MS), Importance.MEDIUM,
                         "milliseconds between two polls of the source; " + pollDescription)
                 .define(HTTP_TIMEOUT_MS, Type.LONG, 30_000L, Range.between(100L, 600_000L), Importance.LOW,
                         "milliseconds allowed to connect, and again for the answer's headers, before the attempt counts as failed")
-                .define(HTTP_USER_AGENT, Type.STRING, userAgentDefault,
-                        ConfigValidators.nonBlank("Yuqing/1.0 (+https://www.example.gov.cn/about)"), Importance.LOW,
-                        "User-Agent header of every request; name the office and a contact so that site operators can reach it")
                 .define(RETRY_MAX_ATTEMPTS, Type.INT, 5, Range.between(1, 20), Importance.LOW,
                         "attempts per request on 429, 5xx, timeouts and connection failures, the first included; "
                                 + "after the last the request is given up until the next poll")
@@ -68,22 +67,48 @@ public final class HttpSourceKeys {
                         "requests to one host in a row that failed after their retries (5xx, 429, timeouts, connection failures) "
                                 + "before the host's circuit opens and further requests to it fail at once")
                 .define(BREAKER_OPEN_MS, Type.LONG, 300_000L, Range.between(0L, 24 * HOUR_MS), Importance.LOW,
-                        "milliseconds an open circuit refuses requests to its host; then one trial request decides whether it closes")
-                .define(HTTP_ALLOWED_HOSTS, Type.STRING, "", hostEntries(), Importance.MEDIUM,
-                        "hosts fetched although their addresses are not public: by default a URL (the source's, a link's, a redirect's) "
-                                + "whose host resolves to a loopback, private, shared (100.64.0.0/10), link-local, multicast or unique-local "
-                                + "address is refused, logged once and counted, never fetched; comma-separated host names "
-                                + "(*.example.gov.cn for the names below it), IP addresses and CIDR ranges such as 10.1.0.0/16; "
-                                + "a test site on this machine needs 127.0.0.1")
+                        "milliseconds an open circuit refuses requests to its host; then one trial request decides whether it closes");
+        defineHosts(definition);
+        return defineUserAgent(definition, userAgentDefault);
+    }
+
+    /** Adds the address policy's keys ({@link AddressPolicy}), for every connector that fetches over HTTP. */
+    public static ConfigDef defineHosts(ConfigDef definition) {
+        return definition.define(HTTP_ALLOWED_HOSTS, Type.STRING, "", hostEntries(), Importance.MEDIUM,
+                "hosts fetched although their addresses are not public: by default a URL (the source's, a link's, a redirect's) "
+                        + "whose host resolves to a loopback, private, shared (100.64.0.0/10), link-local, multicast or unique-local "
+                        + "address is refused, logged once and counted, never fetched; comma-separated host names "
+                        + "(*.example.gov.cn for the names below it), IP addresses and CIDR ranges such as 10.1.0.0/16; "
+                        + "a test site on this machine needs 127.0.0.1")
                 .define(HTTP_DENIED_HOSTS, Type.STRING, "", hostEntries(), Importance.LOW,
-                        "hosts never fetched, whatever their address and " + HTTP_ALLOWED_HOSTS + " say: comma-separated host names "
-                                + "(*.example.gov.cn for the names below it), IP addresses and CIDR ranges, matched against the name "
-                                + "and every address it resolves to");
+                "hosts never fetched, whatever their address and " + HTTP_ALLOWED_HOSTS + " say: comma-separated host names "
+                        + "(*.example.gov.cn for the names below it), IP addresses and CIDR ranges, matched against the name "
+                        + "and every address it resolves to");
     }
 
     private static ConfigDef.Validator hostEntries() {
         return ConfigValidators.of("empty, or comma-separated host names, IP addresses and CIDR ranges such as www.example.gov.cn, 127.0.0.1, 10.1.0.0/16",
                 AddressPolicy::entriesProblem);
+    }
+
+    /** Adds {@code http.user.agent} alone, for a connector that fetches without polling (the site probe). */
+    public static ConfigDef defineUserAgent(ConfigDef definition, String userAgentDefault) {
+        return definition.define(HTTP_USER_AGENT, Type.STRING, userAgentDefault,
+                ConfigValidators.nonBlank("Yuqing/1.0 (+https://www.example.gov.cn/about)"), Importance.LOW,
+                "User-Agent header of every request; name the office and a contact so that site operators can reach it");
+    }
+
+    /**
+     * A fetcher that asks once, without retries or a circuit breaker: for a probe, which measures
+     * one load each time and must not skip a host that failed before.
+     *
+     * @param timeout connect timeout, and the time allowed for the headers
+     */
+    public static HttpFetcher singleLoadFetcher(Duration timeout, String userAgent, String accept, StopSignal stop, Clock clock,
+                                                AddressPolicy policy) {
+        // The backoff is never used with one attempt; the fetcher needs one all the same.
+        return new HttpFetcher(new HttpFetcher.Settings(timeout, userAgent, accept, 1),
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), new Random()), stop, clock, policy);
     }
 
     /**

@@ -12,6 +12,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicListing;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * The topics a connector writes, checked against its Kafka cluster before it starts. Connect's
@@ -21,6 +24,8 @@ import org.apache.kafka.clients.admin.TopicListing;
  * an empty value writes nothing.
  */
 public final class WrittenTopics {
+    /** The worker's Kafka cluster, to check the topics on; every Yuqing connector has the key. */
+    public static final String KAFKA_BOOTSTRAP = "kafka.bootstrap.servers";
     /** How long the check waits for the cluster: within the REST API's and a task start's patience. */
     static final Duration TIMEOUT = Duration.ofSeconds(15);
 
@@ -28,6 +33,46 @@ public final class WrittenTopics {
     public record Problem(String key, String message) {}
 
     private WrittenTopics() {}
+
+    /** Adds {@link #KAFKA_BOOTSTRAP} to a connector's definition. */
+    public static ConfigDef define(ConfigDef definition) {
+        return definition.define(KAFKA_BOOTSTRAP, ConfigDef.Type.STRING, "",
+                ConfigValidators.of("empty, or host:port[,host:port...]", WrittenTopics::bootstrapProblem), ConfigDef.Importance.MEDIUM,
+                "the Kafka cluster this Connect worker writes to (host:port,...), for checking before the connector and its task start"
+                        + " that every topic it writes exists: a missing one fails the start with the topic's name and the fix, where"
+                        + " Connect would otherwise wait for it without end or a word; empty skips the check");
+    }
+
+    private static String bootstrapProblem(String value) {
+        if (value.isBlank()) {
+            return null;
+        }
+        for (String server : value.split(",")) {
+            String s = server.strip();
+            int colon = s.lastIndexOf(':');
+            if (colon <= 0 || colon == s.length() - 1 || !s.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+                return "'" + s + "' is not host:port; give the worker's Kafka as in its bootstrap.servers, such as 127.0.0.1:9092 or kafka:9092";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Checks that every topic {@code config} writes exists, when {@link #KAFKA_BOOTSTRAP} is set.
+     *
+     * @throws ConnectException naming each missing topic and the fix: the task fails at once
+     *                          instead of waiting for the topic with nothing logged
+     */
+    public static void require(AbstractConfig config) {
+        String bootstrap = config.getString(KAFKA_BOOTSTRAP);
+        if (bootstrap.isBlank()) {
+            return;
+        }
+        List<Problem> problems = check(bootstrap.strip(), KAFKA_BOOTSTRAP, of(config.values()));
+        if (!problems.isEmpty()) {
+            throw new ConnectException(String.join("; ", problems.stream().map(Problem::message).toList()));
+        }
+    }
 
     /** Key → topic for every key among {@code values} (parsed, defaults included) naming a topic the connector writes. */
     public static Map<String, String> of(Map<String, ?> values) {

@@ -3,6 +3,7 @@ package dev.yuqing.connectors.rss;
 import dev.yuqing.connectors.connect.ConnectorVersion;
 import dev.yuqing.connectors.connect.PollSchedule;
 import dev.yuqing.connectors.connect.PostRecords;
+import dev.yuqing.connectors.connect.SourceHealth;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
 import dev.yuqing.connectors.http.Charsets;
@@ -48,6 +49,7 @@ public final class RssSourceTask extends SourceTask {
     private SourceMetrics metrics;
     private FeedState state;
     private PollSchedule schedule;
+    private SourceHealth health;
 
     @Override
     public String version() {
@@ -67,7 +69,9 @@ public final class RssSourceTask extends SourceTask {
         mapper = new FeedMapper(feed, config.account(), config.region());
         metrics = new SourceMetrics(context.pluginMetrics());
         records = new PostRecords(config.topic(), config.dlqTopic(), metrics, clock);
-        state = FeedState.of(context.offsetStorageReader().offset(partition));
+        Map<String, Object> offset = context.offsetStorageReader().offset(partition);
+        state = FeedState.of(offset);
+        health = new SourceHealth(SourceHealth.topic(config), config.account(), SourceHealth.connectorName(props, "rss:" + feed), offset, clock);
         LOG.info("Reading feed {} for {} every {} ms ({} items seen before{})", feed, config.account(), config.http().pollInterval().toMillis(),
                 state.seen().size(), state.etag() != null || state.lastModified() != null ? ", conditional GET" : "");
     }
@@ -80,20 +84,23 @@ public final class RssSourceTask extends SourceTask {
         HttpFetcher.Result result = fetcher.get(feed, state.etag(), state.lastModified());
         schedule.asked();
         metrics.fetched(result);
+        if (stop.isStopped()) {
+            return null; // a fetch cut short says nothing of the source
+        }
         if (result instanceof HttpFetcher.Refused refused) {
             LOG.warn("Feed {} not fetched: {}; next try at {}; {}", feed, refused.reason(), schedule.next(), metrics);
-            return null;
+            return health.after(null, refused.reason(), partition, state.toOffset());
         }
         if (result instanceof HttpFetcher.NotModified) {
             metrics.notModified();
             LOG.debug("Feed {} not modified; {}", feed, metrics);
-            return null;
+            return health.after(null, null, partition, state.toOffset());
         }
         if (result instanceof HttpFetcher.Failed failed) {
             metrics.failure();
             schedule.notBefore(failed.notBefore());
             LOG.warn("Feed {} not fetched: {}; next try at {}; {}", feed, failed.reason(), schedule.next(), metrics);
-            return null;
+            return health.after(null, failed.reason(), partition, state.toOffset());
         }
         return read((HttpFetcher.Fetched) result);
     }
@@ -110,7 +117,7 @@ public final class RssSourceTask extends SourceTask {
         } catch (FeedException e) {
             metrics.failure();
             LOG.warn("Feed {} is unreadable ({} bytes read as {}): {}; {}", feed, fetched.body().length, decoded.charset(), e.getMessage(), metrics);
-            return null;
+            return health.after(null, "the feed is unreadable: " + e.getMessage(), partition, state.toOffset());
         }
         // Feeds list the newest first; sending the oldest first keeps a source's posts in time order.
         Collections.reverse(entries);
@@ -142,11 +149,11 @@ public final class RssSourceTask extends SourceTask {
                 out.add(records.deadLetter(u.field(), u.reason(), origin, u.postId(), raw, position));
             }
         }
-        // Without a record to carry it, a cursor that changed (new validators, items gone) stays in
-        // memory: after a restart the full fetch finds every item seen and sends nothing.
+        // Without a record to carry it (no post, heartbeats off), a cursor that changed (new validators,
+        // items gone) stays in memory: after a restart the full fetch finds every item seen and sends nothing.
         state = after;
         LOG.info("Feed {}: {} items, {} new; {}", feed, entries.size(), fresh.size(), metrics);
-        return out.isEmpty() ? null : out;
+        return health.after(out, null, partition, after.toOffset());
     }
 
     @Override

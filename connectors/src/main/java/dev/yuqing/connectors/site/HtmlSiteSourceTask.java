@@ -6,6 +6,7 @@ import dev.yuqing.connectors.connect.ConnectorVersion;
 import dev.yuqing.connectors.connect.HttpSourceKeys;
 import dev.yuqing.connectors.connect.PollSchedule;
 import dev.yuqing.connectors.connect.PostRecords;
+import dev.yuqing.connectors.connect.SourceHealth;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
 import dev.yuqing.connectors.http.AddressPolicy;
@@ -15,6 +16,7 @@ import dev.yuqing.connectors.http.HostLimiter;
 import dev.yuqing.connectors.http.HttpFetcher;
 import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.PostJson;
+import dev.yuqing.core.source.LinkCheck;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -105,14 +107,13 @@ public final class HtmlSiteSourceTask extends SourceTask {
     private SourceMetrics metrics;
     private SiteMetrics siteMetrics;
     private SiteState state;
+    private SourceHealth health;
     /** The cursor before the poll under way, as the offset its records but the last carry (built once: it can be long). */
     private Map<String, Object> beforeOffset;
     /** robots.txt per scheme://host:port, read anew every poll. */
     private final Map<String, Robots> robots = new HashMap<>();
     /** When each link was last checked, so that a bounded check goes round all of them over the polls. */
     private final Map<URI, Instant> linkChecked = new HashMap<>();
-    /** The status last reported for each dead link: a link that stays dead is reported once per task run, not every poll. */
-    private final Map<URI, Integer> reportedDead = new HashMap<>();
 
     @Override
     public String version() {
@@ -151,7 +152,9 @@ public final class HtmlSiteSourceTask extends SourceTask {
         metrics = new SourceMetrics(context.pluginMetrics());
         siteMetrics = new SiteMetrics(context.pluginMetrics());
         records = new PostRecords(config.topic(), config.dlqTopic(), metrics, clock);
-        state = SiteState.of(context.offsetStorageReader().offset(partition));
+        Map<String, Object> offset = context.offsetStorageReader().offset(partition);
+        state = SiteState.of(offset);
+        health = new SourceHealth(SourceHealth.topic(config), account, SourceHealth.connectorName(props, "site:" + listUrl), offset, clock);
         if (state.newest() != null) {
             siteMetrics.latestUpdate(state.newest());
         }
@@ -179,10 +182,15 @@ public final class HtmlSiteSourceTask extends SourceTask {
         Map<URI, URI> links = new LinkedHashMap<>(); // link → the list page it is on
         Set<URI> visited = new LinkedHashSet<>();
         URI page = listUrl;
+        // The column counts as read when its first list page was: why not, else null.
+        String problem = null;
         while (page != null && visited.size() < maxPages && !stop.isStopped()) {
             if (!allowed(page)) {
                 siteMetrics.robotsSkipped();
                 LOG.warn("List page {} is disallowed by robots.txt for {}; not read", page, robotsAgent);
+                if (visited.isEmpty()) {
+                    problem = page + " is disallowed by robots.txt for " + robotsAgent + ", or robots.txt could not be read";
+                }
                 break;
             }
             visited.add(page);
@@ -197,6 +205,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
                 HttpFetcher.Failed failed = (HttpFetcher.Failed) result;
                 if (visited.size() == 1) {
                     schedule.notBefore(failed.notBefore());
+                    problem = failed.reason();
                 }
                 LOG.warn("List page {} not read: {}; next poll at {}", page, failed.reason(), schedule.next());
                 break;
@@ -229,8 +238,11 @@ public final class HtmlSiteSourceTask extends SourceTask {
                 break; // the pages after one without anything new hold only older items
             }
         }
-        if (visited.isEmpty() || stop.isStopped()) {
-            return null;
+        if (stop.isStopped()) {
+            return null; // a poll cut short says nothing of the column
+        }
+        if (visited.isEmpty()) {
+            return health.after(null, problem, partition, beforeOffset);
         }
 
         List<ItemFetch> allowedItems = new ArrayList<>();
@@ -256,13 +268,14 @@ public final class HtmlSiteSourceTask extends SourceTask {
                 siteMetrics.linkChecked(false);
             }
             // A refused link is not checked: it is neither live nor dead.
-            deadLink(c, checkedAt).ifPresent(out::add);
+            linkCheck(c, checkedAt, after).ifPresent(out::add);
         }
         // Lists show the newest first; sending the oldest first keeps the column's posts in time order.
         List<ItemPage> pages = new ArrayList<>();
         for (int i = items.size() - 1; i >= 0; i--) {
             ItemFetch f = items.get(i);
             boolean awaiting = Boolean.FALSE.equals(before.items().get(SiteState.key(f.url())));
+            linkCheck(f, checkedAt, after).ifPresent(out::add);
             if (f.result() instanceof HttpFetcher.Fetched fetched) {
                 String html = decode(fetched, f.url());
                 pages.add(new ItemPage(f, html, extractor.item(html, f.url(), clock.instant()), awaiting));
@@ -299,7 +312,6 @@ public final class HtmlSiteSourceTask extends SourceTask {
             } else {
                 HttpFetcher.Failed failed = (HttpFetcher.Failed) f.result();
                 metrics.failure();
-                deadLink(f, checkedAt).ifPresent(out::add);
                 boolean gone = failed.status() >= 400 && failed.status() < 500 && failed.status() != 429;
                 if (gone) {
                     after.put(key, true); // 404, 410: reported as a dead link, not asked for again
@@ -314,14 +326,14 @@ public final class HtmlSiteSourceTask extends SourceTask {
         LOG.info("{} {}: latest update {}; {} list pages, {} items listed, {} fetched, {} records; {}; {}", account, listUrl,
                 next.newest(), visited.size(), listed.size(), items.size(), posted, metrics, siteMetrics);
         state = next;
-        if (out.isEmpty()) {
-            // Without a record to carry it, the new cursor stays in memory; a restart reads the pages again and finds them read.
-            return null;
+        // Without a record to carry it (nothing new, heartbeats off), the new cursor stays in memory; a
+        // restart reads the pages again and finds them read.
+        if (!out.isEmpty()) {
+            SourceRecord last = out.get(out.size() - 1);
+            out.set(out.size() - 1, new SourceRecord(last.sourcePartition(), next.toOffset(), last.topic(), last.kafkaPartition(),
+                    last.keySchema(), last.key(), last.valueSchema(), last.value(), last.timestamp()));
         }
-        SourceRecord last = out.get(out.size() - 1);
-        out.set(out.size() - 1, new SourceRecord(last.sourcePartition(), next.toOffset(), last.topic(), last.kafkaPartition(),
-                last.keySchema(), last.key(), last.valueSchema(), last.value(), last.timestamp()));
-        return out;
+        return health.after(out, problem, partition, next.toOffset());
     }
 
     /**
@@ -432,42 +444,52 @@ public final class HtmlSiteSourceTask extends SourceTask {
     }
 
     /**
-     * A record for a link that answered 4xx/5xx or not at all, unless it was reported with the same
-     * status before; empty for a live link or one not asked (open circuit, stopping).
+     * A {@link LinkCheck} record for a link that answered 4xx/5xx or not at all, unless it was
+     * reported dead with the same status before (the offset remembers it), and for a link reported
+     * dead before that answers again, so that its finding can close; empty otherwise, and for a
+     * link not asked (open circuit, stopping).
      */
-    private Optional<SourceRecord> deadLink(ItemFetch f, Instant checkedAt) {
-        if (!(f.result() instanceof HttpFetcher.Failed)) {
-            reportedDead.remove(f.url());
+    private Optional<SourceRecord> linkCheck(ItemFetch f, Instant checkedAt, SiteState.Builder after) {
+        String key = SiteState.key(f.url());
+        Integer before = after.deadStatus(key);
+        LinkCheck check;
+        if (f.result() instanceof HttpFetcher.Refused) {
+            return Optional.empty(); // not asked: neither live nor dead
         }
-        if (f.result() instanceof HttpFetcher.Failed failed && failed.attempts() > 0) {
+        if (f.result() instanceof HttpFetcher.Failed failed) {
+            if (failed.attempts() == 0) {
+                return Optional.empty();
+            }
             siteMetrics.linkChecked(true);
-            Integer before = reportedDead.put(f.url(), failed.status());
+            after.dead(key, failed.status());
             if (before != null && before == failed.status()) {
                 return Optional.empty();
             }
-            ObjectNode o = Json.MAPPER.createObjectNode();
-            o.put("pageUrl", f.listPage().toString());
-            o.put("link", f.url().toString());
-            o.put("status", failed.status());
-            o.put("reason", failed.reason());
-            o.put("checkedAt", checkedAt.toString());
-            byte[] value;
-            try {
-                value = Json.MAPPER.writeValueAsBytes(o);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("an object of strings and a number always serialises", e);
-            }
+            check = new LinkCheck(account, f.listPage().toString(), f.url().toString(), true, failed.status(), failed.reason(), checkedAt);
             LOG.info("Dead link on {}: {} ({})", f.listPage(), f.url(), failed.reason());
-            return Optional.of(new SourceRecord(partition, beforeOffset, linksTopic, null, Schema.OPTIONAL_BYTES_SCHEMA,
-                    f.url().toString().getBytes(StandardCharsets.UTF_8), Schema.BYTES_SCHEMA, value, null));
+        } else {
+            if (before == null) {
+                return Optional.empty();
+            }
+            after.dead(key, null);
+            // A 2xx answer (the fetcher does not say which) or a 304.
+            int status = f.result() instanceof HttpFetcher.NotModified ? 304 : 200;
+            check = new LinkCheck(account, f.listPage().toString(), f.url().toString(), false, status, "", checkedAt);
+            LOG.info("Link on {} answers again: {}", f.listPage(), f.url());
         }
-        return Optional.empty();
+        byte[] value;
+        try {
+            value = Json.MAPPER.writeValueAsBytes(check);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a LinkCheck always serialises", e);
+        }
+        return Optional.of(new SourceRecord(partition, beforeOffset, linksTopic, null, Schema.OPTIONAL_BYTES_SCHEMA,
+                f.url().toString().getBytes(StandardCharsets.UTF_8), Schema.BYTES_SCHEMA, value, null));
     }
 
     /** Up to links.check.max links of the list pages, those checked longest ago first, robots.txt permitting. */
     private List<ItemFetch> linksToCheck(Map<URI, URI> links, Set<URI> items) throws InterruptedException {
         linkChecked.keySet().retainAll(links.keySet());
-        reportedDead.keySet().retainAll(links.keySet());
         List<URI> candidates = new ArrayList<>(links.keySet());
         candidates.removeAll(items);
         candidates.sort(Comparator.comparing(l -> linkChecked.getOrDefault(l, Instant.MIN)));

@@ -6,6 +6,7 @@ import dev.yuqing.connectors.connect.HttpSourceKeys;
 import dev.yuqing.connectors.http.Charsets;
 import dev.yuqing.connectors.http.HttpFetcher;
 import dev.yuqing.core.post.PostJson;
+import dev.yuqing.core.Topics;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.DateTimeException;
@@ -126,8 +127,9 @@ public final class SiteConfig extends CommonSourceConfig {
                 .define(LINKS_CHECK_MAX, Type.INT, 50, Range.between(0, 1000), Importance.LOW,
                         "links of the list pages whose status is checked per poll, besides the item pages; dead ones (4xx, 5xx, no answer) "
                                 + "go to links.topic; 0: check none")
-                .define(LINKS_TOPIC, Type.STRING, "site.links", ConfigValidators.topicName(), Importance.LOW,
-                        "topic for dead links, as JSON {pageUrl, link, status, reason, checkedAt} keyed by the link; status 0 is no answer")
+                .define(LINKS_TOPIC, Type.STRING, Topics.SITE_LINKS, ConfigValidators.topicName(), Importance.LOW,
+                        "topic for checked links, as JSON LinkCheck keyed by the link: a dead link (status 0 is no answer) once while "
+                                + "it stays dead, and the same link with dead false when it answers again")
                 .define(SEEN_MAX, Type.INT, 5_000, Range.between(100, 100_000), Importance.LOW,
                         "item pages remembered in the offset as read, so that they are not fetched again; the oldest are forgotten first")
                 .define(ATTACHMENTS_EXTENSIONS, Type.STRING, "pdf,doc,docx,xls,xlsx,wps,et,rtf",

@@ -3,11 +3,14 @@ package dev.yuqing.connectors.api;
 import static dev.yuqing.connectors.http.FeedServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yuqing.connectors.connect.SourceHealth;
 import dev.yuqing.connectors.connect.StartedTasks;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.core.deadletter.DeadLetter;
+import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.Post;
 import dev.yuqing.core.post.PostJson;
+import dev.yuqing.core.source.SourceHeartbeat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +67,7 @@ class HttpApiSourceTaskTest {
                 HttpApiConfig.API_MAPPING, "id=/mid,text=/content,publishedAt=/created_at,author=/user/name,replyTo=/reply_to,threadId=/thread_id",
                 HttpApiConfig.HTTP_HEADERS, "Authorization: Bearer t0ken", "poll.interval.ms", "100", "retry.backoff.initial.ms", "10",
                 "retry.max.attempts", "2", "http.allowed.hosts", "127.0.0.1"));
+        props.put(SourceHealth.HEALTH_TOPIC, ""); // the tests of the posts expect no heartbeats
         props.putAll(extra);
         return tasks.start(props);
     }
@@ -106,6 +110,31 @@ class HttpApiSourceTaskTest {
 
     private List<String> queries() {
         return server.requests(PATH).stream().map(FeedServer.Request::query).toList();
+    }
+
+    /** Each poll ends with one heartbeat: failed when the first request's answer cannot be read, read otherwise. */
+    @Test
+    void eachPollEndsWithAHeartbeat() throws Exception {
+        answers.put("page=1", "<html>维护中</html>");
+        HttpApiSourceTask task = task("page", "page={page}", Map.of(SourceHealth.HEALTH_TOPIC, "api-it.health", "name", "zmhd-api"));
+        List<SourceRecord> failed = pollUntil(task, 1);
+        assertThat(failed).singleElement().satisfies(r -> {
+            assertThat(r.topic()).isEqualTo("api-it.health");
+            assertThat(new String((byte[]) r.key(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(ACCOUNT);
+            SourceHeartbeat beat = Json.MAPPER.readValue((byte[]) r.value(), SourceHeartbeat.class);
+            assertThat(beat).extracting(SourceHeartbeat::account, SourceHeartbeat::connector, SourceHeartbeat::ok, SourceHeartbeat::lastSuccess)
+                    .containsExactly(ACCOUNT, "zmhd-api", false, null);
+            assertThat(beat.error()).contains("not JSON");
+        });
+
+        answers.put("page=1", page(item(1, "")));
+        List<SourceRecord> read = pollUntil(task, 3);
+        assertThat(read).extracting(SourceRecord::topic).containsExactly("posts.raw", "api-it.health");
+        SourceHeartbeat beat = Json.MAPPER.readValue((byte[]) read.get(1).value(), SourceHeartbeat.class);
+        assertThat(beat.ok()).isTrue();
+        assertThat(beat.error()).isEmpty();
+        assertThat(beat.lastSuccess()).isEqualTo(beat.at());
+        assertThat(new HashMap<String, Object>(read.get(1).sourceOffset())).containsAllEntriesOf(new HashMap<String, Object>(read.get(0).sourceOffset()));
     }
 
     @Test

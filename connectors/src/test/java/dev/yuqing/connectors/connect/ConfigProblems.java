@@ -10,10 +10,10 @@ import java.util.function.Supplier;
  * connector says. {@code valid} is a supplier so that a test may build it from its {@code @TempDir},
  * which JUnit sets after the test instance is made.
  */
-public record ConfigProblems(PostSourceConnector connector, Supplier<Map<String, String>> valid) {
+public record ConfigProblems(YuqingSourceConnector connector, Supplier<Map<String, String>> valid) {
 
     /** Connect's keys every connector needs, with the converters the connectors require, and the connector's own. */
-    public static Map<String, String> base(Class<? extends PostSourceConnector> connector, Map<String, String> own) {
+    public static Map<String, String> base(Class<? extends YuqingSourceConnector> connector, Map<String, String> own) {
         Map<String, String> m = new HashMap<>();
         m.put("name", "test-" + connector.getSimpleName());
         m.put("connector.class", connector.getName());

@@ -56,7 +56,7 @@ class ConfigSamplesTest {
         if (props.containsKey("file.path")) { // a file on the worker: an empty one here
             props.put("file.path", Files.writeString(dir.resolve("export.jsonl"), "").toString());
         }
-        PostSourceConnector connector = (PostSourceConnector) Class.forName(props.get("connector.class")).getConstructor().newInstance();
+        YuqingSourceConnector connector = (YuqingSourceConnector) Class.forName(props.get("connector.class")).getConstructor().newInstance();
         assertThat(connector.problems(props)).as(sample.toString()).isEmpty();
     }
 }

@@ -15,20 +15,26 @@ import org.junit.jupiter.api.Test;
  * with plugin.discovery=service_load finds them) is documented, validated and has a valid default.
  */
 class ConnectorConfigDefTest {
-    static List<PostSourceConnector> connectors() {
+    static List<YuqingSourceConnector> connectors() {
         return ServiceLoader.load(SourceConnector.class).stream().map(ServiceLoader.Provider::get)
-                .filter(PostSourceConnector.class::isInstance).map(PostSourceConnector.class::cast).toList();
+                .filter(YuqingSourceConnector.class::isInstance).map(YuqingSourceConnector.class::cast).toList();
+    }
+
+    /** The connectors that write posts. */
+    static List<PostSourceConnector> postConnectors() {
+        return connectors().stream().filter(PostSourceConnector.class::isInstance).map(PostSourceConnector.class::cast).toList();
     }
 
     @Test
     void thePluginDeclaresItsConnectors() {
         assertThat(connectors()).extracting(c -> c.getClass().getSimpleName()).contains("RssSourceConnector", "FileReplaySourceConnector",
-                "HttpApiSourceConnector", "ExportDirectorySourceConnector", "HtmlSiteSourceConnector");
+                "HttpApiSourceConnector", "ExportDirectorySourceConnector", "HtmlSiteSourceConnector",
+                "SiteProbeSourceConnector");
     }
 
     @Test
     void everyKeyHasADescriptionAValidatorAndAnImportance() {
-        for (PostSourceConnector c : connectors()) {
+        for (YuqingSourceConnector c : connectors()) {
             for (ConfigDef.ConfigKey k : c.config().configKeys().values()) {
                 String where = k.name + " of " + c.getClass().getSimpleName();
                 assertThat(k.documentation).as("description of %s", where).isNotBlank().hasSizeGreaterThan(20);
@@ -44,7 +50,7 @@ class ConnectorConfigDefTest {
     /** The base configuration others build on passes every check but those of the connector's own required keys. */
     @Test
     void theBaseConfigurationSatisfiesConnectAndTheCommonKeys() {
-        for (PostSourceConnector c : connectors()) {
+        for (PostSourceConnector c : postConnectors()) {
             Map<String, String> base = PostSourceConnector.configuration(c.getClass(), "posts.raw", "posts.dlq");
             assertThat(base).containsEntry("connector.class", c.getClass().getName()).containsEntry("topic", "posts.raw");
             assertThat(c.problems(base)).as(c.getClass().getSimpleName()).allMatch(p -> p.contains(" is required: "));
@@ -53,14 +59,14 @@ class ConnectorConfigDefTest {
 
     @Test
     void everyConnectorHasTheCommonKeys() {
-        for (PostSourceConnector c : connectors()) {
+        for (PostSourceConnector c : postConnectors()) {
             assertThat(c.config().names()).as(c.getClass().getSimpleName()).containsAll(CommonSourceConfig.define().names());
         }
     }
 
     @Test
     void theDefaultsPassTheirOwnValidators() {
-        for (PostSourceConnector c : connectors()) {
+        for (YuqingSourceConnector c : connectors()) {
             Map<String, String> props = new HashMap<>();
             for (ConfigDef.ConfigKey k : c.config().configKeys().values()) {
                 if (!k.hasDefault()) {

@@ -6,15 +6,20 @@ import static dev.yuqing.connectors.http.FeedServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yuqing.connectors.connect.HttpSourceKeys;
+import dev.yuqing.connectors.connect.SourceHealth;
 import dev.yuqing.connectors.connect.StartedTasks;
 import dev.yuqing.connectors.http.FeedServer;
+import dev.yuqing.core.Topics;
 import dev.yuqing.core.deadletter.DeadLetter;
+import dev.yuqing.core.json.Json;
 import dev.yuqing.core.post.Post;
 import dev.yuqing.core.post.PostJson;
+import dev.yuqing.core.source.SourceHeartbeat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -42,10 +47,17 @@ class RssSourceTaskTest {
         server.close();
     }
 
+    /** A task without heartbeats, which the tests of the posts do not expect. */
     private RssSourceTask task() {
-        return tasks.start(Map.of(RssConfig.FEED_URL, server.uri("/sfyw/rss.xml").toString(), RssConfig.FEED_ACCOUNT, ACCOUNT,
+        return task(Map.of(SourceHealth.HEALTH_TOPIC, ""));
+    }
+
+    private RssSourceTask task(Map<String, String> extra) {
+        Map<String, String> props = new HashMap<>(Map.of(RssConfig.FEED_URL, server.uri("/sfyw/rss.xml").toString(), RssConfig.FEED_ACCOUNT, ACCOUNT,
                 RssConfig.FEED_REGION, "示范市", RssConfig.POLL_INTERVAL_MS, "100", RssConfig.RETRY_BACKOFF_INITIAL_MS, "10",
                 HttpSourceKeys.HTTP_ALLOWED_HOSTS, "127.0.0.1"));
+        props.putAll(extra);
+        return tasks.start(props);
     }
 
     /** Polls until the server has seen {@code requests} requests of the feed; what the polls returned. */
@@ -133,6 +145,56 @@ class RssSourceTaskTest {
         List<SourceRecord> next = pollUntil(again, 6);
         assertThat(next).singleElement().satisfies(r -> assertThat(text((byte[]) r.key())).isEqualTo(ACCOUNT + ":sfyw-1006"));
         assertThat(tasks.context().metric("duplicates-total")).isEqualTo(5L);
+    }
+
+    /**
+     * After each fetch, one heartbeat keyed by the account: failed with the reason (a status, a
+     * document that is no feed), read (also when not modified) with its time as the last success,
+     * which a failure after a restart still carries.
+     */
+    @Test
+    void eachFetchEndsWithAHeartbeatThatKeepsTheLastSuccessAcrossARestart() throws Exception {
+        server.serve("/sfyw/rss.xml", status(404), feed(resource("/feeds/rss2.xml"), "application/rss+xml; charset=utf-8", "\"v1\"", null));
+        Map<String, String> props = Map.of("name", "sfyw-rss", RssConfig.RETRY_MAX_ATTEMPTS, "1");
+        RssSourceTask task = task(props);
+
+        List<SourceRecord> failed = pollUntil(task, 1);
+        assertThat(failed).singleElement().satisfies(r -> {
+            assertThat(r.topic()).isEqualTo(Topics.SOURCE_HEALTH);
+            assertThat(text((byte[]) r.key())).isEqualTo(ACCOUNT);
+        });
+        SourceHeartbeat down = heartbeat(failed.get(0));
+        assertThat(down).extracting(SourceHeartbeat::account, SourceHeartbeat::connector, SourceHeartbeat::ok, SourceHeartbeat::lastSuccess)
+                .containsExactly(ACCOUNT, "sfyw-rss", false, null);
+        assertThat(down.error()).contains("404");
+
+        Instant beforeRead = Instant.now();
+        List<SourceRecord> read = pollUntil(task, 2);
+        assertThat(read).extracting(SourceRecord::topic).hasSize(7).endsWith("posts.raw", Topics.SOURCE_HEALTH);
+        SourceHeartbeat up = heartbeat(read.get(read.size() - 1));
+        assertThat(up.ok()).isTrue();
+        assertThat(up.error()).isEmpty();
+        assertThat(up.lastSuccess()).isEqualTo(up.at()).isAfterOrEqualTo(beforeRead);
+        assertThat(new HashMap<String, Object>(read.get(read.size() - 1).sourceOffset())).as("the cursor the posts end with, and the last success")
+                .containsAllEntriesOf(new HashMap<String, Object>(read.get(read.size() - 2).sourceOffset())).containsEntry("lastSuccess", up.lastSuccess().toString());
+
+        List<SourceRecord> notModified = pollUntil(task, 3);
+        assertThat(notModified).as("a 304: read, nothing new").singleElement().satisfies(r -> assertThat(heartbeat(r).ok()).isTrue());
+        tasks.context().commit(read);
+        task.stop();
+        tasks.restart();
+
+        server.serve("/sfyw/rss.xml", status(500));
+        List<SourceRecord> afterRestart = pollUntil(task(props), 4);
+        SourceHeartbeat stillDown = heartbeat(afterRestart.get(afterRestart.size() - 1));
+        assertThat(stillDown.ok()).isFalse();
+        assertThat(stillDown.error()).contains("500");
+        assertThat(stillDown.lastSuccess()).as("from the offset").isEqualTo(up.lastSuccess());
+    }
+
+    private static SourceHeartbeat heartbeat(SourceRecord r) throws java.io.IOException {
+        assertThat(r.topic()).isEqualTo(Topics.SOURCE_HEALTH);
+        return Json.MAPPER.readValue((byte[]) r.value(), SourceHeartbeat.class);
     }
 
     @Test

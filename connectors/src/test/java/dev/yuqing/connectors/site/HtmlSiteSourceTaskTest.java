@@ -11,11 +11,14 @@ import static dev.yuqing.connectors.site.SiteFixtures.board;
 import static dev.yuqing.connectors.site.SiteFixtures.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.connectors.connect.SourceHealth;
 import dev.yuqing.connectors.connect.StartedTasks;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.core.deadletter.DeadLetter;
+import dev.yuqing.core.Topics;
 import dev.yuqing.core.json.Json;
+import dev.yuqing.core.source.LinkCheck;
+import dev.yuqing.core.source.SourceHeartbeat;
 import dev.yuqing.core.post.Post;
 import dev.yuqing.core.post.PostJson;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +59,7 @@ class HtmlSiteSourceTaskTest {
         m.put(SiteConfig.POLL_INTERVAL_MS, "200");
         m.put("retry.backoff.initial.ms", "10");
         m.putIfAbsent(SiteConfig.HOST_MIN_DELAY_MS, "0");
+        m.putIfAbsent(SourceHealth.HEALTH_TOPIC, ""); // the tests of the posts expect no heartbeats
         return tasks.start(m);
     }
 
@@ -96,11 +100,14 @@ class HtmlSiteSourceTaskTest {
         assertThat(first).extracting(SourceRecord::topic).containsExactly(
                 "site.links", "posts.dlq", "posts.raw", "posts.raw", "posts.raw", "posts.raw", "posts.raw");
         assertThat(key(first.get(0))).as("the one dead link of the list pages").isEqualTo(server.uri("/tzgg/old/art_0001.html").toString());
-        JsonNode dead = Json.MAPPER.readTree((byte[]) first.get(0).value());
-        assertThat(dead.get("link").asText()).isEqualTo(server.uri("/tzgg/old/art_0001.html").toString());
-        assertThat(dead.get("pageUrl").asText()).isEqualTo(server.uri("/tzgg/index.html").toString());
-        assertThat(dead.get("status").asInt()).isEqualTo(404);
-        assertThat(dead.get("checkedAt").asText()).isNotBlank();
+        LinkCheck dead = Json.MAPPER.readValue((byte[]) first.get(0).value(), LinkCheck.class);
+        assertThat(dead.account()).isEqualTo(COLUMN);
+        assertThat(dead.link()).isEqualTo(server.uri("/tzgg/old/art_0001.html").toString());
+        assertThat(dead.pageUrl()).isEqualTo(server.uri("/tzgg/index.html").toString());
+        assertThat(dead.dead()).isTrue();
+        assertThat(dead.status()).isEqualTo(404);
+        assertThat(dead.reason()).contains("404");
+        assertThat(dead.checkedAt()).isNotNull();
 
         DeadLetter badTime = DeadLetter.fromJson((byte[]) first.get(1).value());
         assertThat(badTime.field()).isEqualTo("publishedAt");
@@ -174,6 +181,73 @@ class HtmlSiteSourceTaskTest {
                 .contains(server.uri("/about.html").toString());
         assertThat(server.requests("/about.html")).extracting(FeedServer.Request::status).containsExactly(503);
         assertThat(server.requests("/tzgg/2026/05/art_4005.html")).extracting(FeedServer.Request::status).containsExactly(503, 200);
+    }
+
+    /** Each poll ends with one heartbeat: failed when the first list page was not read, read otherwise. */
+    @Test
+    void eachPollEndsWithAHeartbeat() throws Exception {
+        server.serve("/tzgg/index.html", status(404), page(resource("/site/tzgg-index.html"), HTML));
+        Map<String, String> props = column(server.uri("/tzgg/index.html").toString());
+        props.put(SourceHealth.HEALTH_TOPIC, Topics.SOURCE_HEALTH);
+        props.put(SiteConfig.LINKS_CHECK_MAX, "0");
+        HtmlSiteSourceTask task = task(props);
+
+        List<SourceRecord> failed = pollForRecords(task);
+        assertThat(failed).singleElement().satisfies(r -> {
+            assertThat(key(r)).isEqualTo(COLUMN);
+            SourceHeartbeat beat = heartbeat(r);
+            assertThat(beat).extracting(SourceHeartbeat::account, SourceHeartbeat::ok, SourceHeartbeat::lastSuccess)
+                    .containsExactly(COLUMN, false, null);
+            assertThat(beat.error()).contains("404");
+        });
+
+        List<SourceRecord> read = pollForRecords(task);
+        SourceRecord last = read.get(read.size() - 1);
+        assertThat(read.subList(0, read.size() - 1)).as("the posts, then the heartbeat").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.topic()).isNotEqualTo(Topics.SOURCE_HEALTH));
+        SourceHeartbeat beat = heartbeat(last);
+        assertThat(beat.ok()).isTrue();
+        assertThat(beat.lastSuccess()).isEqualTo(beat.at());
+        assertThat(new HashMap<String, Object>(last.sourceOffset())).as("the new cursor, as the last post carries it")
+                .containsAllEntriesOf(new HashMap<String, Object>(read.get(read.size() - 2).sourceOffset())).containsKey("lastSuccess");
+
+        List<SourceRecord> nothingNew = pollForRecords(task);
+        assertThat(nothingNew).as("nothing new: the column was still read").singleElement()
+                .satisfies(r -> assertThat(heartbeat(r).lastSuccess()).isAfter(beat.lastSuccess()));
+    }
+
+    private static SourceHeartbeat heartbeat(SourceRecord r) throws java.io.IOException {
+        assertThat(r.topic()).isEqualTo(Topics.SOURCE_HEALTH);
+        return Json.MAPPER.readValue((byte[]) r.value(), SourceHeartbeat.class);
+    }
+
+    /**
+     * A link reported dead is reported again only when it answers otherwise: alive (so that its
+     * finding closes), also after a restart, which the offset carries the dead links across.
+     */
+    @Test
+    void aDeadLinkThatAnswersAgainIsReportedAliveAfterARestart() throws Exception {
+        server.serve("/about.html", status(404));
+        HtmlSiteSourceTask task = task(column(server.uri("/tzgg/index.html").toString()));
+        List<SourceRecord> first = pollForRecords(task);
+        assertThat(first).filteredOn(r -> r.topic().equals(Topics.SITE_LINKS)).extracting(r -> key(r))
+                .containsExactlyInAnyOrder(server.uri("/about.html").toString(), server.uri("/tzgg/old/art_0001.html").toString());
+        tasks.context().commit(first);
+        task.stop();
+        tasks.restart();
+
+        server.serve("/about.html", page("<html>关于</html>".getBytes(StandardCharsets.UTF_8), HTML));
+        HtmlSiteSourceTask again = task(column(server.uri("/tzgg/index.html").toString()));
+        List<SourceRecord> next = pollForRecords(again);
+        assertThat(next).as("the link still dead is not reported again; the one alive again is").singleElement().satisfies(r -> {
+            assertThat(r.topic()).isEqualTo(Topics.SITE_LINKS);
+            assertThat(key(r)).isEqualTo(server.uri("/about.html").toString());
+            LinkCheck alive = Json.MAPPER.readValue((byte[]) r.value(), LinkCheck.class);
+            assertThat(alive).extracting(LinkCheck::account, LinkCheck::dead, LinkCheck::status, LinkCheck::reason)
+                    .containsExactly(COLUMN, false, 200, "");
+        });
+        tasks.context().commit(next);
+        assertThat(pollFor(again, Duration.ofMillis(600))).as("alive once, then nothing while it stays alive").isEmpty();
     }
 
     /**
