@@ -2,10 +2,12 @@ package dev.yuqing.local;
 
 import static dev.yuqing.connectors.http.FeedServer.page;
 import static dev.yuqing.connectors.http.FeedServer.resource;
+import static dev.yuqing.connectors.http.FeedServer.status;
 import static dev.yuqing.local.ConnectRest.await;
 import static dev.yuqing.local.ConnectRest.metric;
 import static dev.yuqing.local.ConnectRest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +16,8 @@ import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.connectors.site.SiteFixtures;
 import dev.yuqing.core.Topics;
 import dev.yuqing.core.json.Json;
+import dev.yuqing.core.source.SiteProbe;
+import dev.yuqing.core.source.SourceHeartbeat;
 import dev.yuqing.dashboards.IndexTemplates;
 import dev.yuqing.jobs.JobOptions;
 import dev.yuqing.jobs.Setup;
@@ -69,7 +73,7 @@ class SourceSamplesIT {
             Map<String, Map<String, String>> samples = samples(server, kafka.bootstrapServers());
             assertThat(samples.keySet()).as("every sample in connectors/config").containsExactlyInAnyOrder("export-directory.json",
                     "export-directory.properties", "http-api.json", "http-api.properties", "sfyw-rss.json", "site-board.json",
-                    "site-column.properties", "weibo-file.json");
+                    "site-column.properties", "site-probe.json", "weibo-file.json");
             Map<String, Expected> expected = Map.of(
                     "sfyw-rss.json", new Expected("site:www.example.gov.cn/sfyw", 4), // rss2.xml: 4 good items, 2 broken
                     "http-api.json", new Expected("board:www.example.gov.cn/zmhd", 3),
@@ -85,8 +89,9 @@ class SourceSamplesIT {
                 for (var sample : samples.entrySet()) {
                     HttpResponse<String> refused = rest(connect, "PUT", "connectors/" + name(sample.getKey()) + "/config", sample.getValue());
                     assertThat(refused.statusCode()).as(sample.getKey()).isEqualTo(400);
+                    String missing = sample.getKey().equals("site-probe.json") ? "topic site.probes (probe.topic)" : "topic posts.raw (topic)";
                     assertThat(refused.body()).as(sample.getKey())
-                            .contains("topic posts.raw (topic) does not exist on the Kafka cluster at " + kafka.bootstrapServers())
+                            .contains(missing + " does not exist on the Kafka cluster at " + kafka.bootstrapServers())
                             .contains("the Setup command creates every Yuqing topic");
                 }
                 assertThat(refusal(connect, samples.get("site-board.json"))).contains("topic site.links (links.topic) does not exist");
@@ -124,6 +129,13 @@ class SourceSamplesIT {
                     for (Expected x : expected.values()) {
                         assertThat(indexed(stack, x.account())).as(x.account()).isEqualTo(x.posts());
                     }
+                    await("both sites probed", () -> ConnectRest.read(kafka, Topics.SITE_PROBES).size() >= 2);
+                    assertThat(ConnectRest.read(kafka, Topics.SITE_PROBES)).extracting(r -> Json.MAPPER.readValue(r.value(), SiteProbe.class))
+                            .extracting(SiteProbe::siteId, SiteProbe::status, SiteProbe::failed)
+                            .contains(tuple("site:www.example.gov.cn", 200, false), tuple("site:fgw.example.gov.cn", 404, true));
+                    assertThat(ConnectRest.read(kafka, Topics.SOURCE_HEALTH)).extracting(r -> Json.MAPPER.readValue(r.value(), SourceHeartbeat.class))
+                            .filteredOn(SourceHeartbeat::ok).extracting(SourceHeartbeat::account)
+                            .contains("site:www.example.gov.cn/sfyw", "board:www.example.gov.cn/zmhd", "site:www.example.gov.cn/hdjl", "site:www.example.gov.cn/tzgg");
                     assertThat(server.requests("/zmhd/messages")).as("the API token came from the worker's secrets file")
                             .isNotEmpty().allSatisfy(r -> assertThat(r.headers()).containsEntry("authorization", TOKEN));
                 } finally {
@@ -178,6 +190,7 @@ class SourceSamplesIT {
     /** Serves what the samples read, at their own paths: the fixture site, a feed, a JSON API. */
     private static void serveFixtures(FeedServer server) {
         SiteFixtures.serve(server);
+        server.serve("/index.html", status(404)); // fgw's home page in the probe sample: gone
         server.serve("/sfyw/rss.xml", page(resource("/feeds/rss2.xml"), "application/rss+xml; charset=utf-8"));
         String now = LOCAL.format(Instant.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.ofHours(8)));
         server.route("/zmhd/messages", (query, headers) -> {
@@ -213,7 +226,10 @@ class SourceSamplesIT {
                 Map<String, String> m = read(f);
                 m.remove("name"); // a standalone worker's; the REST API takes it from the path
                 m.replace(CommonSourceConfig.KAFKA_BOOTSTRAP, bootstrap);
-                m.replaceAll((k, v) -> v.startsWith("https://") && v.contains(".example.gov.cn/") ? local(server, v) : v);
+                m.replaceAll((k, v) -> local(server, v));
+                if (m.keySet().stream().anyMatch(k -> k.startsWith("http."))) {
+                    m.put("http.allowed.hosts", "127.0.0.1"); // the fixture sites: loopback is refused by default
+                }
                 m.computeIfPresent("http.headers", (k, v) -> v.replace("/run/secrets/yuqing-api.properties", secrets.toString()));
                 m.computeIfPresent("export.dir", (k, v) -> v.endsWith("wechat") ? wechat.toString() : weibo.toString());
                 m.computeIfPresent("file.path", (k, v) -> file.toString());
@@ -228,9 +244,9 @@ class SourceSamplesIT {
                 + "\"user\":{\"screen_name\":\"网友\"},\"attitudes_count\":3}\n";
     }
 
-    /** The URL with its scheme and host replaced by the fixture server's (paths and queries kept). */
-    private static String local(FeedServer server, String url) {
-        return url.replaceFirst("^https://[^/]+", server.uri("/").toString().replaceFirst("/$", ""));
+    /** Every URL of the sample sites in {@code value} with its scheme and host replaced by the fixture server's (paths and queries kept). */
+    private static String local(FeedServer server, String value) {
+        return value.replaceAll("https://[a-z]+\\.example\\.gov\\.cn", server.uri("/").toString().replaceFirst("/$", ""));
     }
 
     private static Map<String, String> read(Path sample) throws Exception {

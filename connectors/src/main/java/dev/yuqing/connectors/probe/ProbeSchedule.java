@@ -41,10 +41,14 @@ final class ProbeSchedule {
     /**
      * The next probe time of a site after a restart: the one kept in the offset (a probe missed while
      * the task was down is made at once, not skipped), unless it lies further ahead than one interval
-     * (probe.per.day was raised), or none was kept: then the site's next time after {@code now}.
+     * (probe.per.day was raised): then the site's next time after {@code now}. A site never probed
+     * (none kept) is probed at once: whoever adds a site wants to know now whether it answers.
      */
     Instant resume(String siteId, Instant kept, Instant now) {
-        if (kept == null || kept.isAfter(now.plusMillis(intervalMs))) {
+        if (kept == null) {
+            return now;
+        }
+        if (kept.isAfter(now.plusMillis(intervalMs))) {
             return after(siteId, now);
         }
         return kept;

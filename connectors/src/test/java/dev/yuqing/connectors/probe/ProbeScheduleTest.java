@@ -50,7 +50,7 @@ class ProbeScheduleTest {
         assertThat(eightADay.resume(site, kept, NOON)).isEqualTo(kept);
         Instant missed = NOON.minus(Duration.ofHours(5));
         assertThat(eightADay.resume(site, missed, NOON)).as("due at once, not skipped").isEqualTo(missed);
-        assertThat(eightADay.resume(site, null, NOON)).isEqualTo(eightADay.after(site, NOON));
+        assertThat(eightADay.resume(site, null, NOON)).as("a site never probed: at once").isEqualTo(NOON);
         assertThat(eightADay.resume(site, NOON.plus(Duration.ofHours(20)), NOON)).as("kept by a schedule of once a day")
                 .isEqualTo(eightADay.after(site, NOON));
     }
