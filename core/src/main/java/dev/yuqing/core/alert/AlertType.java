@@ -15,7 +15,12 @@ public enum AlertType {
      * A finding of the inspection of sites, columns and accounts (stale targets, overdue citizen
      * messages, leaks and errors in official publications); {@code inspection:<finding id>}.
      */
-    INSPECTION("inspection");
+    INSPECTION("inspection"),
+    /**
+     * A column's or account's source is not being read (its connector failing, paused or silent):
+     * for the operators of this system, not the site's editors; {@code source-health:<finding id>}.
+     */
+    SOURCE_HEALTH("source-health");
 
     private final String code;
 
