@@ -42,7 +42,7 @@ public final class Setup {
     public static final ConfigKey<String> REGISTRY_FILE = ConfigKey.optionalString("setup.registry.file",
             "registry of monitored sites, columns and accounts (JSON, as core/src/main/resources/inspection/registry-demo.json) published to the registry topic; empty publishes nothing");
     public static final List<String> TOPICS = List.of(Topics.POSTS_RAW, Topics.POSTS_ENRICHED, Topics.POSTS_DLQ, Topics.ALERTS,
-            Topics.ALERTS_OUT, Topics.ALERTS_DLQ);
+            Topics.ALERTS_OUT, Topics.ALERTS_DLQ, Topics.SITE_LINKS, Topics.SITE_PROBES, Topics.SOURCE_HEALTH);
 
     public static final ConfigDef DEF = new ConfigDef("setup", JobOptions.KAFKA_BOOTSTRAP, JobOptions.ES_URLS,
             JobOptions.ES_USERNAME, JobOptions.ES_PASSWORD, KIBANA_PASSWORD, PARTITIONS, REPLICATION, WAIT, REGISTRY_FILE,

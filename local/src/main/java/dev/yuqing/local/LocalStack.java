@@ -59,7 +59,7 @@ import org.elasticsearch.client.ResponseException;
  */
 public final class LocalStack implements AutoCloseable {
     public static final List<String> TOPICS = List.of(Topics.POSTS_RAW, Topics.POSTS_ENRICHED, Topics.POSTS_DLQ, Topics.ALERTS,
-            Topics.ALERTS_OUT, Topics.ALERTS_DLQ);
+            Topics.ALERTS_OUT, Topics.ALERTS_DLQ, Topics.SITE_LINKS, Topics.SITE_PROBES, Topics.SOURCE_HEALTH);
     static final String PIPELINE = "yuqing-local";
     static final int PARTITIONS = 2;
     /** The connector that replays the demo (or the given file) in the local run; its offset makes a restart resume. */
