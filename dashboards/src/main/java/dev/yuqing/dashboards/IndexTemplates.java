@@ -27,7 +27,9 @@ public final class IndexTemplates {
     public static final String MESSAGES = "yuqing-messages";
     /** One index: the latest reply-time statistics of each unit. */
     public static final String REPLY_STATS = "yuqing-reply-stats";
-    public static final List<String> ALL = List.of(POSTS, TRENDS, EVENTS, ALERTS, INSPECTIONS, SCORES, MESSAGES, REPLY_STATS);
+    /** Monthly: the sites' availability probes. */
+    public static final String PROBES = "yuqing-probes";
+    public static final List<String> ALL = List.of(POSTS, TRENDS, EVENTS, ALERTS, INSPECTIONS, SCORES, MESSAGES, REPLY_STATS, PROBES);
 
     private IndexTemplates() {}
 

@@ -156,8 +156,10 @@ public final class KibanaDashboards {
         String s = "yuqing-dv-scores";
         String m = "yuqing-dv-messages";
         String r = "yuqing-dv-reply-stats";
+        String p = "yuqing-dv-probes";
         return new Board("yuqing-dashboard-inspection", "网站与新媒体巡检",
-                "Open inspection findings by kind and unit, veto items, scores, overdue citizen messages and on-time replies by unit",
+                "Open inspection findings by kind and unit, veto items, scores, overdue citizen messages and on-time replies by unit, "
+                        + "open dead links, site availability from probes, and sources not read",
                 new Panel(0, 0, 12, 8, Lens.metric("yuqing-lens-findings-open-count", "未整改问题数", f, "status : \"open\" and stage : \"breach\"",
                         count("未整改"))),
                 new Panel(12, 0, 12, 8, Lens.metric("yuqing-lens-messages-count", "留言数", m, "", metric("unique_count", "thread", "留言数"))),
@@ -174,7 +176,20 @@ public final class KibanaDashboards {
                         List.of(terms("ownerUnit", 20, "责任单位"), terms("boardName", 20, "栏目"), terms("state", 2, "状态")),
                         List.of(count("留言数")))),
                 new Panel(0, 38, 48, 14, Lens.xy("yuqing-lens-reply-on-time", "按时答复率（按单位）", r, "", "bar_horizontal",
-                        terms("ownerUnit", 50, "责任单位"), metric("average", "onTimeShare", "按时答复率"), null)));
+                        terms("ownerUnit", 50, "责任单位"), metric("average", "onTimeShare", "按时答复率"), null)),
+                new Panel(0, 52, 24, 16, Lens.table("yuqing-lens-dead-links-open", "未修复的不可用链接", f,
+                        "kind : \"dead-link\" and status : \"open\"",
+                        List.of(terms("scoredId", 20, "网站"), terms("targetName", 50, "栏目"), terms("evidence.urls", 100, "链接")),
+                        List.of(count("问题数")))),
+                new Panel(24, 52, 24, 16, Lens.xy("yuqing-lens-probes-by-site", "站点可用性（按站点，探测结果）", p, "", "bar_horizontal_stacked",
+                        terms("siteId", 50, "网站"), count("探测次数"), terms("outcome", 3, "结果"))),
+                new Panel(0, 68, 24, 14, Lens.table("yuqing-lens-probes-bad", "无法访问或超过15秒的探测", p, "failed : true or slow : true",
+                        List.of(terms("siteId", 50, "网站"), terms("outcome", 3, "结果")),
+                        List.of(count("探测次数"), metric("max", "loadMillis", "最长用时（毫秒）")))),
+                new Panel(24, 68, 24, 14, Lens.table("yuqing-lens-sources-unread", "数据源未读取（运维）", f,
+                        "kind : \"source-not-read\" and status : \"open\"",
+                        List.of(terms("targetName", 50, "栏目或账号"), terms("ownerUnit", 20, "责任单位")),
+                        List.of(count("问题数"), lastValue("targetId", "firstSeen", "编号")))));
     }
 
     // ---- columns --------------------------------------------------------------------------------

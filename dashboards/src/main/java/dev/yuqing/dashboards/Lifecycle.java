@@ -33,7 +33,7 @@ public final class Lifecycle {
     public static final ConfigKey<Duration> ALERTS = ConfigKey.duration("retention.alerts", "1095d", Duration.ofDays(1),
             "how long the alerts index is kept (3 years: handling records)");
     public static final ConfigKey<Duration> INSPECTIONS = ConfigKey.duration("retention.inspections", "1095d", Duration.ofDays(1),
-            "how long inspection findings, scores, message statuses and reply statistics are kept (3 years)");
+            "how long inspection findings, scores, message statuses, reply statistics and site probes are kept (3 years)");
     public static final List<ConfigKey<?>> KEYS = List.of(POSTS, TRENDS, ALERTS, INSPECTIONS);
 
     /** Retention per index family (template name). */
@@ -50,6 +50,7 @@ public final class Lifecycle {
             m.put(IndexTemplates.SCORES, inspections);
             m.put(IndexTemplates.MESSAGES, inspections);
             m.put(IndexTemplates.REPLY_STATS, inspections);
+            m.put(IndexTemplates.PROBES, inspections);
             return new Retention(m);
         }
 

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yuqing.core.alerting.AlertStatus;
 import dev.yuqing.core.inspection.Registry;
 import dev.yuqing.core.json.Json;
+import dev.yuqing.core.source.LinkCheck;
+import dev.yuqing.core.source.SiteProbe;
+import dev.yuqing.core.source.SourceHeartbeat;
 import dev.yuqing.dashboards.IndexTemplates;
 import dev.yuqing.dashboards.SavedObjects;
 import dev.yuqing.jobs.alerting.AlertOptions;
@@ -31,8 +34,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +81,8 @@ class DashboardPanelsIT {
         stack.kafka().createTopics(List.of(P + "raw", P + "enriched", P + "dlq", P + "alerts", P + "alerts.out", P + "alerts.dlq"), 2);
         stack.kafka().createTopics(List.of(P + "registry"), 1);
         stack.publishRegistry(Registry.demo(), P + "registry", DemoScenario.START);
+        stack.kafka().createTopics(List.of(P + "site.links", P + "site.probes", P + "sources.health"), 2);
+        publishConnectorReports(stack);
 
         Duration cp = Duration.ofSeconds(1);
         var enrich = stack.enrichConfig(cp, Map.of(EnrichOptions.INPUT_TOPIC.name(), P + "raw", EnrichOptions.OUTPUT_TOPIC.name(), P + "enriched",
@@ -92,6 +103,10 @@ class DashboardPanelsIT {
         i.put(InspectionOptions.SCORES_INDEX.name(), target(IndexTemplates.SCORES));
         i.put(InspectionOptions.MESSAGES_INDEX.name(), target(IndexTemplates.MESSAGES));
         i.put(InspectionOptions.REPLY_STATS_INDEX.name(), target(IndexTemplates.REPLY_STATS));
+        i.put(InspectionOptions.PROBES_INDEX.name(), target(IndexTemplates.PROBES));
+        i.put(InspectionOptions.LINKS_TOPIC.name(), P + "site.links");
+        i.put(InspectionOptions.PROBES_TOPIC.name(), P + "site.probes");
+        i.put(InspectionOptions.HEALTH_TOPIC.name(), P + "sources.health");
         i.put(InspectionOptions.GROUP_ID.name(), "dashboard-it-inspection");
         var inspection = stack.inspectionConfig(cp, i);
 
@@ -135,6 +150,34 @@ class DashboardPanelsIT {
             assertThat(NOT_IN_DEMO.keySet()).as("exempt panels that exist").allMatch(rowsByPanel::containsKey);
         } finally {
             job.cancel().get();
+        }
+    }
+
+    /**
+     * What the site connector would report and the demo's file replay does not: a dead link on the
+     * home page and one on the notices column, a day of probes of the demo site of which some
+     * failed or were slow, and a failing heartbeat of the dynamic column's source.
+     */
+    private static void publishConnectorReports(LocalStack stack) throws Exception {
+        String site = "site:www.demo.yuqing.invalid";
+        Instant at = DemoScenario.START;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (LinkCheck l : List.of(
+                    new LinkCheck(site + "/index", "https://www.demo.yuqing.invalid/", "https://www.demo.yuqing.invalid/zt/old.html", true, 404, "HTTP 404", at),
+                    new LinkCheck(site + "/tzgg", "https://www.demo.yuqing.invalid/tzgg/1.html", "https://www.demo.yuqing.invalid/fj/1.pdf", true, 0,
+                            "no answer", at))) {
+                producer.send(new ProducerRecord<>(P + "site.links", l.link(), Json.MAPPER.writeValueAsBytes(l))).get();
+            }
+            for (int k = 0; k < 24; k++) {
+                boolean failed = k % 8 == 0;
+                SiteProbe probe = new SiteProbe(site, "https://www.demo.yuqing.invalid/", at.plus(Duration.ofHours(k)), failed ? 0 : 200,
+                        k == 5 ? 16_000 : 900, failed ? "connection timed out" : "");
+                producer.send(new ProducerRecord<>(P + "site.probes", site, Json.MAPPER.writeValueAsBytes(probe))).get();
+            }
+            SourceHeartbeat h = new SourceHeartbeat(site + "/bmdt", "demo-site", at, false, "HTTP 503", at.minus(Duration.ofDays(1)));
+            producer.send(new ProducerRecord<>(P + "sources.health", h.account(), Json.MAPPER.writeValueAsBytes(h))).get();
         }
     }
 

@@ -20,7 +20,12 @@ public enum AlertType {
      * The system needs an operator, not a handler: its setup has run out (a working calendar past
      * its end); {@code operations:<what>:<detail>}.
      */
-    OPERATIONS("operations");
+    OPERATIONS("operations"),
+    /**
+     * A column's or account's source is not being read (its connector failing, paused or silent):
+     * for the operators of this system, not the site's editors; {@code source-health:<finding id>}.
+     */
+    SOURCE_HEALTH("source-health");
 
     private final String code;
 

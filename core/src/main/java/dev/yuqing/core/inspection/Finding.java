@@ -189,23 +189,26 @@ public record Finding(String id, String ruleId, FindingKind kind, Stage stage, S
      * veto item, so the alert escalates and handlers are told again. A resolved finding gets its
      * own id {@code inspection:<finding id>:resolved} at blue: under the open alert's id the lower
      * level would be merged away (alerts keep their highest level), and a recovery is news for the
-     * daily digest, not a page.
+     * daily digest, not a page. Findings of a kind that is not scored ({@link FindingKind#SOURCE_NOT_READ})
+     * are {@link AlertType#SOURCE_HEALTH} alerts, {@code source-health:<finding id>}, for the operators.
      */
     public Alert toAlert() {
+        // Operators' findings (a source not read) go out under their own type, for routes to the operators.
+        AlertType type = kind.scored() ? AlertType.INSPECTION : AlertType.SOURCE_HEALTH;
         String where = targetName == null ? targetId : targetName;
         String unit = ownerUnit == null ? "" : "责任单位：" + ownerUnit + "。";
         Alert.Evidence ev = new Alert.Evidence(evidence.postIds(), evidence.urls(), evidence.terms());
         if (resolvedAt != null) {
-            return new Alert(AlertType.INSPECTION.code() + ":" + id + ":resolved", AlertType.INSPECTION, AlertLevel.BLUE,
-                    "巡检问题已消除：" + title + "（" + where + "）", sentence(detail) + unit, ev, region, targetId,
+            return new Alert(type.code() + ":" + id + ":resolved", type, AlertLevel.BLUE,
+                    (kind.scored() ? "巡检问题已消除：" : "数据源已恢复读取：") + title + "（" + where + "）", sentence(detail) + unit, ev, region, targetId,
                     firstSeen, resolvedAt, 1);
         }
         AlertLevel level = stage == Stage.WARNING
                 ? (veto ? AlertLevel.ORANGE : AlertLevel.YELLOW)
                 : (veto ? AlertLevel.RED : AlertLevel.ORANGE);
-        String prefix = stage == Stage.WARNING ? "巡检预警：" : veto ? "巡检告警（单项否决）：" : "巡检告警：";
+        String prefix = !kind.scored() ? "数据源告警：" : stage == Stage.WARNING ? "巡检预警：" : veto ? "巡检告警（单项否决）：" : "巡检告警：";
         String excerpt = evidence.excerpt() == null ? "" : "摘录：" + evidence.excerpt();
-        return new Alert(AlertType.INSPECTION.code() + ":" + id, AlertType.INSPECTION, level, prefix + title + "（" + where + "）",
+        return new Alert(type.code() + ":" + id, type, level, prefix + title + "（" + where + "）",
                 sentence(detail) + unit + excerpt, ev, region, targetId, firstSeen, lastSeen, 1);
     }
 

@@ -118,6 +118,48 @@ public final class InspectionRules implements Serializable {
         }
     }
 
+    /** Links found dead on monitored pages (链接可用性): on the home-page column, and on any other column's pages. */
+    public record LinkRules(String homePageRuleId, String ruleId, String description, String basis) implements Serializable {}
+
+    /**
+     * Site availability from its probes (站点无法访问): within the last {@code window}, the share of
+     * probes that failed or took {@code slowMillis} or longer reaching {@code badShare} is a finding,
+     * judged only once {@code minProbes} probes are in the window.
+     */
+    public record ProbeRule(Span window, long slowMillis, double badShare, int minProbes, String ruleId, String description, String basis)
+            implements Serializable {
+        public ProbeRule {
+            if (window == null) {
+                throw new IllegalArgumentException("probes: window: required");
+            }
+            if (slowMillis <= 0) {
+                throw new IllegalArgumentException("probes: slowMillis: must be positive, was " + slowMillis);
+            }
+            if (!(badShare > 0 && badShare <= 1)) {
+                throw new IllegalArgumentException("probes: badShare: must be within (0, 1], was " + badShare);
+            }
+            if (minProbes < 1) {
+                throw new IllegalArgumentException("probes: minProbes: must be at least 1, was " + minProbes);
+            }
+        }
+
+        /** Whether a probe counts against the site: it failed, or the page took the limit or longer. */
+        public boolean bad(dev.yuqing.core.source.SiteProbe p) {
+            return p.failed() || p.loadMillis() >= slowMillis;
+        }
+
+        /** Whether {@code bad} of {@code probes} in the window breaks the rule; false below {@code minProbes}. */
+        public boolean broken(long probes, long bad) {
+            return probes >= minProbes && bad >= badShare * probes;
+        }
+    }
+
+    /** A registered column still without any item {@code grace} after it was registered (空白栏目). */
+    public record BlankColumnRule(Span grace, String ruleId, String description, String basis) implements Serializable {}
+
+    /** The operators' finding when a column's or account's source is not read. */
+    public record SourceHealthRule(String ruleId, String description, String basis) implements Serializable {}
+
     /** A detector result a content check names: its kind and what it found ({@code id-card}, {@code typo}). */
     private record ContentMatch(FindingKind kind, String match) implements Serializable {}
 
@@ -129,12 +171,17 @@ public final class InspectionRules implements Serializable {
     private final String defaultReplyClass;
     private final UnansweredLimit unanswered;
     private final List<ContentCheck> content;
+    private final LinkRules links;
+    private final ProbeRule probes;
+    private final BlankColumnRule blankColumns;
+    private final SourceHealthRule sourceHealth;
     /** The content checks' rules by what they catch; filled by {@link #validate}, which refuses a result caught twice. */
     private final HashMap<ContentMatch, InspectionRule> contentRules = new HashMap<>();
 
     private InspectionRules(String description, Scoring scoring, LinkedHashMap<String, InspectionRule> rules,
                             LinkedHashMap<String, FreshnessRule> freshness, LinkedHashMap<String, ReplyDeadline> replies,
-                            String defaultReplyClass, UnansweredLimit unanswered, List<ContentCheck> content) {
+                            String defaultReplyClass, UnansweredLimit unanswered, List<ContentCheck> content, LinkRules links,
+                            ProbeRule probes, BlankColumnRule blankColumns, SourceHealthRule sourceHealth) {
         this.description = description;
         this.scoring = scoring;
         this.rules = rules;
@@ -143,6 +190,10 @@ public final class InspectionRules implements Serializable {
         this.defaultReplyClass = defaultReplyClass;
         this.unanswered = unanswered;
         this.content = List.copyOf(content);
+        this.links = links;
+        this.probes = probes;
+        this.blankColumns = blankColumns;
+        this.sourceHealth = sourceHealth;
         validate();
     }
 
@@ -170,7 +221,8 @@ public final class InspectionRules implements Serializable {
         String where = "rules file";
         try {
             JsonNode root = Fields.parse(json, "the inspection rules");
-            Fields.known(root, "description", "scoring", "rules", "freshness", "replies", "content");
+            Fields.known(root, "description", "scoring", "rules", "freshness", "replies", "content", "links", "probes", "blankColumns",
+                    "sourceHealth");
             String description = Fields.requiredText(root, "description");
 
             where = "scoring";
@@ -185,7 +237,8 @@ public final class InspectionRules implements Serializable {
                 where = "rules[" + i++ + "]";
                 String id = Fields.requiredText(r, "id");
                 where = "rule " + id;
-                Fields.known(r, "id", "title", "kind", "appliesTo", "vetoAt", "points", "maxPoints", "countsFor", "description", "basis");
+                Fields.known(r, "id", "title", "kind", "appliesTo", "vetoAt", "points", "perFindings", "maxPoints", "countsFor", "description",
+                        "basis");
                 String kindCode = Fields.requiredText(r, "kind");
                 FindingKind kind = FindingKind.fromCode(kindCode)
                         .orElseThrow(() -> new Fields.Problem("kind", "unknown '" + kindCode + "' (expected one of " + FindingKind.codes() + ")"));
@@ -197,10 +250,12 @@ public final class InspectionRules implements Serializable {
                 Integer vetoAt = Fields.integer(r, "vetoAt");
                 Integer points = Fields.integer(r, "points");
                 Integer maxPoints = Fields.integer(r, "maxPoints");
+                Integer perFindings = Fields.integer(r, "perFindings");
                 InspectionRule rule;
                 try {
                     rule = new InspectionRule(id, Fields.text(r, "title"), kind, appliesTo, vetoAt == null ? 0 : vetoAt,
-                            points == null ? 0 : points, maxPoints == null ? 0 : maxPoints, Fields.span(r, "countsFor"),
+                            points == null ? 0 : points, perFindings == null ? 1 : perFindings, maxPoints == null ? 0 : maxPoints,
+                            Fields.span(r, "countsFor"),
                             Fields.text(r, "description"), Fields.text(r, "basis"));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("inspection rules, " + e.getMessage(), e);
@@ -284,7 +339,46 @@ public final class InspectionRules implements Serializable {
                 }
                 content.add(new ContentCheck(ruleId, matches, Fields.requiredText(c, "description"), Fields.requiredText(c, "basis")));
             }
-            return new InspectionRules(description, scoring, rules, freshness, replies, defaultClass, unanswered, content);
+
+            where = "links";
+            JsonNode l = Fields.object(root, "links");
+            Fields.known(l, "homePageRule", "rule", "description", "basis");
+            LinkRules links = new LinkRules(Fields.requiredText(l, "homePageRule"), Fields.requiredText(l, "rule"),
+                    Fields.requiredText(l, "description"), Fields.requiredText(l, "basis"));
+
+            where = "probes";
+            JsonNode pr = Fields.object(root, "probes");
+            Fields.known(pr, "window", "slowMillis", "badShare", "minProbes", "rule", "description", "basis");
+            JsonNode share = pr.get("badShare");
+            if (share == null || !share.isNumber()) {
+                throw new Fields.Problem("badShare", "required: a number such as 0.05");
+            }
+            ProbeRule probes;
+            try {
+                probes = new ProbeRule(Fields.span(pr, "window"), Fields.requiredInt(pr, "slowMillis"), share.doubleValue(),
+                        Fields.requiredInt(pr, "minProbes"), Fields.requiredText(pr, "rule"), Fields.requiredText(pr, "description"),
+                        Fields.requiredText(pr, "basis"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("inspection rules, " + e.getMessage(), e);
+            }
+
+            where = "blankColumns";
+            JsonNode b = Fields.object(root, "blankColumns");
+            Fields.known(b, "grace", "rule", "description", "basis");
+            Span grace = Fields.span(b, "grace");
+            if (grace == null) {
+                throw new Fields.Problem("grace", "required");
+            }
+            BlankColumnRule blank = new BlankColumnRule(grace, Fields.requiredText(b, "rule"), Fields.requiredText(b, "description"),
+                    Fields.requiredText(b, "basis"));
+
+            where = "sourceHealth";
+            JsonNode h = Fields.object(root, "sourceHealth");
+            Fields.known(h, "rule", "description", "basis");
+            SourceHealthRule health = new SourceHealthRule(Fields.requiredText(h, "rule"), Fields.requiredText(h, "description"),
+                    Fields.requiredText(h, "basis"));
+            return new InspectionRules(description, scoring, rules, freshness, replies, defaultClass, unanswered, content, links, probes,
+                    blank, health);
         } catch (Fields.Problem p) {
             throw new IllegalArgumentException("inspection rules, " + where + ": " + p.field + ": " + p.reason);
         }
@@ -311,6 +405,11 @@ public final class InspectionRules implements Serializable {
             check(problems, used, "reply class " + d.messageClass(), d.ruleId(), FindingKind.REPLY_LATE);
         }
         check(problems, used, "replies.unanswered", unanswered.ruleId(), FindingKind.UNANSWERED);
+        check(problems, used, "links.homePageRule", links.homePageRuleId(), FindingKind.DEAD_LINK);
+        check(problems, used, "links.rule", links.ruleId(), FindingKind.DEAD_LINK);
+        check(problems, used, "probes", probes.ruleId(), FindingKind.UNREACHABLE);
+        check(problems, used, "blankColumns", blankColumns.ruleId(), FindingKind.BLANK_COLUMN);
+        check(problems, used, "sourceHealth", sourceHealth.ruleId(), FindingKind.SOURCE_NOT_READ);
         for (ContentCheck c : content) {
             InspectionRule r = rules.get(c.ruleId());
             if (r == null) {
@@ -329,7 +428,7 @@ public final class InspectionRules implements Serializable {
         }
         for (String id : rules.keySet()) {
             if (!used.contains(id)) {
-                problems.add("rule " + id + ": no freshness, reply or content entry uses it");
+                problems.add("rule " + id + ": no freshness, reply, content, links, probes, blankColumns or sourceHealth entry uses it");
             }
         }
         if (!problems.isEmpty()) {
@@ -354,7 +453,7 @@ public final class InspectionRules implements Serializable {
             case CLASSIFIED -> ClassifiedMarking.LEVELS.contains(m);
             case EXPRESSION_ERROR -> EXPRESSION_KINDS.contains(m);
             case HARMFUL -> HarmfulCategory.fromCode(m).isPresent();
-            case STALE, REPLY_LATE, UNANSWERED -> false;
+            case STALE, REPLY_LATE, UNANSWERED, DEAD_LINK, UNREACHABLE, BLANK_COLUMN, SOURCE_NOT_READ -> false;
         };
         if (ok) {
             return Optional.empty();
@@ -364,7 +463,8 @@ public final class InspectionRules implements Serializable {
             case CLASSIFIED -> "unknown classification level '" + m + "' (" + String.join(" ", ClassifiedMarking.LEVELS) + ")";
             case EXPRESSION_ERROR -> "unknown expression-error kind '" + m + "' (" + String.join(", ", EXPRESSION_KINDS) + ")";
             case HARMFUL -> "unknown harmful category '" + m + "'";
-            case STALE, REPLY_LATE, UNANSWERED -> "a " + kind.code() + " rule is not a content check";
+            case STALE, REPLY_LATE, UNANSWERED, DEAD_LINK, UNREACHABLE, BLANK_COLUMN, SOURCE_NOT_READ ->
+                    "a " + kind.code() + " rule is not a content check";
         });
     }
 
@@ -465,6 +565,27 @@ public final class InspectionRules implements Serializable {
 
     public List<ContentCheck> contentChecks() {
         return content;
+    }
+
+    public LinkRules links() {
+        return links;
+    }
+
+    /** The rule a dead link on a column of type {@code column} breaks: the home page's own, or the other pages'. */
+    public InspectionRule deadLinkRule(ColumnType column) {
+        return rule(column == ColumnType.HOME_PAGE ? links.homePageRuleId() : links.ruleId());
+    }
+
+    public ProbeRule probes() {
+        return probes;
+    }
+
+    public BlankColumnRule blankColumns() {
+        return blankColumns;
+    }
+
+    public SourceHealthRule sourceHealth() {
+        return sourceHealth;
     }
 
     /**

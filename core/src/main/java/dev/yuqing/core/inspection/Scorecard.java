@@ -56,6 +56,9 @@ public record Scorecard(String targetId, Instant at, int maxScore, int passMark,
             if (!targetId.equals(f.scoredId())) {
                 throw new IllegalArgumentException("finding " + f.id() + " counts towards " + f.scoredId() + ", not " + targetId);
             }
+            if (!f.kind().scored()) {
+                continue; // for operators, not part of the score
+            }
             if (rules.find(f.ruleId()).isEmpty()) {
                 unknown.add(f.id());
                 continue;
@@ -78,7 +81,7 @@ public record Scorecard(String targetId, Instant at, int maxScore, int passMark,
                 continue;
             }
             int n = ids.size();
-            int deducted = (int) Math.min((long) n * r.points(), r.maxPoints());
+            int deducted = r.deduction(n);
             boolean veto = r.vetoAt() > 0 && n >= r.vetoAt();
             vetoed |= veto;
             deductions += deducted;

@@ -78,6 +78,30 @@ class InspectionRulesTest {
         assertThat(rules.replyDeadline(null)).isEqualTo(rules.replyDeadline("simple"));
         assertThat(rules.replyDeadline("unheard-of")).isEqualTo(rules.replyDeadline("simple"));
         assertThat(rules.unanswered().limit()).isEqualTo(Span.ofMonths(3));
+
+        assertThat(rules.rule("site-unreachable").vetoesAlone()).isTrue();
+        assertThat(rules.probes().window()).isEqualTo(Span.ofDays(7));
+        assertThat(rules.probes().slowMillis()).isEqualTo(15_000);
+        assertThat(rules.probes().broken(20, 1)).as("5% of 20, inclusive").isTrue();
+        assertThat(rules.probes().broken(21, 1)).isFalse();
+        assertThat(rules.probes().broken(19, 19)).as("too few probes to judge").isFalse();
+        assertThat(rules.rule("column-blank").vetoAt()).isEqualTo(5);
+        assertThat(rules.deadLinkRule(ColumnType.HOME_PAGE).id()).isEqualTo("home-page-link-dead");
+        assertThat(rules.deadLinkRule(ColumnType.NOTICE).id()).isEqualTo("link-dead");
+        assertThat(rules.rule("link-dead").deduction(9)).isZero();
+        assertThat(rules.rule("link-dead").deduction(10)).isEqualTo(1);
+        assertThat(rules.rule("link-dead").deduction(500)).isEqualTo(5);
+        assertThat(rules.rule("source-not-read").kind().scored()).isFalse();
+    }
+
+    @Test
+    void refusesScoringAnOperatorsRuleAndABadProbeShare() throws Exception {
+        assertThatThrownBy(() -> InspectionRules.parse(edited(r -> rule(r, "source-not-read").put("points", 1).put("maxPoints", 1))))
+                .hasMessage("inspection rules, rule source-not-read: a source-not-read rule is for operators and is not scored: give neither vetoAt nor points");
+        assertThatThrownBy(() -> InspectionRules.parse(edited(r -> ((ObjectNode) r.get("probes")).put("badShare", 5))))
+                .hasMessage("inspection rules, probes: badShare: must be within (0, 1], was 5.0");
+        assertThatThrownBy(() -> InspectionRules.parse(edited(r -> r.remove("sourceHealth"))))
+                .hasMessageContaining("sourceHealth");
     }
 
     @Test
@@ -214,7 +238,7 @@ class InspectionRulesTest {
         assertThatThrownBy(() -> InspectionRules.parse(edited(r -> ((ObjectNode) r.withArray("freshness").get(0)).put("limit", "two weeks"))))
                 .hasMessageContaining("freshness home-page: limit: not a span: 'two weeks'");
         assertThatThrownBy(() -> InspectionRules.parse(edited(r -> ((ArrayNode) r.withArray("content")).remove(3))))
-                .hasMessageContaining("rule expression-error-minor: no freshness, reply or content entry uses it");
+                .hasMessageContaining("rule expression-error-minor: no freshness, reply, content, links, probes, blankColumns or sourceHealth entry uses it");
         assertThatThrownBy(() -> InspectionRules.parse(edited(r -> ((ArrayNode) r.withArray("content").get(0).withArray("matches")).add("passport-number"))))
                 .hasMessageContaining("unknown personal-data type 'passport-number'");
         assertThatThrownBy(() -> InspectionRules.parse(edited(r -> ((ArrayNode) r.withArray("content").get(3).withArray("matches")).add("name"))))

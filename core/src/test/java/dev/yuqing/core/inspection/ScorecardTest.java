@@ -145,4 +145,39 @@ class ScorecardTest {
         assertThatThrownBy(() -> Scorecard.compute("weibo:示范市发布", staleColumns("sfyw"), rules, LATER))
                 .hasMessageContaining("counts towards " + SITE);
     }
+
+    @Test
+    void deadLinksOnTheHomePageCostAPointEachAndElsewhereAPointPerTenLinks() {
+        List<Finding> found = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            found.add(breach("home-page-link-dead", SITE + "/index", "https://www.demo.yuqing.invalid/a" + i));
+        }
+        for (int i = 0; i < 19; i++) {
+            found.add(breach("link-dead", SITE + "/tzgg", "https://www.demo.yuqing.invalid/b" + i));
+        }
+        Scorecard s = Scorecard.compute(SITE, found, rules, LATER);
+        assertThat(s.lines()).extracting(Scorecard.Line::ruleId, Scorecard.Line::findings, Scorecard.Line::deducted)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("home-page-link-dead", 2, 2),
+                        org.assertj.core.groups.Tuple.tuple("link-dead", 19, 1)); // 1.9 points, counted as whole tens
+        assertThat(s.score()).isEqualTo(97);
+        assertThat(s.vetoed()).isFalse();
+    }
+
+    @Test
+    void fiveBlankColumnsFailTheSiteAndAnUnreadSourceIsNotScored() {
+        List<Finding> found = new ArrayList<>();
+        for (String c : List.of("sfyw", "bmdt", "tzgg", "zcwj")) {
+            found.add(breach("column-blank", SITE + "/" + c, null));
+        }
+        found.add(breach("source-not-read", SITE + "/sfyw", "2026-11-15T00:00:00Z"));
+        Scorecard four = Scorecard.compute(SITE, found, rules, LATER);
+        assertThat(four.vetoed()).isFalse();
+        assertThat(four.score()).isEqualTo(80);
+        assertThat(four.lines()).extracting(Scorecard.Line::ruleId).containsExactly("column-blank");
+        assertThat(four.unknownRules()).isEmpty();
+        found.add(breach("column-blank", SITE + "/qxdt", null));
+        assertThat(Scorecard.compute(SITE, found, rules, LATER).vetoes()).containsExactly("column-blank");
+        assertThat(found.get(4).toAlert().type()).isEqualTo(dev.yuqing.core.alert.AlertType.SOURCE_HEALTH);
+        assertThat(found.get(4).toAlert().id()).startsWith("source-health:source-not-read:");
+    }
 }

@@ -9,6 +9,8 @@ import org.apache.flink.streaming.api.TimerService;
 final class Deadlines {
     /** Dates in findings' details, China time: 2026年11月5日. */
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(PostTimes.CHINA);
+    /** Times in findings' details where the hour matters, China time: 2026年11月5日 14:05. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(PostTimes.CHINA);
 
     /** Said of a deadline or a count of working days that used days past the working calendar's end. */
     static final String ESTIMATED = "（工作日历未覆盖，按周一至周五估算）";

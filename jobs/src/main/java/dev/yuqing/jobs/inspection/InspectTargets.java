@@ -1,5 +1,6 @@
 package dev.yuqing.jobs.inspection;
 
+import dev.yuqing.core.inspection.ColumnType;
 import dev.yuqing.core.inspection.ContentFindings;
 import dev.yuqing.core.inspection.Finding;
 import dev.yuqing.core.inspection.Freshness;
@@ -7,18 +8,34 @@ import dev.yuqing.core.inspection.InspectionRules;
 import dev.yuqing.core.inspection.MonitoredTarget;
 import dev.yuqing.core.inspection.Registry;
 import dev.yuqing.core.inspection.RegistryChange;
+import dev.yuqing.core.inspection.Span;
+import dev.yuqing.core.inspection.TargetKind;
 import dev.yuqing.core.post.EnrichedPost;
 import dev.yuqing.core.post.Post;
+import dev.yuqing.core.post.PostTimes;
 import dev.yuqing.core.post.SourceType;
+import dev.yuqing.core.source.LinkCheck;
+import dev.yuqing.core.source.SiteProbe;
+import dev.yuqing.core.source.SourceHeartbeat;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -38,32 +55,67 @@ import org.apache.flink.util.OutputTag;
  * timer. Each registry change goes to its target's key. A target that has not published since it
  * was registered is measured from its registration ({@code at} of the change) until a
  * publication is seen, even one older than the registration. Posts of accounts outside the registry leave no state.
+ *
+ * <p>The other input ({@link TargetSignal}) also brings what the connectors report, keyed by the
+ * target it names, none of it moving event time:
+ * <ul>
+ * <li>a dead link of a column: one finding per column and link (首页链接不可用 on the home-page
+ * column, 其他页面链接不可用 elsewhere), resolved when the link is reported alive;</li>
+ * <li>a probe of a site: counts per hour over the probe rule's window (a week; older hours are
+ * dropped, so state stays bounded), and the 站点无法访问 finding while failed or slow probes make
+ * up the rule's share; a timer an hour past the window drops the counts of a site no longer probed;</li>
+ * <li>a heartbeat of the source of a column or account: while its last heartbeat is not ok, or
+ * none came for {@code sourceSilence}, the operators get a {@code source-not-read} finding and
+ * the target's staleness and blankness are held (not raised: a source nobody reads says nothing
+ * about the site); read again, the finding is resolved and they are judged again from the real
+ * last update. A target no heartbeat ever named is judged as before.</li>
+ * </ul>
+ * A registered column other than the home page with no item for the blank-column grace after
+ * its registration gets a 空白栏目 finding, resolved by its first item.
  */
-public final class InspectTargets extends KeyedCoProcessFunction<String, EnrichedPost, RegistryChange, Finding> {
+public final class InspectTargets extends KeyedCoProcessFunction<String, EnrichedPost, TargetSignal, Finding> {
     private static final long serialVersionUID = 1L;
     public static final OutputTag<BoardMessage> MESSAGES = new OutputTag<>("board-messages") {};
 
     /** What a target's freshness is measured from: a publication, or the registration when postId is null. */
     public record LastUpdate(long at, String postId, String url) {}
 
+    /** The last heartbeat of a target's source. */
+    public record SourceStatus(long at, boolean ok, String connector, String error, Instant lastSuccess) {}
+
+    /** Probes of a site in one hour: all, and those that failed or were too slow. */
+    public record ProbeCounts(long probes, long bad) {}
+
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+
     private final InspectionRules rules;
     private final boolean wallClock;
     private final Registry initial;
+    private final Duration sourceSilence;
     private transient ValueState<MonitoredTarget> target;
     private transient ValueState<Boolean> removed;
     private transient ValueState<LastUpdate> last;
     private transient ValueState<Finding> stale;
     private transient ContentFindings content;
+    private transient MapState<String, Finding> deadLinks;
+    private transient MapState<Long, ProbeCounts> probeHours;
+    private transient ValueState<Finding> unreachable;
+    private transient ValueState<Finding> blank;
+    private transient ValueState<SourceStatus> source;
+    private transient ValueState<Finding> unread;
+    private transient Counter unknownTargets;
 
     /**
      * @param initial the registry file the job started with: a post of a target in it counts even
      *                when it reaches the job before the target's registry record does (both
      *                inputs start at once); the topic's changes apply on top
+     * @param sourceSilence how long without a heartbeat a source that has sent them counts as not read
      */
-    public InspectTargets(InspectionRules rules, boolean wallClock, Registry initial) {
+    public InspectTargets(InspectionRules rules, boolean wallClock, Registry initial, Duration sourceSilence) {
         this.rules = rules;
         this.wallClock = wallClock;
         this.initial = initial;
+        this.sourceSilence = sourceSilence;
     }
 
     @Override
@@ -73,19 +125,74 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
         stale = getRuntimeContext().getState(new ValueStateDescriptor<>("staleFinding", TypeInformation.of(Finding.class)));
         removed = getRuntimeContext().getState(new ValueStateDescriptor<>("removed", Types.BOOLEAN));
         content = new ContentFindings(rules);
+        deadLinks = getRuntimeContext().getMapState(new MapStateDescriptor<>("deadLinks", Types.STRING, TypeInformation.of(Finding.class)));
+        probeHours = getRuntimeContext().getMapState(new MapStateDescriptor<>("probeHours", Types.LONG, TypeInformation.of(ProbeCounts.class)));
+        unreachable = getRuntimeContext().getState(new ValueStateDescriptor<>("unreachableFinding", TypeInformation.of(Finding.class)));
+        blank = getRuntimeContext().getState(new ValueStateDescriptor<>("blankFinding", TypeInformation.of(Finding.class)));
+        source = getRuntimeContext().getState(new ValueStateDescriptor<>("source", TypeInformation.of(SourceStatus.class)));
+        unread = getRuntimeContext().getState(new ValueStateDescriptor<>("unreadFinding", TypeInformation.of(Finding.class)));
+        unknownTargets = getRuntimeContext().getMetricGroup().counter("signalsOfUnknownTargets");
     }
 
     @Override
-    public void processElement2(RegistryChange change, Context ctx, Collector<Finding> out) throws Exception {
+    public void processElement2(TargetSignal signal, Context ctx, Collector<Finding> out) throws Exception {
+        if (signal.change() != null) {
+            change(signal.change(), ctx, out);
+            return;
+        }
+        MonitoredTarget t = registered(ctx.getCurrentKey());
+        if (t == null) {
+            unknownTargets.inc(); // a connector reading something the registry does not (or no longer) list
+            return;
+        }
+        if (signal.link() != null) {
+            link(t, signal.link(), out);
+        } else if (signal.probe() != null) {
+            probe(t, signal.probe(), ctx.timerService(), out);
+        } else {
+            heartbeat(t, signal.heartbeat(), ctx.timerService(), out);
+        }
+    }
+
+    /** The target in state, else in the registry file the job started with (unless removed since); null when neither has it. */
+    private MonitoredTarget registered(String key) throws Exception {
+        MonitoredTarget t = target.value();
+        if (t == null) {
+            // The registry file first, in memory: most posts come from accounts not in it and need no state read.
+            Optional<MonitoredTarget> inFile = initial.get(key);
+            if (inFile.isPresent() && removed.value() == null) {
+                t = inFile.get();
+                target.update(t);
+            }
+        }
+        return t;
+    }
+
+    private void change(RegistryChange change, Context ctx, Collector<Finding> out) throws Exception {
         if (change.op() == RegistryChange.Op.REMOVE) {
-            Finding f = stale.value();
             Instant at = change.at() != null ? change.at() : Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
-            if (f != null) {
-                out.collect(f.resolved(later(at, f.firstSeen()), "已移出巡检名录，不再检查"));
+            List<Finding> open = new ArrayList<>();
+            open.add(stale.value());
+            open.add(unreachable.value());
+            open.add(blank.value());
+            open.add(unread.value());
+            for (Finding f : deadLinks.values()) {
+                open.add(f);
+            }
+            for (Finding f : open) {
+                if (f != null) {
+                    out.collect(f.resolved(later(at, f.firstSeen()), "已移出巡检名录，不再检查"));
+                }
             }
             target.clear();
             last.clear();
             stale.clear();
+            deadLinks.clear();
+            probeHours.clear();
+            unreachable.clear();
+            blank.clear();
+            source.clear();
+            unread.clear();
             removed.update(true); // so the initial registry does not bring it back
             return; // its timers find no target and do nothing
         }
@@ -99,15 +206,7 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
 
     @Override
     public void processElement1(EnrichedPost e, Context ctx, Collector<Finding> out) throws Exception {
-        MonitoredTarget t = target.value();
-        if (t == null) {
-            // The registry file first, in memory: most posts come from accounts not in it and need no state read.
-            Optional<MonitoredTarget> registered = initial.get(ctx.getCurrentKey());
-            if (registered.isPresent() && removed.value() == null) {
-                t = registered.get();
-                target.update(t);
-            }
-        }
+        MonitoredTarget t = registered(ctx.getCurrentKey());
         if (t == null) {
             return;
         }
@@ -135,14 +234,28 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
             out.collect(f.resolved(later(p.publishedAt(), f.firstSeen()), "已于" + Deadlines.DAY.format(p.publishedAt()) + "更新"));
             stale.clear();
         }
+        Finding b = blank.value();
+        if (b != null) {
+            out.collect(b.resolved(later(p.publishedAt(), b.firstSeen()), "已于" + Deadlines.DAY.format(p.publishedAt()) + "发布内容"));
+            blank.clear();
+        }
         schedule(ctx.timerService());
     }
 
-    /** Timers at the warning and the limit from the last update; earlier ones find the clock moved and do nothing. */
+    /**
+     * Timers at the warning and the limit from the last update, and for a column without any item
+     * at the end of its blank-column grace; earlier ones find the clock moved and do nothing.
+     */
     private void schedule(TimerService timers) throws Exception {
         Optional<Freshness> fr = rules.freshnessFor(target.value());
         LastUpdate l = last.value();
-        if (fr.isEmpty() || l == null) {
+        if (l == null) {
+            return;
+        }
+        if (canBeBlank(target.value()) && l.postId() == null) {
+            Deadlines.register(timers, blankAt(l), wallClock);
+        }
+        if (fr.isEmpty()) {
             return;
         }
         Instant base = Instant.ofEpochMilli(l.at());
@@ -155,10 +268,21 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Finding> out) throws Exception {
         MonitoredTarget t = target.value();
-        LastUpdate l = last.value();
-        if (t == null || l == null) {
+        if (t == null) {
             return;
         }
+        Instant now = Instant.ofEpochMilli(timestamp);
+        checkSilence(t, now, out);
+        ageProbes(now, out);
+        LastUpdate l = last.value();
+        if (l == null || unreadAt(now)) {
+            return; // staleness and blankness are held while the source is not read
+        }
+        checkBlank(t, l, now, out);
+        checkStale(t, l, now, out);
+    }
+
+    private void checkStale(MonitoredTarget t, LastUpdate l, Instant now, Collector<Finding> out) throws Exception {
         Optional<Freshness> fr = rules.freshnessFor(t);
         if (fr.isEmpty()) {
             return;
@@ -166,7 +290,6 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
         Instant base = Instant.ofEpochMilli(l.at());
         Instant staleAt = fr.get().staleAt(base);
         Optional<Instant> warnAt = fr.get().warnAt(base);
-        Instant now = Instant.ofEpochMilli(timestamp);
         Finding f = stale.value();
         String since = l.postId() == null ? "自" + Deadlines.DAY.format(base) + "登记以来未更新" : "最后更新于" + Deadlines.DAY.format(base);
         Finding.Evidence evidence = new Finding.Evidence(l.postId() == null ? List.of() : List.of(l.postId()),
@@ -185,6 +308,179 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
             stale.update(warning);
             out.collect(warning);
         }
+    }
+
+    // ---- blank columns ----------------------------------------------------------------------------
+
+    /** Columns other than the home page can be blank (空白栏目); the home page is judged by its staleness. */
+    private static boolean canBeBlank(MonitoredTarget t) {
+        return t != null && t.kind() == TargetKind.COLUMN && t.columnType() != ColumnType.HOME_PAGE;
+    }
+
+    /** The end of the grace of a column measured from its registration. */
+    private Instant blankAt(LastUpdate registration) {
+        return rules.blankColumns().grace().addTo(Instant.ofEpochMilli(registration.at()), PostTimes.CHINA);
+    }
+
+    private void checkBlank(MonitoredTarget t, LastUpdate l, Instant now, Collector<Finding> out) throws Exception {
+        if (!canBeBlank(t) || l.postId() != null || blank.value() != null || now.isBefore(blankAt(l))) {
+            return;
+        }
+        Instant registered = Instant.ofEpochMilli(l.at());
+        Finding f = Finding.of(rules.rule(rules.blankColumns().ruleId()), t, Finding.Stage.BREACH, null,
+                "自" + Deadlines.DAY.format(registered) + "登记以来栏目无任何内容",
+                new Finding.Evidence(List.of(), t.url() == null ? List.of() : List.of(t.url()), List.of(), null), blankAt(l));
+        blank.update(f);
+        out.collect(f);
+    }
+
+    // ---- dead links -------------------------------------------------------------------------------
+
+    private void link(MonitoredTarget t, LinkCheck c, Collector<Finding> out) throws Exception {
+        Finding open = deadLinks.get(c.link());
+        if (c.dead() && open == null) {
+            String why = c.reason() == null || c.reason().isBlank() ? (c.status() == 0 ? "无响应" : "HTTP " + c.status()) : c.reason();
+            List<String> urls = c.pageUrl() == null ? List.of(c.link()) : List.of(c.link(), c.pageUrl());
+            Finding f = Finding.of(rules.deadLinkRule(t.columnType()), t, Finding.Stage.BREACH, linkSubject(c.link()),
+                    "链接不可用（" + why + "）：" + c.link() + (c.pageUrl() == null ? "" : "，所在页面 " + c.pageUrl()),
+                    new Finding.Evidence(List.of(), urls, List.of(), null), c.checkedAt());
+            deadLinks.put(c.link(), f);
+            out.collect(f);
+        } else if (!c.dead() && open != null) {
+            out.collect(open.resolved(later(c.checkedAt(), open.firstSeen()), "已于" + Deadlines.DAY.format(c.checkedAt()) + "恢复可访问：" + c.link()));
+            deadLinks.remove(c.link());
+        }
+    }
+
+    /** A link in a finding id: a digest, as links can be longer than an Elasticsearch id may be; the link itself is in the evidence. */
+    static String linkSubject(String link) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(link.getBytes(StandardCharsets.UTF_8));
+            return "link-" + HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    // ---- site probes ------------------------------------------------------------------------------
+
+    private void probe(MonitoredTarget t, SiteProbe p, TimerService timers, Collector<Finding> out) throws Exception {
+        InspectionRules.ProbeRule rule = rules.probes();
+        long hour = Math.floorDiv(p.at().toEpochMilli(), HOUR) * HOUR;
+        ProbeCounts c = probeHours.get(hour);
+        boolean bad = rule.bad(p);
+        probeHours.put(hour, new ProbeCounts((c == null ? 0 : c.probes()) + 1, (c == null ? 0 : c.bad()) + (bad ? 1 : 0)));
+        ProbeCounts week = dropOlderHours(p.at());
+        // An hour past the window of this hour: if no probe came since, the counts go.
+        Deadlines.register(timers, rule.window().addTo(Instant.ofEpochMilli(hour + HOUR), PostTimes.CHINA).plusMillis(HOUR), wallClock);
+        Finding open = unreachable.value();
+        if (rule.broken(week.probes(), week.bad())) {
+            if (open == null) {
+                Finding f = Finding.of(rules.rule(rule.ruleId()), t, Finding.Stage.BREACH, Instant.ofEpochMilli(hour).toString(),
+                        probeText(week) + "，达到" + percent(rule.badShare()) + "，站点无法访问",
+                        new Finding.Evidence(List.of(), p.url() == null ? List.of() : List.of(p.url()), List.of(), p.error()), p.at());
+                unreachable.update(f);
+                out.collect(f);
+            }
+        } else if (open != null && week.probes() >= rule.minProbes()) {
+            out.collect(open.resolved(later(p.at(), open.firstSeen()), probeText(week) + "，已低于" + percent(rule.badShare())));
+            unreachable.clear();
+        }
+    }
+
+    /** Drops the hours that fell out of the window before {@code now}; what is left, summed. */
+    private ProbeCounts dropOlderHours(Instant now) throws Exception {
+        long from = rules.probes().window().subtractFrom(now, PostTimes.CHINA).toEpochMilli();
+        List<Long> old = new ArrayList<>();
+        long probes = 0;
+        long bad = 0;
+        for (Map.Entry<Long, ProbeCounts> e : probeHours.entries()) {
+            if (e.getKey() + HOUR <= from) {
+                old.add(e.getKey());
+            } else {
+                probes += e.getValue().probes();
+                bad += e.getValue().bad();
+            }
+        }
+        for (Long h : old) {
+            probeHours.remove(h);
+        }
+        return new ProbeCounts(probes, bad);
+    }
+
+    /** A site no longer probed: its counts go when the window has passed, and an open finding is resolved for want of probes. */
+    private void ageProbes(Instant now, Collector<Finding> out) throws Exception {
+        if (probeHours.isEmpty()) {
+            return;
+        }
+        ProbeCounts week = dropOlderHours(now);
+        Finding open = unreachable.value();
+        if (week.probes() == 0 && open != null) {
+            out.collect(open.resolved(later(now, open.firstSeen()), "近" + rules.probes().window().toChinese() + "无探测结果，不再判定"));
+            unreachable.clear();
+        }
+    }
+
+    private String probeText(ProbeCounts week) {
+        return "近" + rules.probes().window().toChinese() + "探测" + week.probes() + "次，其中" + week.bad() + "次无法访问或超过"
+                + rules.probes().slowMillis() / 1000.0 + "秒（" + percent((double) week.bad() / week.probes()) + "）";
+    }
+
+    private static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    // ---- source health ----------------------------------------------------------------------------
+
+    private void heartbeat(MonitoredTarget t, SourceHeartbeat h, TimerService timers, Collector<Finding> out) throws Exception {
+        SourceStatus before = source.value();
+        if (before != null && before.at() > h.at().toEpochMilli()) {
+            return; // an older heartbeat, replayed late
+        }
+        source.update(new SourceStatus(h.at().toEpochMilli(), h.ok(), h.connector(), h.error(), h.ok() ? h.at() : h.lastSuccess()));
+        Finding open = unread.value();
+        if (!h.ok()) {
+            if (open == null) {
+                raiseUnread(t, h.at(), "连接器" + name(h.connector()) + "读取失败" + (h.error() == null || h.error().isBlank() ? "" : "（" + h.error() + "）")
+                        + "，" + lastRead(h.lastSuccess()), out);
+            }
+        } else if (open != null) {
+            out.collect(open.resolved(later(h.at(), open.firstSeen()), "已于" + Deadlines.DAY.format(h.at()) + "恢复读取"));
+            unread.clear();
+            schedule(timers); // judged again from the real last update: past deadlines fire at the next watermark
+        }
+        // Rounded up to the minute: a source polled often sets one timer a minute, not one a poll.
+        long silentAt = h.at().plus(sourceSilence).toEpochMilli();
+        Deadlines.register(timers, Instant.ofEpochMilli(Math.floorDiv(silentAt + 59_999, 60_000) * 60_000), wallClock);
+    }
+
+    private void checkSilence(MonitoredTarget t, Instant now, Collector<Finding> out) throws Exception {
+        SourceStatus s = source.value();
+        if (s == null || !s.ok() || unread.value() != null || now.isBefore(Instant.ofEpochMilli(s.at()).plus(sourceSilence))) {
+            return;
+        }
+        raiseUnread(t, now, "连接器" + name(s.connector()) + "超过" + Span.of(sourceSilence).toChinese() + "未报告读取，" + lastRead(s.lastSuccess()), out);
+    }
+
+    /** Whether the target's source, if any connector ever reported on it, is not read at {@code now}. */
+    private boolean unreadAt(Instant now) throws Exception {
+        SourceStatus s = source.value();
+        return s != null && (!s.ok() || !now.isBefore(Instant.ofEpochMilli(s.at()).plus(sourceSilence)));
+    }
+
+    private void raiseUnread(MonitoredTarget t, Instant at, String detail, Collector<Finding> out) throws Exception {
+        Finding f = Finding.of(rules.rule(rules.sourceHealth().ruleId()), t, Finding.Stage.BREACH, at.toString(),
+                detail + "；期间暂停对其更新情况的判定", new Finding.Evidence(List.of(), t.url() == null ? List.of() : List.of(t.url()), List.of(), null), at);
+        unread.update(f);
+        out.collect(f);
+    }
+
+    private static String name(String connector) {
+        return connector == null || connector.isBlank() ? "" : " " + connector + " ";
+    }
+
+    private static String lastRead(Instant lastSuccess) {
+        return lastSuccess == null ? "从未成功读取" : "最近一次成功读取于" + Deadlines.TIME.format(lastSuccess);
     }
 
     private static String limitText(Freshness fr) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yuqing.core.inspection.Finding;
 import dev.yuqing.core.inspection.Scorecard;
 import dev.yuqing.core.json.Json;
+import dev.yuqing.core.source.SiteProbe;
 import dev.yuqing.jobs.elasticsearch.Document;
 import dev.yuqing.jobs.elasticsearch.DocumentMapper;
 import dev.yuqing.jobs.elasticsearch.IndexPrefix;
@@ -145,6 +146,37 @@ public final class InspectionDocuments {
         @Override
         String id(UnitReplyStats s) {
             return s.ownerUnit() == null || s.ownerUnit().isBlank() ? "(none)" : s.ownerUnit();
+        }
+    }
+
+    /**
+     * A site probe in PREFIX-yyyy.MM by probe time, id = site and probe time, with {@code failed},
+     * {@code slow} (loaded, but in the probe rule's limit or longer) and {@code outcome} (ok, slow,
+     * failed) for the availability panel.
+     */
+    public static final class Probes extends JsonDocuments<SiteProbe> {
+        private static final long serialVersionUID = 1L;
+        private final long slowMillis;
+
+        public Probes(String prefix, long slowMillis) {
+            super(prefix);
+            this.slowMillis = slowMillis;
+        }
+
+        @Override
+        String index(SiteProbe p) {
+            return monthly(p.at());
+        }
+
+        @Override
+        String id(SiteProbe p) {
+            return p.siteId() + ":" + p.at();
+        }
+
+        @Override
+        ObjectNode body(SiteProbe p) {
+            boolean slow = !p.failed() && p.loadMillis() >= slowMillis;
+            return super.body(p).put("failed", p.failed()).put("slow", slow).put("outcome", p.failed() ? "failed" : slow ? "slow" : "ok");
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.yuqing.core.inspection.RegistryChange;
 import dev.yuqing.core.inspection.Scorecard;
 import dev.yuqing.core.inspection.WorkingCalendar;
 import dev.yuqing.core.post.EnrichedPost;
+import dev.yuqing.core.source.SiteProbe;
 import dev.yuqing.jobs.JobOptions;
 import dev.yuqing.jobs.Jobs;
 import dev.yuqing.jobs.elasticsearch.ElasticsearchSink;
@@ -17,7 +18,9 @@ import dev.yuqing.jobs.kafka.KafkaTopics;
 import dev.yuqing.jobs.kafka.RawRecord;
 import dev.yuqing.jobs.trend.EnrichedPostDeserializer;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -34,43 +37,61 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * yuqing-inspections-*, scores to yuqing-scores, message statuses to yuqing-messages-*, reply
  * statistics to yuqing-reply-stats, and findings and failing scores to alerts, with the one operator alert
  * when a deadline first needs a day past the working calendar's end ({@link CalendarEndAlert});
- * unreadable registry changes to the dead letters. The job takes its sources and sinks; {@link #main} only wires.
+ * unreadable registry changes to the dead letters. The connectors' reports reach {@link InspectTargets} with the registry changes
+ * ({@link TargetSignal}): checked links (site.links: dead-link findings per column and link), site
+ * probes (site.probes: 站点无法访问 over a week; the probes are also indexed in yuqing-probes-*) and
+ * source heartbeats (sources.health: source-not-read findings for the operators, holding the
+ * staleness of a column or account nobody reads); those that cannot be read go to the dead
+ * letters. The job takes its sources and sinks; {@link #main} only wires.
  */
 public final class InspectionJob {
     public static final String NAME = "yuqing-inspection";
 
     /** What the job computes with, apart from its ends. */
     public record Settings(InspectionRules rules, WorkingCalendar calendar, Registry registry, Duration outOfOrderness, boolean wallClock,
-                           Duration messageRetention) {
+                           Duration messageRetention, Duration sourceSilence) {
         public static Settings of(Config c) {
             return new Settings(InspectionOptions.rules(c), InspectionOptions.calendar(c), InspectionOptions.registry(c),
-                    c.get(InspectionOptions.OUT_OF_ORDERNESS), c.get(InspectionOptions.WALL_CLOCK), c.get(InspectionOptions.MESSAGE_RETENTION));
+                    c.get(InspectionOptions.OUT_OF_ORDERNESS), c.get(InspectionOptions.WALL_CLOCK), c.get(InspectionOptions.MESSAGE_RETENTION),
+                    c.get(InspectionOptions.SOURCE_SILENCE));
+        }
+    }
+
+    /**
+     * What the job reads: the enriched posts and the registry, and the connectors' link checks,
+     * site probes and source heartbeats as raw records; each of the last three may be null, for a
+     * run (a replay) without it.
+     */
+    public record Sources(Source<EnrichedPost, ?, ?> posts, Source<RawRecord, ?, ?> registry, Source<RawRecord, ?, ?> links,
+                          Source<RawRecord, ?, ?> probes, Source<RawRecord, ?, ?> heartbeats) {
+        /** Posts and the registry alone. */
+        public static Sources of(Source<EnrichedPost, ?, ?> posts, Source<RawRecord, ?, ?> registry) {
+            return new Sources(posts, registry, null, null, null);
         }
     }
 
     /** Where the job's results go. */
     public record Sinks(Sink<Finding> findings, Sink<Scorecard> scores, Sink<MessageStatus> messages, Sink<UnitReplyStats> replyStats,
-                        Sink<Alert> alerts, Sink<DeadLetter> deadLetters) {}
+                        Sink<SiteProbe> probes, Sink<Alert> alerts, Sink<DeadLetter> deadLetters) {}
 
-    private final Source<EnrichedPost, ?, ?> posts;
-    private final Source<RawRecord, ?, ?> registry;
+    private final Sources sources;
     private final Sinks sinks;
     private final Settings settings;
 
-    public InspectionJob(Source<EnrichedPost, ?, ?> posts, Source<RawRecord, ?, ?> registry, Sinks sinks, Settings settings) {
-        this.posts = posts;
-        this.registry = registry;
+    public InspectionJob(Sources sources, Sinks sinks, Settings settings) {
+        this.sources = sources;
         this.sinks = sinks;
         this.settings = settings;
     }
 
     /** The job's results as streams, before their sinks: {@link #build} sinks them; replays and tests read them. */
     public record Streams(DataStream<Finding> findings, DataStream<Scorecard> scores, DataStream<MessageStatus> messages,
-                          DataStream<UnitReplyStats> replyStats, DataStream<Alert> alerts, DataStream<DeadLetter> deadLetters) {}
+                          DataStream<UnitReplyStats> replyStats, DataStream<SiteProbe> probes, DataStream<Alert> alerts,
+                          DataStream<DeadLetter> deadLetters) {}
 
     /** Adds the topology to {@code env}, with its sinks. */
     public void build(StreamExecutionEnvironment env) {
-        Streams s = topology(env, posts, registry, settings);
+        Streams s = topology(env, sources, settings);
         s.deadLetters().sinkTo(sinks.deadLetters()).name("dead letters").uid("inspection-dead-letter-sink");
         s.messages().keyBy(MessageStatus::thread, Types.STRING).sinkTo(sinks.messages()).name("messages").uid("inspection-messages-sink");
         // Keyed before each sink: one document's updates stay in order on one writer.
@@ -78,32 +99,58 @@ public final class InspectionJob {
         s.scores().keyBy(Scorecard::targetId, Types.STRING).sinkTo(sinks.scores()).name("scores").uid("inspection-scores-sink");
         s.replyStats().keyBy(UnitReplyStats::ownerUnit, Types.STRING).sinkTo(sinks.replyStats()).name("reply stats")
                 .uid("inspection-reply-stats-sink");
+        s.probes().keyBy(SiteProbe::siteId, Types.STRING).sinkTo(sinks.probes()).name("probes").uid("inspection-probes-sink");
         s.alerts().sinkTo(sinks.alerts()).name("alerts").uid("inspection-alerts-sink");
     }
 
-    /** The topology from its two sources. */
-    public static Streams topology(StreamExecutionEnvironment env, Source<EnrichedPost, ?, ?> posts, Source<RawRecord, ?, ?> registry,
-                                   Settings settings) {
-        DataStream<EnrichedPost> in = env.fromSource(posts, WatermarkStrategy.<EnrichedPost>forBoundedOutOfOrderness(settings.outOfOrderness())
+    /** The topology from its sources. */
+    public static Streams topology(StreamExecutionEnvironment env, Sources sources, Settings settings) {
+        DataStream<EnrichedPost> in = env.fromSource(sources.posts(), WatermarkStrategy.<EnrichedPost>forBoundedOutOfOrderness(settings.outOfOrderness())
                         .withTimestampAssigner((p, previous) -> p.post().publishedAt().toEpochMilli())
                         .withIdleness(Duration.ofMinutes(1)), "posts.enriched")
                 .uid("inspection-enriched-source");
         SingleOutputStreamOperator<RegistryChange> changes = env
-                .fromSource(registry, WatermarkStrategy.<RawRecord>forGenerator(ctx -> new RegistryWatermarks<>()), "registry")
+                .fromSource(sources.registry(), WatermarkStrategy.<RawRecord>forGenerator(ctx -> new RegistryWatermarks<>()), "registry")
                 .uid("inspection-registry-source")
                 .process(new ParseRegistryChange()).name("parse registry changes").uid("inspection-parse-registry");
+        DataStream<TargetSignal> signals = changes.map(TargetSignal::of).name("registry signals").uid("inspection-registry-signals");
+        DataStream<DeadLetter> deadLetters = changes.getSideOutput(ParseRegistryChange.DEAD_LETTERS);
+        DataStream<SiteProbe> probes = null;
+        for (SignalInput i : List.of(new SignalInput(sources.links(), ParseSignal.Kind.LINK, "site.links", "links"),
+                new SignalInput(sources.probes(), ParseSignal.Kind.PROBE, "site.probes", "probes"),
+                new SignalInput(sources.heartbeats(), ParseSignal.Kind.HEARTBEAT, "sources.health", "health"))) {
+            if (i.source() == null) {
+                continue;
+            }
+            // Like the registry, they move no event time: they come by the wall clock, posts by published time.
+            SingleOutputStreamOperator<TargetSignal> parsed = env
+                    .fromSource(i.source(), WatermarkStrategy.<RawRecord>forGenerator(ctx -> new RegistryWatermarks<>()), i.name())
+                    .uid("inspection-" + i.uid() + "-source")
+                    .process(new ParseSignal(i.kind())).name("parse " + i.name()).uid("inspection-parse-" + i.uid());
+            signals = signals.union(parsed);
+            deadLetters = deadLetters.union(parsed.getSideOutput(ParseSignal.DEAD_LETTERS));
+            if (i.kind() == ParseSignal.Kind.PROBE) {
+                probes = parsed.getSideOutput(ParseSignal.PROBES);
+            }
+        }
+        if (probes == null) {
+            probes = env.fromData(List.<SiteProbe>of(), TypeInformation.of(SiteProbe.class)).name("no probes").uid("inspection-no-probes");
+        }
 
         SingleOutputStreamOperator<Finding> targetFindings = in
                 .keyBy(p -> p.post().account() == null ? "" : p.post().account(), Types.STRING)
-                .connect(changes.keyBy(RegistryChange::id, Types.STRING))
-                .process(new InspectTargets(settings.rules(), settings.wallClock(), settings.registry())).name("inspect targets").uid("inspection-targets");
+                .connect(signals.keyBy(TargetSignal::targetId, Types.STRING))
+                .process(new InspectTargets(settings.rules(), settings.wallClock(), settings.registry(), settings.sourceSilence()))
+                .name("inspect targets").uid("inspection-targets");
         SingleOutputStreamOperator<Finding> messageFindings = targetFindings.getSideOutput(InspectTargets.MESSAGES)
                 .keyBy(BoardMessage::thread, Types.STRING)
                 .process(new TrackMessages(settings.rules(), settings.calendar(), settings.wallClock(), settings.messageRetention()))
                 .name("track messages").uid("inspection-messages");
 
         DataStream<Finding> findings = targetFindings.union(messageFindings);
-        SingleOutputStreamOperator<Scorecard> scores = findings.keyBy(Finding::scoredId, Types.STRING)
+        // Operators' findings (a source not read) are not scored.
+        SingleOutputStreamOperator<Scorecard> scores = findings.filter(f -> f.kind().scored()).name("scored findings").uid("inspection-scored")
+                .keyBy(Finding::scoredId, Types.STRING)
                 .process(new ScoreTargets(settings.rules())).name("score targets").uid("inspection-scores");
         DataStream<MessageStatus> statuses = messageFindings.getSideOutput(TrackMessages.STATUS);
         String calendarEnd = CalendarEndAlert.key(settings.calendar().coveredUntil());
@@ -116,16 +163,23 @@ public final class InspectionJob {
                 .union(scores.getSideOutput(ScoreTargets.ALERTS), calendarAlert);
         DataStream<UnitReplyStats> replyStats = statuses.keyBy(m -> m.ownerUnit() == null ? "" : m.ownerUnit(), Types.STRING)
                 .process(new CountReplies()).name("reply statistics").uid("inspection-reply-stats");
-        return new Streams(findings, scores, statuses, replyStats, alerts, changes.getSideOutput(ParseRegistryChange.DEAD_LETTERS));
+        return new Streams(findings, scores, statuses, replyStats, probes, alerts, deadLetters);
     }
+
+    /** One of the connectors' topics, if read. */
+    private record SignalInput(Source<RawRecord, ?, ?> source, ParseSignal.Kind kind, String name, String uid) {}
 
     /** The job on Kafka and Elasticsearch as configured. */
     public static InspectionJob fromConfig(Config c) {
         String bootstrap = c.get(JobOptions.KAFKA_BOOTSTRAP);
         String group = c.get(InspectionOptions.GROUP_ID);
+        Settings settings = Settings.of(c);
         return new InspectionJob(
-                KafkaTopics.source(bootstrap, c.get(InspectionOptions.INPUT_TOPIC), group, new EnrichedPostDeserializer()),
-                KafkaTopics.rawSource(bootstrap, c.get(InspectionOptions.REGISTRY_TOPIC), group + "-registry"),
+                new Sources(KafkaTopics.source(bootstrap, c.get(InspectionOptions.INPUT_TOPIC), group, new EnrichedPostDeserializer()),
+                        KafkaTopics.rawSource(bootstrap, c.get(InspectionOptions.REGISTRY_TOPIC), group + "-registry"),
+                        KafkaTopics.rawSource(bootstrap, c.get(InspectionOptions.LINKS_TOPIC), group + "-links"),
+                        KafkaTopics.rawSource(bootstrap, c.get(InspectionOptions.PROBES_TOPIC), group + "-probes"),
+                        KafkaTopics.rawSource(bootstrap, c.get(InspectionOptions.HEALTH_TOPIC), group + "-health")),
                 new Sinks(
                         ElasticsearchSink.<Finding>builder().connection(JobOptions.esConnection(c))
                                 .mapper(new InspectionDocuments.Findings(c.get(InspectionOptions.FINDINGS_INDEX)))
@@ -139,9 +193,12 @@ public final class InspectionJob {
                         ElasticsearchSink.<UnitReplyStats>builder().connection(JobOptions.esConnection(c))
                                 .mapper(new InspectionDocuments.ReplyStats(c.get(InspectionOptions.REPLY_STATS_INDEX)))
                                 .settings(JobOptions.bulkSettings(c)).build(),
+                        ElasticsearchSink.<SiteProbe>builder().connection(JobOptions.esConnection(c))
+                                .mapper(new InspectionDocuments.Probes(c.get(InspectionOptions.PROBES_INDEX), settings.rules().probes().slowMillis()))
+                                .settings(JobOptions.bulkSettings(c)).build(),
                         KafkaTopics.jsonSink(bootstrap, c.get(InspectionOptions.ALERTS_TOPIC), Alert::id, Alert::toJson),
                         KafkaTopics.jsonSink(bootstrap, c.get(InspectionOptions.DLQ_TOPIC), DeadLetter::key, DeadLetter::toJson)),
-                Settings.of(c));
+                settings);
     }
 
     public static void main(String[] args) throws Exception {

@@ -27,8 +27,14 @@ public final class InspectionOptions {
             "topic of enriched posts (publications, comments, citizen messages and replies)");
     public static final ConfigKey<String> REGISTRY_TOPIC = ConfigKey.string("inspection.registry.topic", Topics.REGISTRY,
             "topic of registry changes (key: target id; one partition, compacted), read from the start");
+    public static final ConfigKey<String> LINKS_TOPIC = ConfigKey.string("inspection.links.topic", Topics.SITE_LINKS,
+            "topic of links the site connector checked (dead, and alive again), read for the dead-link findings");
+    public static final ConfigKey<String> PROBES_TOPIC = ConfigKey.string("inspection.probes.topic", Topics.SITE_PROBES,
+            "topic of availability probes of the sites' home pages, read for 站点无法访问 and indexed");
+    public static final ConfigKey<String> HEALTH_TOPIC = ConfigKey.string("inspection.health.topic", Topics.SOURCE_HEALTH,
+            "topic of the connectors' heartbeats, one after each poll of a column or account");
     public static final ConfigKey<String> DLQ_TOPIC = ConfigKey.string("inspection.dlq.topic", Topics.POSTS_DLQ,
-            "topic for registry changes that cannot be read, with the entry, field and reason");
+            "topic for registry changes, link checks, probes and heartbeats that cannot be read, with the entry, field and reason");
     public static final ConfigKey<String> ALERTS_TOPIC = ConfigKey.string("inspection.alerts.topic", Topics.ALERTS,
             "topic for inspection findings as alerts");
     public static final ConfigKey<String> FINDINGS_INDEX = ConfigKey.string("inspection.findings.index.prefix", "yuqing-inspections",
@@ -39,6 +45,10 @@ public final class InspectionOptions {
             "citizen messages on registered boards with their reply times, PREFIX-yyyy.MM by the month asked (China time)");
     public static final ConfigKey<String> REPLY_STATS_INDEX = ConfigKey.string("inspection.reply.stats.index", "yuqing-reply-stats",
             "reply-time statistics per unit (answered, within the deadline, mean and median working days), one document per unit");
+    public static final ConfigKey<String> PROBES_INDEX = ConfigKey.string("inspection.probes.index.prefix", "yuqing-probes",
+            "site probes go to PREFIX-yyyy.MM by probe time (China time), one document per site and probe time");
+    public static final ConfigKey<Duration> SOURCE_SILENCE = ConfigKey.duration("inspection.source.silence", "6h", Duration.ofMinutes(1),
+            "a column or account whose connector has sent heartbeats but none for this long is not read (a source-not-read finding for operators; its staleness is held); about 3 times the connectors' poll interval");
     public static final ConfigKey<Duration> OUT_OF_ORDERNESS = ConfigKey.duration("inspection.out.of.orderness", "2m", Duration.ZERO,
             "how late (by published time) a post may arrive before deadlines are judged without it");
     public static final ConfigKey<String> REGISTRY_FILE = ConfigKey.optionalString("inspection.registry.file",
@@ -54,8 +64,9 @@ public final class InspectionOptions {
             "how long an unanswered message is tracked after it was asked (bounds state; longer than the unanswered limit)");
 
     public static final ConfigDef DEF = new ConfigDef("inspection job", JobOptions.with(
-            GROUP_ID, INPUT_TOPIC, REGISTRY_TOPIC, DLQ_TOPIC, ALERTS_TOPIC, FINDINGS_INDEX, SCORES_INDEX, MESSAGES_INDEX, REPLY_STATS_INDEX, OUT_OF_ORDERNESS, REGISTRY_FILE, RULES_FILE,
-            CALENDAR_FILE, WALL_CLOCK, MESSAGE_RETENTION));
+            GROUP_ID, INPUT_TOPIC, REGISTRY_TOPIC, LINKS_TOPIC, PROBES_TOPIC, HEALTH_TOPIC, DLQ_TOPIC, ALERTS_TOPIC, FINDINGS_INDEX, SCORES_INDEX,
+            MESSAGES_INDEX, REPLY_STATS_INDEX, PROBES_INDEX, OUT_OF_ORDERNESS, REGISTRY_FILE, RULES_FILE, CALENDAR_FILE, WALL_CLOCK,
+            MESSAGE_RETENTION, SOURCE_SILENCE));
 
     private InspectionOptions() {}
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class InspectTargetsTest {
     private static final Instant T0 = Instant.parse("2026-11-01T02:00:00Z"); // 10:00 China time
     private static final Duration DAY = Duration.ofDays(1);
-    private KeyedTwoInputStreamOperatorTestHarness<String, EnrichedPost, RegistryChange, Finding> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, EnrichedPost, TargetSignal, Finding> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -36,10 +36,10 @@ class InspectTargetsTest {
         harness.open();
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<String, EnrichedPost, RegistryChange, Finding> harness(boolean wallClock) throws Exception {
+    private static KeyedTwoInputStreamOperatorTestHarness<String, EnrichedPost, TargetSignal, Finding> harness(boolean wallClock) throws Exception {
         return new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new InspectTargets(InspectionRules.standard(), wallClock, InspectionPosts.REGISTRY)),
-                p -> p.post().account(), RegistryChange::id, Types.STRING);
+                new KeyedCoProcessOperator<>(new InspectTargets(InspectionRules.standard(), wallClock, InspectionPosts.REGISTRY,
+                        Duration.ofHours(6))), p -> p.post().account(), TargetSignal::targetId, Types.STRING);
     }
 
     @AfterEach
@@ -48,7 +48,7 @@ class InspectTargetsTest {
     }
 
     private void register(String id, Instant at) throws Exception {
-        harness.processElement2(RegistryChange.upsert(target(id), at), at.toEpochMilli());
+        harness.processElement2(TargetSignal.of(RegistryChange.upsert(target(id), at)), at.toEpochMilli());
     }
 
     private void publish(EnrichedPost p) throws Exception {
@@ -161,7 +161,7 @@ class InspectTargetsTest {
     void aRemovedTargetResolvesItsFindingAndIsForgotten() throws Exception {
         register(ACCOUNT, T0);
         watermark(T0.plus(Duration.ofDays(14)));
-        harness.processElement2(RegistryChange.remove(ACCOUNT, T0.plus(Duration.ofDays(15))), T0.plus(Duration.ofDays(15)).toEpochMilli());
+        harness.processElement2(TargetSignal.of(RegistryChange.remove(ACCOUNT, T0.plus(Duration.ofDays(15)))), T0.plus(Duration.ofDays(15)).toEpochMilli());
         assertThat(findings()).last().satisfies(f -> assertThat(f.resolvedAt()).isEqualTo(T0.plus(Duration.ofDays(15))));
         assertThat(harness.numKeyedStateEntries()).as("only the mark that it was removed").isEqualTo(1);
         watermark(T0.plus(Duration.ofDays(60)));
@@ -185,7 +185,7 @@ class InspectTargetsTest {
         watermark(T0.plus(Duration.ofDays(14)));
         assertThat(findings()).last().satisfies(f -> assertThat(f.evidence().postIds()).containsExactly("early"));
 
-        harness.processElement2(RegistryChange.remove(ACCOUNT, T0.plus(Duration.ofDays(15))), T0.plus(Duration.ofDays(15)).toEpochMilli());
+        harness.processElement2(TargetSignal.of(RegistryChange.remove(ACCOUNT, T0.plus(Duration.ofDays(15)))), T0.plus(Duration.ofDays(15)).toEpochMilli());
         int before = findings().size();
         publish(weibo("after", T0.plus(Duration.ofDays(16)), "南湖区发布冬季供暖安排"));
         watermark(T0.plus(Duration.ofDays(40)));

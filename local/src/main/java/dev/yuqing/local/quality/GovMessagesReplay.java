@@ -161,10 +161,11 @@ public final class GovMessagesReplay {
         String board = new String(RegistryChange.upsert(registry.get(BOARD).orElseThrow(), REGISTERED).toJson(), StandardCharsets.UTF_8);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
-        InspectionJob.Streams s = InspectionJob.topology(env,
+        InspectionJob.Streams s = InspectionJob.topology(env, InspectionJob.Sources.of(
                 new DataGeneratorSource<>(new FromJson(json), json.size(), TypeInformation.of(EnrichedPost.class)),
-                new DataGeneratorSource<>(new RegistryRecords(new ArrayList<>(List.of(parent, board))), 2, TypeInformation.of(RawRecord.class)),
-                new InspectionJob.Settings(rules, calendar, registry, Duration.ofMinutes(2), false, RETENTION));
+                new DataGeneratorSource<>(new RegistryRecords(new ArrayList<>(List.of(parent, board))), 2, TypeInformation.of(RawRecord.class))),
+                new InspectionJob.Settings(rules, calendar, registry, Duration.ofMinutes(2), false, RETENTION,
+                        Duration.ofHours(6))); // no heartbeats in the replay: never used
         String dir = work.toAbsolutePath().toString();
         // Two lambdas, not one method reference twice: serialised, both would come back as the first
         // one, casting to Finding (javac's lambda deserialisation does not tell them apart).
