@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -92,6 +94,11 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
     private final boolean wallClock;
     private final Registry initial;
     private final Duration sourceSilence;
+    /** How long reports of a target not registered wait for its registration. */
+    static final Duration PENDING_FOR = Duration.ofHours(1);
+    /** Reports of one such target kept at most: the rest are counted as of unknown targets at once. */
+    static final int PENDING_MAX = 200;
+
     private transient ValueState<MonitoredTarget> target;
     private transient ValueState<Boolean> removed;
     private transient ValueState<LastUpdate> last;
@@ -103,6 +110,7 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
     private transient ValueState<Finding> blank;
     private transient ValueState<SourceStatus> source;
     private transient ValueState<Finding> unread;
+    private transient ListState<TargetSignal> pending;
     private transient Counter unknownTargets;
 
     /**
@@ -131,6 +139,7 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
         blank = getRuntimeContext().getState(new ValueStateDescriptor<>("blankFinding", TypeInformation.of(Finding.class)));
         source = getRuntimeContext().getState(new ValueStateDescriptor<>("source", TypeInformation.of(SourceStatus.class)));
         unread = getRuntimeContext().getState(new ValueStateDescriptor<>("unreadFinding", TypeInformation.of(Finding.class)));
+        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pendingSignals", TypeInformation.of(TargetSignal.class)));
         unknownTargets = getRuntimeContext().getMetricGroup().counter("signalsOfUnknownTargets");
     }
 
@@ -142,9 +151,34 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
         }
         MonitoredTarget t = registered(ctx.getCurrentKey());
         if (t == null) {
-            unknownTargets.inc(); // a connector reading something the registry does not (or no longer) list
+            hold(signal, ctx);
             return;
         }
+        apply(t, signal, ctx, out);
+    }
+
+    /**
+     * Keeps a report of a target not (yet) registered: the registry topic and the connectors' topics
+     * are read at once, so a dead link reported before its column's registration would otherwise be
+     * lost for good (the connector reports it once). Held for {@link #PENDING_FOR} at most, and
+     * {@link #PENDING_MAX} reports; a target never registered is counted and forgotten.
+     */
+    private void hold(TargetSignal signal, Context ctx) throws Exception {
+        int held = 0;
+        for (TargetSignal ignored : pending.get()) {
+            held++;
+        }
+        if (held >= PENDING_MAX) {
+            unknownTargets.inc();
+            return;
+        }
+        if (held == 0) {
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + PENDING_FOR.toMillis());
+        }
+        pending.add(signal);
+    }
+
+    private void apply(MonitoredTarget t, TargetSignal signal, Context ctx, Collector<Finding> out) throws Exception {
         if (signal.link() != null) {
             link(t, signal.link(), out);
         } else if (signal.probe() != null) {
@@ -152,6 +186,13 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
         } else {
             heartbeat(t, signal.heartbeat(), ctx.timerService(), out);
         }
+    }
+
+    private void forgetPending() throws Exception {
+        for (TargetSignal ignored : pending.get()) {
+            unknownTargets.inc(); // a connector reading something the registry does not (or no longer) list
+        }
+        pending.clear();
     }
 
     /** The target in state, else in the registry file the job started with (unless removed since); null when neither has it. */
@@ -202,6 +243,10 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
             last.update(new LastUpdate(change.at().toEpochMilli(), null, null));
         }
         schedule(ctx.timerService());
+        for (TargetSignal held : pending.get()) {
+            apply(change.target(), held, ctx, out);
+        }
+        pending.clear();
     }
 
     @Override
@@ -269,6 +314,7 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Finding> out) throws Exception {
         MonitoredTarget t = target.value();
         if (t == null) {
+            forgetPending(); // the only timer of a key with no target: its reports waited long enough
             return;
         }
         Instant now = Instant.ofEpochMilli(timestamp);

@@ -112,10 +112,15 @@ class InspectSignalsTest {
     }
 
     @Test
-    void linksOfTargetsOutsideTheRegistryLeaveNoState() throws Exception {
+    void linksOfTargetsOutsideTheRegistryLeaveNoStateOnceTheirWaitIsOver() throws Exception {
+        harness.setProcessingTime(T0.toEpochMilli());
         link("site:elsewhere.invalid/x", "https://elsewhere.invalid/a", true, T0);
         assertThat(findings()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).as("held for its registration").isEqualTo(1);
+        harness.setProcessingTime(T0.plus(InspectTargets.PENDING_FOR).toEpochMilli());
+        assertThat(findings()).isEmpty();
         assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
     }
 
     @Test
@@ -258,5 +263,37 @@ class InspectSignalsTest {
         watermark(T0.plus(Duration.ofDays(30)));
         assertThat(findings()).hasSize(4);
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    /**
+     * The registry topic and the connectors' topics are read at once: a dead link or a failing source
+     * reported before its column's registration counts once the column is registered, instead of
+     * being lost (the connector reports a dead link once); reports of a target never registered are
+     * forgotten after an hour, their timer and state gone.
+     */
+    @Test
+    void reportsThatComeBeforeTheirTargetsRegistrationCountOnceItComes() throws Exception {
+        harness.close();
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new InspectTargets(InspectionRules.standard(), false, dev.yuqing.core.inspection.Registry.empty(), SILENCE)),
+                p -> p.post().account(), TargetSignal::targetId, Types.STRING);
+        harness.open();
+        harness.setProcessingTime(T0.toEpochMilli());
+        link(NOTICES, "https://www.demo.yuqing.invalid/a.pdf", true, T0);
+        heartbeat(NOTICES, T0, false, T0.minus(DAY));
+        link("site:elsewhere.invalid/x", "https://elsewhere.invalid/b.pdf", true, T0);
+        assertThat(findings()).as("nothing known of the targets yet").isEmpty();
+        assertThat(harness.numProcessingTimeTimers()).as("one wait per target").isEqualTo(2);
+
+        register(NOTICES, T0.plusSeconds(5));
+        assertThat(findings()).extracting(Finding::kind).containsExactly(FindingKind.DEAD_LINK, FindingKind.SOURCE_NOT_READ);
+
+        harness.setProcessingTime(T0.plus(InspectTargets.PENDING_FOR).toEpochMilli());
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+        harness.close();
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new InspectTargets(InspectionRules.standard(), false, dev.yuqing.core.inspection.Registry.empty(), SILENCE)),
+                p -> p.post().account(), TargetSignal::targetId, Types.STRING);
+        harness.open();
     }
 }
