@@ -84,6 +84,18 @@ final class Fields {
         return s;
     }
 
+    /** A boolean field; false when missing or null. */
+    static boolean bool(JsonNode o, String field) {
+        JsonNode n = o.get(field);
+        if (n == null || n.isNull()) {
+            return false;
+        }
+        if (!n.isBoolean()) {
+            throw new Problem(field, "expected true or false, got " + n);
+        }
+        return n.booleanValue();
+    }
+
     static Integer integer(JsonNode o, String field) {
         JsonNode n = o.get(field);
         if (n == null || n.isNull()) {

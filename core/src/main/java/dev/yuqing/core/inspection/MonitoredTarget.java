@@ -1,5 +1,6 @@
 package dev.yuqing.core.inspection;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.core.post.Post;
 import dev.yuqing.core.post.SourceType;
@@ -24,11 +25,17 @@ import java.net.URISyntaxException;
  * @param updatePeriod how often the target must publish; absent means the default of its column
  *                     type or kind from {@link InspectionRules}. Sites have none: a site is judged by
  *                     its home page and its other columns
+ * @param navigationOnly a home-page column that is only a navigation entry to the site's columns:
+ *                     the national indicator then checks its second-level pages for 首页栏目信息更新
+ *                     ("首页仅为网站栏目导航入口的，检查其二级页面"), so a publication of any other column of
+ *                     the site counts as an update of the home page too (for freshness only). Only
+ *                     on a home-page column; false when absent, and not written when false
  */
 public record MonitoredTarget(String id, String name, TargetKind kind, String siteId, String ownerUnit, Platform platform,
-                              ColumnType columnType, String region, String url, Span updatePeriod) implements Serializable {
+                              ColumnType columnType, String region, String url, Span updatePeriod,
+                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean navigationOnly) implements Serializable {
     public static final int MAX_ID_LENGTH = 256;
-    static final String[] FIELDS = {"id", "name", "kind", "siteId", "ownerUnit", "platform", "columnType", "region", "url", "updatePeriod"};
+    static final String[] FIELDS = {"id", "name", "kind", "siteId", "ownerUnit", "platform", "columnType", "region", "url", "updatePeriod", "navigationOnly"};
 
     public MonitoredTarget {
         if (id == null || id.isBlank()) {
@@ -78,6 +85,14 @@ public record MonitoredTarget(String id, String name, TargetKind kind, String si
             throw new InvalidRegistryException(id, "updatePeriod",
                     "a site is judged by its columns; give the period to its home-page column instead");
         }
+        if (navigationOnly && columnType != ColumnType.HOME_PAGE) {
+            throw new InvalidRegistryException(id, "navigationOnly", "only a home-page column can be navigation-only, not "
+                    + switch (kind) {
+                        case COLUMN -> "a '" + columnType.code() + "' column";
+                        case SITE -> "a site";
+                        case ACCOUNT -> "an account";
+                    });
+        }
         if (url != null) {
             checkUrl(id, url);
         }
@@ -119,7 +134,7 @@ public record MonitoredTarget(String id, String name, TargetKind kind, String si
             return new MonitoredTarget(id, Fields.text(o, "name"), code(o, "kind", TargetKind::fromCode, TargetKind.codes(), id),
                     Fields.text(o, "siteId"), Fields.text(o, "ownerUnit"), code(o, "platform", Platform::fromCode, Platform.codes(), id),
                     code(o, "columnType", ColumnType::fromCode, ColumnType.codes(), id), Fields.text(o, "region"),
-                    Fields.text(o, "url"), Fields.span(o, "updatePeriod"));
+                    Fields.text(o, "url"), Fields.span(o, "updatePeriod"), Fields.bool(o, "navigationOnly"));
         } catch (Fields.Problem p) {
             throw new InvalidRegistryException(where, p.field, p.reason);
         }

@@ -126,7 +126,7 @@ class InspectionRulesTest {
 
         // A period shorter than the warning lead gets no warning: it would come at once.
         MonitoredTarget hourly = new MonitoredTarget("weibo:test", "测试", TargetKind.ACCOUNT, null, "单位", Platform.WEIBO, null, null, null,
-                Span.parse("PT48H"));
+                Span.parse("PT48H"), false);
         Freshness f = rules.freshnessFor(hourly).orElseThrow();
         assertThat(f.warnBefore()).isNull();
         assertThat(f.warnAt(lastUpdate)).isEmpty();
@@ -135,7 +135,7 @@ class InspectionRulesTest {
         // Operators learn when a target's own period is laxer than the national one.
         assertThat(rules.laxerThanDefaults(demo)).isEmpty();
         MonitoredTarget lax = new MonitoredTarget(site + "/sfyw", "示范要闻", TargetKind.COLUMN, site, "办公室", null, ColumnType.NEWS,
-                null, null, Span.ofMonths(1));
+                null, null, Span.ofMonths(1), false);
         assertThat(rules.laxerThanDefaults(demo.apply(RegistryChange.upsert(lax, lastUpdate))))
                 .containsExactly(site + "/sfyw: updatePeriod P1M is longer than the default P14D for news (rule column-stale)");
     }

@@ -19,11 +19,11 @@ class RegistryTest {
     private final Registry demo = Registry.demo();
 
     static MonitoredTarget column(String id, ColumnType type) {
-        return new MonitoredTarget(id, "栏目" + id, TargetKind.COLUMN, SITE, "示范市人民政府办公室", null, type, "示范市", null, null);
+        return new MonitoredTarget(id, "栏目" + id, TargetKind.COLUMN, SITE, "示范市人民政府办公室", null, type, "示范市", null, null, false);
     }
 
     static MonitoredTarget account(String id, Platform platform) {
-        return new MonitoredTarget(id, id, TargetKind.ACCOUNT, null, "示范市人民政府新闻办公室", platform, null, "示范市", null, null);
+        return new MonitoredTarget(id, id, TargetKind.ACCOUNT, null, "示范市人民政府新闻办公室", platform, null, "示范市", null, null, false);
     }
 
     @Test
@@ -99,6 +99,43 @@ class RegistryTest {
         assertThatThrownBy(() -> Registry.parse("[]")).hasMessageContaining("not a JSON object");
     }
 
+    static final String HOME_JSON = "{\"id\":\"h\",\"name\":\"首页\",\"kind\":\"column\",\"siteId\":\"s\",\"ownerUnit\":\"u\",\"columnType\":\"home-page\"%s}";
+
+    @Test
+    void aHomePageCanBeOnlyANavigationEntryFalseByDefault() {
+        Registry old = Registry.parse(registry(SITE_JSON, HOME_JSON.formatted("")));
+        assertThat(old.get("h").orElseThrow().navigationOnly()).as("registries written before the field").isFalse();
+        assertThat(demo.targets()).noneMatch(MonitoredTarget::navigationOnly);
+
+        Registry nav = Registry.parse(registry(SITE_JSON, HOME_JSON.formatted(",\"navigationOnly\":true")));
+        assertThat(nav.get("h").orElseThrow().navigationOnly()).isTrue();
+        assertThat(Registry.parse(registry(SITE_JSON, HOME_JSON.formatted(",\"navigationOnly\":false")))).isEqualTo(old);
+
+        // Written only when true, and read back the same, in the file and on the topic.
+        assertThat(new String(nav.toJson(), StandardCharsets.UTF_8)).contains("\"navigationOnly\" : true");
+        assertThat(new String(old.toJson(), StandardCharsets.UTF_8)).doesNotContain("navigationOnly");
+        assertThat(Registry.parse(nav.toJson())).isEqualTo(nav);
+        RegistryChange change = RegistryChange.upsert(nav.get("h").orElseThrow(), AT);
+        assertThat(new String(change.toJson(), StandardCharsets.UTF_8)).contains("\"navigationOnly\":true");
+        assertThat(RegistryChange.fromJson(change.toJson())).isEqualTo(change);
+        assertThat(old.apply(change)).isEqualTo(nav);
+    }
+
+    @Test
+    void refusesNavigationOnlyAnywhereButOnAHomePage() {
+        assertThatThrownBy(() -> Registry.parse(registry(SITE_JSON,
+                "{\"id\":\"c\",\"name\":\"n\",\"kind\":\"column\",\"siteId\":\"s\",\"ownerUnit\":\"u\",\"columnType\":\"news\",\"navigationOnly\":true}")))
+                .isInstanceOf(InvalidRegistryException.class)
+                .hasMessage("c: navigationOnly: only a home-page column can be navigation-only, not a 'news' column");
+        assertThatThrownBy(() -> Registry.parse(registry("{\"id\":\"s\",\"name\":\"站\",\"kind\":\"site\",\"ownerUnit\":\"u\",\"navigationOnly\":true}")))
+                .hasMessage("s: navigationOnly: only a home-page column can be navigation-only, not a site");
+        assertThatThrownBy(() -> RegistryChange.fromJson(bytes(
+                "{\"op\":\"upsert\",\"target\":{\"id\":\"a\",\"name\":\"n\",\"kind\":\"account\",\"ownerUnit\":\"u\",\"platform\":\"weibo\",\"navigationOnly\":true}}")))
+                .hasMessage("a: navigationOnly: only a home-page column can be navigation-only, not an account");
+        assertThatThrownBy(() -> Registry.parse(registry(SITE_JSON, HOME_JSON.formatted(",\"navigationOnly\":\"yes\""))))
+                .hasMessage("h: navigationOnly: expected true or false, got \"yes\"");
+    }
+
     @Test
     void appliesUpsertsAndRemoves() {
         MonitoredTarget kuaishou = account("kuaishou:示范市发布", Platform.KUAISHOU);
@@ -109,7 +146,7 @@ class RegistryTest {
 
         MonitoredTarget weekly = column(SITE + "/sfyw", ColumnType.NEWS);
         weekly = new MonitoredTarget(weekly.id(), "示范要闻", weekly.kind(), weekly.siteId(), weekly.ownerUnit(), null, weekly.columnType(),
-                weekly.region(), null, Span.ofDays(7));
+                weekly.region(), null, Span.ofDays(7), false);
         Registry replaced = added.apply(RegistryChange.upsert(weekly, AT));
         assertThat(replaced.get(weekly.id()).orElseThrow().updatePeriod()).isEqualTo(Span.ofDays(7));
         assertThat(replaced.size()).isEqualTo(added.size());
@@ -129,7 +166,7 @@ class RegistryTest {
                     assertThat(e.reason()).contains("still has columns").contains(SITE + "/tzgg").contains("remove them first");
                 });
         MonitoredTarget orphan = new MonitoredTarget("site:other/news", "新闻", TargetKind.COLUMN, "site:other", "办公室", null,
-                ColumnType.NEWS, null, null, null);
+                ColumnType.NEWS, null, null, null, false);
         assertThatThrownBy(() -> demo.apply(RegistryChange.upsert(orphan, AT))).hasMessage("site:other/news: siteId: no site 'site:other' in the registry");
         MonitoredTarget secondHome = column(SITE + "/home2", ColumnType.HOME_PAGE);
         assertThatThrownBy(() -> demo.apply(RegistryChange.upsert(secondHome, AT))).hasMessageContaining("already has home page");

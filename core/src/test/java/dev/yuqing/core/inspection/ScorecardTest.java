@@ -15,7 +15,7 @@ class ScorecardTest {
 
     private final InspectionRules rules = InspectionRules.standard();
     private final Registry registry = Registry.demo().apply(RegistryChange.upsert(new MonitoredTarget(SITE + "/qxdt", "区县动态",
-            TargetKind.COLUMN, SITE, "示范市人民政府办公室", null, ColumnType.DYNAMIC, "示范市", null, null), T0));
+            TargetKind.COLUMN, SITE, "示范市人民政府办公室", null, ColumnType.DYNAMIC, "示范市", null, null, false), T0));
 
     private MonitoredTarget target(String id) {
         return registry.get(id).orElseThrow();

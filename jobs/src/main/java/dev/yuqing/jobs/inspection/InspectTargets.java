@@ -74,13 +74,36 @@ import org.apache.flink.util.OutputTag;
  * </ul>
  * A registered column other than the home page with no item for the blank-column grace after
  * its registration gets a 空白栏目 finding, resolved by its first item.
+ *
+ * <p>A home-page column also gets its site's columns' publications ({@link ColumnUpdate}, from
+ * {@link RouteColumnUpdates}) and keeps the latest. While its registry entry is
+ * {@link MonitoredTarget#navigationOnly navigation-only} its freshness is measured from the later of
+ * its own last publication and that one (首页仅为网站栏目导航入口的，检查其二级页面); a column's
+ * publication is not one of the home page's for anything else (content checks, messages).
  */
 public final class InspectTargets extends KeyedCoProcessFunction<String, EnrichedPost, TargetSignal, Finding> {
     private static final long serialVersionUID = 1L;
     public static final OutputTag<BoardMessage> MESSAGES = new OutputTag<>("board-messages") {};
 
-    /** What a target's freshness is measured from: a publication, or the registration when postId is null. */
-    public record LastUpdate(long at, String postId, String url) {}
+    /**
+     * What a target's freshness is measured from: a publication, or the registration when postId is
+     * null; for a navigation-only home page, possibly a publication of its site's {@code column}
+     * (the column's name; null for the target's own).
+     */
+    public record LastUpdate(long at, String postId, String url, String column) {
+        static LastUpdate registration(Instant at) {
+            return new LastUpdate(at.toEpochMilli(), null, null, null);
+        }
+
+        boolean isRegistration() {
+            return postId == null;
+        }
+
+        /** Whether measuring from this instead of {@code before} moves the clock on: a later time, or a publication instead of a registration. */
+        boolean advancesOn(LastUpdate before) {
+            return before == null || at > before.at || (before.isRegistration() && !isRegistration());
+        }
+    }
 
     /** The last heartbeat of a target's source. */
     public record SourceStatus(long at, boolean ok, String connector, String error, Instant lastSuccess) {}
@@ -102,6 +125,7 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
     private transient ValueState<MonitoredTarget> target;
     private transient ValueState<Boolean> removed;
     private transient ValueState<LastUpdate> last;
+    private transient ValueState<LastUpdate> columnUpdate;
     private transient ValueState<Finding> stale;
     private transient ContentFindings content;
     private transient MapState<String, Finding> deadLinks;
@@ -130,6 +154,7 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
     public void open(OpenContext openContext) {
         target = getRuntimeContext().getState(new ValueStateDescriptor<>("target", TypeInformation.of(MonitoredTarget.class)));
         last = getRuntimeContext().getState(new ValueStateDescriptor<>("lastUpdate", TypeInformation.of(LastUpdate.class)));
+        columnUpdate = getRuntimeContext().getState(new ValueStateDescriptor<>("columnUpdate", TypeInformation.of(LastUpdate.class)));
         stale = getRuntimeContext().getState(new ValueStateDescriptor<>("staleFinding", TypeInformation.of(Finding.class)));
         removed = getRuntimeContext().getState(new ValueStateDescriptor<>("removed", Types.BOOLEAN));
         content = new ContentFindings(rules);
@@ -183,6 +208,8 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
             link(t, signal.link(), out);
         } else if (signal.probe() != null) {
             probe(t, signal.probe(), ctx.timerService(), out);
+        } else if (signal.columnUpdate() != null) {
+            columnUpdate(t, signal.columnUpdate(), ctx.timerService(), out);
         } else {
             heartbeat(t, signal.heartbeat(), ctx.timerService(), out);
         }
@@ -227,6 +254,7 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
             }
             target.clear();
             last.clear();
+            columnUpdate.clear();
             stale.clear();
             deadLinks.clear();
             probeHours.clear();
@@ -237,12 +265,16 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
             removed.update(true); // so the initial registry does not bring it back
             return; // its timers find no target and do nothing
         }
+        MonitoredTarget before = registered(ctx.getCurrentKey());
+        LastUpdate base = before == null ? null : freshnessBase(before);
         target.update(change.target());
         removed.clear();
         if (last.value() == null && change.at() != null) {
-            last.update(new LastUpdate(change.at().toEpochMilli(), null, null));
+            last.update(LastUpdate.registration(change.at()));
         }
-        schedule(ctx.timerService());
+        // A home page that became navigation-only may be up to date by its columns already.
+        Instant at = change.at() != null ? change.at() : Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
+        updated(change.target(), base, at, ctx.timerService(), out);
         for (TargetSignal held : pending.get()) {
             apply(change.target(), held, ctx, out);
         }
@@ -267,24 +299,65 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
         }
         List<Finding> found = content.of(t, e);
         found.forEach(out::collect);
-        long at = p.publishedAt().toEpochMilli();
-        LastUpdate l = last.value();
-        if (l != null && l.postId() != null && at <= l.at()) {
+        LastUpdate own = new LastUpdate(p.publishedAt().toEpochMilli(), p.id(), p.url(), null);
+        // A registration only stands in until a publication is known, even one from before it.
+        if (!own.advancesOn(last.value())) {
             return; // an older publication replayed late: the clock stays
         }
-        // A registration only stands in until a publication is known, even one from before it.
-        last.update(new LastUpdate(at, p.id(), p.url()));
-        Finding f = stale.value();
-        if (f != null) {
-            out.collect(f.resolved(later(p.publishedAt(), f.firstSeen()), "已于" + Deadlines.DAY.format(p.publishedAt()) + "更新"));
-            stale.clear();
-        }
+        LastUpdate base = freshnessBase(t);
+        last.update(own);
         Finding b = blank.value();
         if (b != null) {
             out.collect(b.resolved(later(p.publishedAt(), b.firstSeen()), "已于" + Deadlines.DAY.format(p.publishedAt()) + "发布内容"));
             blank.clear();
         }
-        schedule(ctx.timerService());
+        updated(t, base, null, ctx.timerService(), out);
+    }
+
+    /** A publication of one of the site's columns, at its home page: kept, and counted while the home page is navigation-only. */
+    private void columnUpdate(MonitoredTarget t, ColumnUpdate u, TimerService timers, Collector<Finding> out) throws Exception {
+        if (t.kind() != TargetKind.COLUMN || t.columnType() != ColumnType.HOME_PAGE) {
+            return; // routed by a registry that has changed since: this target is no longer its site's home page
+        }
+        LastUpdate update = new LastUpdate(u.at().toEpochMilli(), u.postId(), u.url(), u.columnName());
+        if (!update.advancesOn(columnUpdate.value())) {
+            return;
+        }
+        LastUpdate base = freshnessBase(t);
+        columnUpdate.update(update);
+        updated(t, base, null, timers, out);
+    }
+
+    /**
+     * What a target's freshness is measured from: its own last publication or registration, and for
+     * a navigation-only home page the later of that and its columns' last publication.
+     */
+    private LastUpdate freshnessBase(MonitoredTarget t) throws Exception {
+        LastUpdate own = last.value();
+        LastUpdate columns = t.navigationOnly() ? columnUpdate.value() : null;
+        return columns != null && columns.advancesOn(own) ? columns : own;
+    }
+
+    /**
+     * After what the target's freshness is measured from may have changed from {@code before}: an
+     * open stale finding is resolved if the clock moved on, and the timers are set from the new base.
+     *
+     * @param changedAt when a registry change made the home page navigation-only, what resolves it
+     *                  then; null for a publication, which resolves it as of its own time
+     */
+    private void updated(MonitoredTarget t, LastUpdate before, Instant changedAt, TimerService timers, Collector<Finding> out)
+            throws Exception {
+        LastUpdate base = freshnessBase(t);
+        Finding f = stale.value();
+        if (f != null && base != null && !base.isRegistration() && base.advancesOn(before)) {
+            Instant updatedAt = Instant.ofEpochMilli(base.at());
+            String detail = "已于" + Deadlines.DAY.format(updatedAt) + "更新"
+                    + (base.column() == null ? "" : "（首页为导航页，二级栏目" + base.column() + "更新）");
+            out.collect(changedAt == null ? f.resolved(later(updatedAt, f.firstSeen()), detail)
+                    : f.resolved(later(changedAt, f.firstSeen()), "登记为导航页，" + detail));
+            stale.clear();
+        }
+        schedule(timers);
     }
 
     /**
@@ -292,18 +365,17 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
      * at the end of its blank-column grace; earlier ones find the clock moved and do nothing.
      */
     private void schedule(TimerService timers) throws Exception {
-        Optional<Freshness> fr = rules.freshnessFor(target.value());
+        MonitoredTarget t = target.value();
         LastUpdate l = last.value();
-        if (l == null) {
-            return;
-        }
-        if (canBeBlank(target.value()) && l.postId() == null) {
+        if (l != null && canBeBlank(t) && l.isRegistration()) {
             Deadlines.register(timers, blankAt(l), wallClock);
         }
-        if (fr.isEmpty()) {
+        Optional<Freshness> fr = rules.freshnessFor(t);
+        LastUpdate b = freshnessBase(t);
+        if (fr.isEmpty() || b == null) {
             return;
         }
-        Instant base = Instant.ofEpochMilli(l.at());
+        Instant base = Instant.ofEpochMilli(b.at());
         Instant staleAt = fr.get().staleAt(base);
         Optional<Instant> warnAt = fr.get().warnAt(base);
         Deadlines.register(timers, staleAt, wallClock);
@@ -320,12 +392,17 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
         Instant now = Instant.ofEpochMilli(timestamp);
         checkSilence(t, now, out);
         ageProbes(now, out);
-        LastUpdate l = last.value();
-        if (l == null || unreadAt(now)) {
+        if (unreadAt(now)) {
             return; // staleness and blankness are held while the source is not read
         }
-        checkBlank(t, l, now, out);
-        checkStale(t, l, now, out);
+        LastUpdate l = last.value();
+        if (l != null) {
+            checkBlank(t, l, now, out);
+        }
+        LastUpdate base = freshnessBase(t);
+        if (base != null) {
+            checkStale(t, base, now, out);
+        }
     }
 
     private void checkStale(MonitoredTarget t, LastUpdate l, Instant now, Collector<Finding> out) throws Exception {
@@ -337,7 +414,9 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
         Instant staleAt = fr.get().staleAt(base);
         Optional<Instant> warnAt = fr.get().warnAt(base);
         Finding f = stale.value();
-        String since = l.postId() == null ? "自" + Deadlines.DAY.format(base) + "登记以来未更新" : "最后更新于" + Deadlines.DAY.format(base);
+        String since = l.isRegistration() ? "自" + Deadlines.DAY.format(base) + "登记以来未更新"
+                : l.column() != null ? "首页为导航页，按二级栏目最近更新计：栏目" + l.column() + "最后更新于" + Deadlines.DAY.format(base)
+                : "最后更新于" + Deadlines.DAY.format(base);
         Finding.Evidence evidence = new Finding.Evidence(l.postId() == null ? List.of() : List.of(l.postId()),
                 l.url() == null ? (t.url() == null ? List.of() : List.of(t.url())) : List.of(l.url()), List.of(), null);
         String subject = base.toString();
@@ -369,7 +448,7 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
     }
 
     private void checkBlank(MonitoredTarget t, LastUpdate l, Instant now, Collector<Finding> out) throws Exception {
-        if (!canBeBlank(t) || l.postId() != null || blank.value() != null || now.isBefore(blankAt(l))) {
+        if (!canBeBlank(t) || !l.isRegistration() || blank.value() != null || now.isBefore(blankAt(l))) {
             return;
         }
         Instant registered = Instant.ofEpochMilli(l.at());

@@ -42,7 +42,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * probes (site.probes: 站点无法访问 over a week; the probes are also indexed in yuqing-probes-*) and
  * source heartbeats (sources.health: source-not-read findings for the operators, holding the
  * staleness of a column or account nobody reads); those that cannot be read go to the dead
- * letters. The job takes its sources and sinks; {@link #main} only wires.
+ * letters. A column's publications also reach its site's home page ({@link RouteColumnUpdates}),
+ * which, when only a navigation entry, is judged by them. The job takes its sources and sinks;
+ * {@link #main} only wires.
  */
 public final class InspectionJob {
     public static final String NAME = "yuqing-inspection";
@@ -137,7 +139,12 @@ public final class InspectionJob {
             probes = env.fromData(List.<SiteProbe>of(), TypeInformation.of(SiteProbe.class)).name("no probes").uid("inspection-no-probes");
         }
 
-        SingleOutputStreamOperator<Finding> targetFindings = in
+        // A column's publication also goes to its site's home page, for a home page that is only a navigation entry.
+        SingleOutputStreamOperator<EnrichedPost> routed = in.connect(changes.broadcast(RouteColumnUpdates.stateDescriptors()))
+                .process(new RouteColumnUpdates(settings.registry())).name("route column updates").uid("inspection-route-column-updates");
+        signals = signals.union(routed.getSideOutput(RouteColumnUpdates.COLUMN_UPDATES));
+
+        SingleOutputStreamOperator<Finding> targetFindings = routed
                 .keyBy(p -> p.post().account() == null ? "" : p.post().account(), Types.STRING)
                 .connect(signals.keyBy(TargetSignal::targetId, Types.STRING))
                 .process(new InspectTargets(settings.rules(), settings.wallClock(), settings.registry(), settings.sourceSilence()))
