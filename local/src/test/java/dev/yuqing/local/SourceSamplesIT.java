@@ -9,9 +9,9 @@ import static dev.yuqing.local.ConnectRest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.connectors.connect.CommonSourceConfig;
+import dev.yuqing.connectors.connect.SampleConfigs;
 import dev.yuqing.connectors.http.FeedServer;
 import dev.yuqing.connectors.site.SiteFixtures;
 import dev.yuqing.core.Topics;
@@ -24,9 +24,7 @@ import dev.yuqing.jobs.Setup;
 import dev.yuqing.jobs.enrich.EnrichOptions;
 import dev.yuqing.local.connect.EmbeddedConnect;
 import dev.yuqing.local.kafka.EmbeddedKafka;
-import java.io.Reader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +35,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
@@ -224,20 +220,18 @@ class SourceSamplesIT {
         Path file = Files.writeString(dir.resolve("weibo.jsonl"), weiboLine("f1") + weiboLine("f2"));
 
         Map<String, Map<String, String>> samples = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(SAMPLES)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".properties")).sorted().toList()) {
-                Map<String, String> m = read(f);
-                m.remove("name"); // a standalone worker's; the REST API takes it from the path
-                m.replace(CommonSourceConfig.KAFKA_BOOTSTRAP, bootstrap);
-                m.replaceAll((k, v) -> local(server, v));
-                if (m.keySet().stream().anyMatch(k -> k.startsWith("http."))) {
-                    m.put("http.allowed.hosts", "127.0.0.1"); // the fixture sites: loopback is refused by default
-                }
-                m.computeIfPresent("http.headers", (k, v) -> v.replace("/run/secrets/yuqing-api.properties", secrets.toString()));
-                m.computeIfPresent("export.dir", (k, v) -> v.endsWith("wechat") ? wechat.toString() : weibo.toString());
-                m.computeIfPresent("file.path", (k, v) -> file.toString());
-                samples.put(f.getFileName().toString(), m);
+        for (Path f : SampleConfigs.list(SAMPLES)) {
+            Map<String, String> m = SampleConfigs.read(f);
+            m.remove("name"); // a standalone worker's; the REST API takes it from the path
+            m.replace(CommonSourceConfig.KAFKA_BOOTSTRAP, bootstrap);
+            m.replaceAll((k, v) -> local(server, v));
+            if (m.keySet().stream().anyMatch(k -> k.startsWith("http."))) {
+                m.put("http.allowed.hosts", "127.0.0.1"); // the fixture sites: loopback is refused by default
             }
+            m.computeIfPresent("http.headers", (k, v) -> v.replace("/run/secrets/yuqing-api.properties", secrets.toString()));
+            m.computeIfPresent("export.dir", (k, v) -> v.endsWith("wechat") ? wechat.toString() : weibo.toString());
+            m.computeIfPresent("file.path", (k, v) -> file.toString());
+            samples.put(f.getFileName().toString(), m);
         }
         return samples;
     }
@@ -250,20 +244,6 @@ class SourceSamplesIT {
     /** Every URL of the sample sites in {@code value} with its scheme and host replaced by the fixture server's (paths and queries kept). */
     private static String local(FeedServer server, String value) {
         return value.replaceAll("https://[a-z]+\\.example\\.gov\\.cn", server.uri("/").toString().replaceFirst("/$", ""));
-    }
-
-    private static Map<String, String> read(Path sample) throws Exception {
-        Map<String, String> m = new LinkedHashMap<>();
-        if (sample.toString().endsWith(".json")) {
-            m.putAll(Json.MAPPER.readValue(sample.toFile(), new TypeReference<Map<String, String>>() {}));
-        } else {
-            Properties p = new Properties();
-            try (Reader in = Files.newBufferedReader(sample, StandardCharsets.ISO_8859_1)) {
-                p.load(in);
-            }
-            p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
-        }
-        return m;
     }
 
     private static String name(String sample) {

@@ -2,17 +2,10 @@ package dev.yuqing.connectors.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.yuqing.core.json.Json;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.stream.Stream;
 import dev.yuqing.connectors.connect.CommonSourceConfig;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,24 +23,13 @@ class ConfigSamplesTest {
     Path dir;
 
     static List<Path> samples() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("config"))) {
-            return files.filter(f -> f.toString().endsWith(".properties") || f.toString().endsWith(".json")).sorted().toList();
-        }
+        return SampleConfigs.list(Path.of("config"));
     }
 
     @ParameterizedTest
     @MethodSource("samples")
     void theSampleIsValid(Path sample) throws Exception {
-        Map<String, String> props = new HashMap<>();
-        if (sample.toString().endsWith(".json")) {
-            props.putAll(Json.MAPPER.readValue(sample.toFile(), new TypeReference<Map<String, String>>() {}));
-        } else {
-            Properties p = new Properties();
-            try (Reader in = Files.newBufferedReader(sample, StandardCharsets.ISO_8859_1)) {
-                p.load(in);
-            }
-            p.stringPropertyNames().forEach(k -> props.put(k, p.getProperty(k)));
-        }
+        Map<String, String> props = SampleConfigs.read(sample);
         props.replaceAll((k, v) -> v.startsWith("${file:") ? SECRET_HEADERS : v);
         props.computeIfPresent("export.dir", (k, v) -> dir.toString());
         // The topics are checked on a real broker by SourceSamplesIT; here there is none to ask.
