@@ -141,6 +141,11 @@ class ComposeFileTest {
             }
         }
         assertThat(text).contains("./jobs/target/yuqing-jobs.jar:");
+        // The plain-JRE services need a logging backend the jobs' jar leaves to the Flink image (ComposeCommandsIT runs them).
+        for (String plain : List.of("setup", "kibana-setup", "ack")) {
+            assertThat(services.get(plain).toString()).as(plain).contains("/opt/yuqing/yuqing-tools.jar").doesNotContain("yuqing-jobs.jar");
+        }
+        assertThat(Files.readString(root.resolve("tools/pom.xml"))).contains("<outputFile>${project.build.directory}/yuqing-tools.jar</outputFile>");
         assertThat(Files.readString(root.resolve("jobs/pom.xml"))).contains("<outputFile>${project.build.directory}/yuqing-jobs.jar</outputFile>");
     }
 
