@@ -194,7 +194,7 @@ public final class HttpApiSourceTask extends SourceTask {
         metrics.fetched(result);
         if (result instanceof HttpFetcher.Refused refused) {
             LOG.warn("API {} not fetched: {}; next try at {}; {}", uri, refused.reason(), schedule.next(), metrics);
-            return null;
+            return new Answer(null, refused.reason());
         }
         if (result instanceof HttpFetcher.Failed failed) {
             metrics.failure();

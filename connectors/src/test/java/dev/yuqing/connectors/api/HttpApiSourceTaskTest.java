@@ -137,6 +137,28 @@ class HttpApiSourceTaskTest {
         assertThat(new HashMap<String, Object>(read.get(1).sourceOffset())).containsAllEntriesOf(new HashMap<String, Object>(read.get(0).sourceOffset()));
     }
 
+    /** An API that redirects to an address the policy refuses is a source not read: a failed heartbeat, not a failed task. */
+    @Test
+    void aRedirectToARefusedAddressIsASourceNotRead() throws Exception {
+        server.serve("/moved", FeedServer.redirect(302, "http://127.0.0.2:9/api"));
+        Map<String, String> props = new HashMap<>(Map.of(HttpApiConfig.API_URL, server.uri("/moved").toString() + "?page={page}",
+                HttpApiConfig.API_PAGING, "page", HttpApiConfig.API_ACCOUNT, ACCOUNT, HttpApiConfig.API_ITEMS_POINTER, "/data/items",
+                HttpApiConfig.API_MAPPING, "id=/mid,text=/content,publishedAt=/created_at", "poll.interval.ms", "100",
+                "http.allowed.hosts", "127.0.0.1", SourceHealth.HEALTH_TOPIC, "api-it.health", "name", "moved-api"));
+        HttpApiSourceTask task = tasks.start(props);
+        List<SourceRecord> out = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (out == null) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            out = task.poll();
+        }
+        assertThat(out).singleElement().satisfies(r -> {
+            SourceHeartbeat beat = Json.MAPPER.readValue((byte[]) r.value(), SourceHeartbeat.class);
+            assertThat(beat.ok()).isFalse();
+            assertThat(beat.error()).contains("redirects to http://127.0.0.2:9/api", "loopback");
+        });
+    }
+
     @Test
     void pagesUntilAnEmptyPageMapsByPointerAndSendsOnlyNewItemsAcrossARestart() throws Exception {
         answers.put("page=1", page(item(3, ",\"reply_to\":\"2\",\"thread_id\":\"1\""), item(2, ""), "{\"content\":\"无编号\"}"));
