@@ -170,6 +170,11 @@ public final class SiteProbeSourceTask extends SourceTask {
         if (result instanceof HttpFetcher.Failed failed) {
             return new SiteProbe(s.id, s.url.toString(), at, failed.status(), millis, failed.reason());
         }
+        if (result instanceof HttpFetcher.Refused refused) {
+            // A home page on (or sent on to) an address the public cannot reach is down for citizens; an intranet
+            // site meant to be probed goes into http.allowed.hosts.
+            return new SiteProbe(s.id, s.url.toString(), at, 0, millis, "not fetched: " + refused.reason());
+        }
         // A 2xx (the fetcher does not say which), or a 304, which nothing asked for.
         int status = result instanceof HttpFetcher.NotModified ? 304 : 200;
         if (millis >= timeout.toMillis()) {

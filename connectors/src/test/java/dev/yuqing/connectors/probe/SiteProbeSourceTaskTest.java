@@ -116,6 +116,21 @@ class SiteProbeSourceTaskTest {
         assertThat(server.requests("/fast/")).hasSize(1);
     }
 
+    /** A home page sent on to an address citizens cannot reach is down for them: a failed probe, never a request there. */
+    @Test
+    void aHomePageRedirectedToARefusedAddressIsAFailedProbe() throws Exception {
+        server.serve("/moved/", FeedServer.redirect(302, "http://127.0.0.2:9/"));
+        SiteProbeSourceTask task = tasks.start(Map.of(ProbeConfig.SITES, "site:moved=" + server.uri("/moved/"),
+                HttpSourceKeys.HTTP_ALLOWED_HOSTS, "127.0.0.1"));
+        List<SourceRecord> records = task.poll();
+        assertThat(records).singleElement().satisfies(r -> {
+            SiteProbe p = read(r.value());
+            assertThat(p.failed()).isTrue();
+            assertThat(p.status()).isZero();
+            assertThat(p.error()).startsWith("not fetched: ").contains("redirects to http://127.0.0.2:9/", "loopback");
+        });
+    }
+
     @Test
     void aNewSiteIsProbedAtOnceThenAtItsOwnTimeOfDay() throws Exception {
         Instant before = Instant.now();
