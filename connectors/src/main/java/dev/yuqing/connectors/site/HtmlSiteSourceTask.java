@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,6 +91,8 @@ public final class HtmlSiteSourceTask extends SourceTask {
     private int linksCheckMax;
     private int seenMax;
     private String linksTopic;
+    /** Item pages refused by the address policy and dead-lettered in this run of the task. */
+    private final Set<URI> refusedItems = new HashSet<>();
     private String robotsAgent;
     private HttpFetcher fetcher;
     private HttpFetcher linkFetcher;
@@ -197,17 +200,22 @@ public final class HtmlSiteSourceTask extends SourceTask {
             HttpFetcher.Result result = fetchLimited(page, u -> fetcher.get(u, null, null));
             metrics.fetched(result);
             if (result instanceof HttpFetcher.Refused refused) {
+                if (visited.size() == 1) {
+                    problem = refused.reason();
+                }
                 LOG.warn("List page {} not read: {}; next poll at {}", page, refused.reason(), schedule.next());
                 break;
             }
             if (!(result instanceof HttpFetcher.Fetched fetched)) {
                 metrics.failure();
-                HttpFetcher.Failed failed = (HttpFetcher.Failed) result;
+                String why = result instanceof HttpFetcher.Failed failed ? failed.reason() : page + " answered 304 to a request without validators";
                 if (visited.size() == 1) {
-                    schedule.notBefore(failed.notBefore());
-                    problem = failed.reason();
+                    if (result instanceof HttpFetcher.Failed failed) {
+                        schedule.notBefore(failed.notBefore());
+                    }
+                    problem = why;
                 }
-                LOG.warn("List page {} not read: {}; next poll at {}", page, failed.reason(), schedule.next());
+                LOG.warn("List page {} not read: {}; next poll at {}", page, why, schedule.next());
                 break;
             }
             // Relative links resolve against where the page came from: a list URL may redirect.
@@ -254,18 +262,19 @@ public final class HtmlSiteSourceTask extends SourceTask {
                 LOG.info("Item {} is disallowed by robots.txt for {}; skipped", f.url(), robotsAgent);
             }
         }
-        List<ItemFetch> items = fetchAll(fetcher, allowedItems);
+        List<ItemFetch> items = fetchAll(fetcher, allowedItems, HttpFetcher.MAX_BODY_BYTES);
         if (stop.isStopped()) {
             return null; // fetches cut short; the state is unchanged and the next run reads these items again
         }
         // Item pages are checked by their own fetch, once; afterwards they are read, not fetched again.
-        List<ItemFetch> checks = fetchAll(linkFetcher, linksToCheck(links, listed));
+        // A link check reads no body: a file of any size that starts to arrive is alive.
+        List<ItemFetch> checks = fetchAll(linkFetcher, linksToCheck(links, listed), 0);
 
         List<SourceRecord> out = new ArrayList<>();
         Instant checkedAt = clock.instant();
         for (ItemFetch c : checks) {
-            if (c.result() instanceof HttpFetcher.Fetched) {
-                siteMetrics.linkChecked(false);
+            if (c.result() instanceof HttpFetcher.Fetched || c.result() instanceof HttpFetcher.Failed f && f.tooLarge()) {
+                siteMetrics.linkChecked(false); // answered: a body begun is enough
             }
             // A refused link is not checked: it is neither live nor dead.
             linkCheck(c, checkedAt, after).ifPresent(out::add);
@@ -305,10 +314,13 @@ public final class HtmlSiteSourceTask extends SourceTask {
                 }
                 after.put(key, !p.item().awaitingReply());
             } else if (f.result() instanceof HttpFetcher.Refused refused) {
-                // Never to be read while the policy stands: dead-lettered once, with the reason, and marked read.
-                out.add(records.deadLetter("url", "not fetched: " + refused.reason(), f.url().toString(), null,
-                        f.url().toString().getBytes(StandardCharsets.UTF_8), new PostRecords.Position(partition, beforeOffset)));
-                after.put(key, true);
+                // Not read while the policy stands, and read once http.allowed.hosts lets it: dead-lettered once per run of the task.
+                if (refusedItems.add(f.url())) {
+                    out.add(records.deadLetter("url", "not fetched: " + refused.reason(), f.url().toString(), null,
+                            f.url().toString().getBytes(StandardCharsets.UTF_8), new PostRecords.Position(partition, beforeOffset)));
+                }
+            } else if (f.result() instanceof HttpFetcher.NotModified) {
+                LOG.warn("Item {} not read: it answered 304 to a request without validators; tried again next poll", f.url());
             } else {
                 HttpFetcher.Failed failed = (HttpFetcher.Failed) f.result();
                 metrics.failure();
@@ -456,7 +468,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
         if (f.result() instanceof HttpFetcher.Refused) {
             return Optional.empty(); // not asked: neither live nor dead
         }
-        if (f.result() instanceof HttpFetcher.Failed failed) {
+        if (f.result() instanceof HttpFetcher.Failed failed && !failed.tooLarge()) {
             if (failed.attempts() == 0) {
                 return Optional.empty();
             }
@@ -510,11 +522,11 @@ public final class HtmlSiteSourceTask extends SourceTask {
     }
 
     /** Fetches each, at most http.host.max.concurrency at a time; the results in the order given. */
-    private List<ItemFetch> fetchAll(HttpFetcher with, List<ItemFetch> todo) throws InterruptedException {
+    private List<ItemFetch> fetchAll(HttpFetcher with, List<ItemFetch> todo, int maxBodyBytes) throws InterruptedException {
         List<Callable<ItemFetch>> calls = new ArrayList<>();
         for (ItemFetch f : todo) {
             calls.add(() -> {
-                HttpFetcher.Result r = fetchLimited(f.url(), u -> with.get(u, null, null));
+                HttpFetcher.Result r = fetchLimited(f.url(), u -> with.get(u, null, null, maxBodyBytes));
                 metrics.fetched(r);
                 return new ItemFetch(f.url(), f.listPage(), r);
             });
