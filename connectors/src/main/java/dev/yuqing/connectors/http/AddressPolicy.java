@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * redirect to an address inside the network (a router's admin page, a cloud metadata service)
  * must not be requested. Only http and https; a host named in the denied entries never; a host
  * whose name or every resolved address is in the allowed entries always; otherwise none of the
- * host's resolved addresses may be loopback, private, link-local, multicast, unique-local or
- * otherwise not public ({@link #REFUSED_RANGES}). Each host refused is logged once.
+ * host's resolved addresses may be loopback, private, link-local, multicast, unique-local,
+ * documentation, benchmarking or otherwise not public ({@link #REFUSED_RANGES}). Each host refused is logged once.
  *
  * <p>The check is at resolution time: the HTTP client resolves the host again when it connects,
  * so a name whose DNS answer changes in between (DNS rebinding, a TTL of 0) can slip through.
@@ -50,11 +50,21 @@ public final class AddressPolicy {
             named("a loopback address", "127.0.0.0/8"),
             named("a link-local address", "169.254.0.0/16"),
             named("a private address", "172.16.0.0/12"),
+            named("an IETF protocol assignment address", "192.0.0.0/24"),
+            named("a documentation address", "192.0.2.0/24"),
             named("a private address", "192.168.0.0/16"),
+            // Meant for benchmarking between networks, and used inside networks as private space.
+            named("a benchmarking address", "198.18.0.0/15"),
+            named("a documentation address", "198.51.100.0/24"),
+            named("a documentation address", "203.0.113.0/24"),
             named("a multicast address", "224.0.0.0/4"),
             named("a reserved address", "240.0.0.0/4"),
             named("the any-local address", "::/128"),
             named("the loopback address", "::1/128"),
+            // Teredo carries a relay server's IPv4 address and a client's, obfuscated: which one is reached is not
+            // knowable here, so the form is refused rather than judged by either.
+            named("a Teredo address", "2001::/32"),
+            named("a documentation address", "2001:db8::/32"),
             named("a unique-local address", "fc00::/7"),
             named("a link-local address", "fe80::/10"),
             named("a site-local address", "fec0::/10"),
@@ -340,7 +350,8 @@ public final class AddressPolicy {
 
     /**
      * The IPv4 address an IPv6 address carries, for the IPv6 forms that reach it: IPv4-mapped
-     * (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d); else the address itself.
+     * (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d) and 6to4
+     * (2002:aabb:ccdd::/48, the address in bits 16 to 48); else the address itself.
      */
     static InetAddress unwrapped(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
@@ -357,11 +368,13 @@ public final class AddressPolicy {
         for (int i = 4; nat64 && i < 12; i++) {
             nat64 = b[i] == 0;
         }
-        if (!mapped && !compatible && !nat64) {
+        boolean sixToFour = b[0] == 0x20 && b[1] == 0x02;
+        if (!mapped && !compatible && !nat64 && !sixToFour) {
             return address;
         }
+        int from = sixToFour ? 2 : 12;
         try {
-            return Inet4Address.getByAddress(Arrays.copyOfRange(b, 12, 16));
+            return Inet4Address.getByAddress(Arrays.copyOfRange(b, from, from + 4));
         } catch (UnknownHostException e) {
             throw new IllegalStateException("4 bytes always make an address", e);
         }

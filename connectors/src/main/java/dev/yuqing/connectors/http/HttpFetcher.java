@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * GETs a resource for a connector: conditional (If-None-Match / If-Modified-Since from the
- * previous answer), redirects followed (at most {@value #MAX_REDIRECTS}, not from https to http),
+ * previous answer), redirects followed (at most {@value #MAX_REDIRECTS}, not from https to http;
+ * from the first hop to another origin on, without the further headers and the validators),
  * and retried with {@link Backoff} on 429, 5xx, timeouts
  * and connection failures. A Retry-After header sets the wait; one longer than the backoff's
  * maximum ends the attempts and says when to come back ({@link Failed#notBefore}). Other 4xx are
@@ -231,11 +232,18 @@ public final class HttpFetcher {
      */
     private record Answer(HttpResponse<InputStream> response, URI uri, Result ended) {}
 
-    /** GETs {@code uri}, following its redirects as far as the policy lets them go. */
+    /**
+     * GETs {@code uri}, following its redirects as far as the policy lets them go. Once a redirect
+     * leaves the origin of {@code uri} (scheme, host, port), that hop and every later one go without
+     * {@link Settings#headers()} and the validators: an API's token is not handed to another host,
+     * and validators of one resource mean nothing to another.
+     */
     private Answer follow(URI uri, String etag, String lastModified, int attempt) throws IOException, InterruptedException {
         URI at = uri;
+        boolean sameOrigin = true;
         for (int redirects = 0; ; redirects++) {
-            HttpResponse<InputStream> response = client.send(request(at, etag, lastModified), HttpResponse.BodyHandlers.ofInputStream());
+            HttpRequest request = sameOrigin ? request(at, settings.headers(), etag, lastModified) : request(at, Map.of(), null, null);
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             int status = response.statusCode();
             Optional<String> location = REDIRECTS.contains(status) ? response.headers().firstValue("Location") : Optional.empty();
             if (location.isEmpty()) {
@@ -259,19 +267,34 @@ public final class HttpFetcher {
                 return ended(new Refused(at + " redirects to " + next + ": " + refusal.get(), attempt));
             }
             at = next;
+            sameOrigin = sameOrigin && sameOrigin(uri, next);
         }
+    }
+
+    /** Whether {@code a} and {@code b} have the same scheme, host and port (the default port when none is written). */
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme())
+                && String.valueOf(a.getHost()).equalsIgnoreCase(String.valueOf(b.getHost()))
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static Answer ended(Result result) {
         return new Answer(null, null, result);
     }
 
-    private HttpRequest request(URI uri, String etag, String lastModified) {
+    private HttpRequest request(URI uri, Map<String, String> headers, String etag, String lastModified) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
                 .timeout(settings.timeout())
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", settings.accept());
-        settings.headers().forEach(request::header);
+        headers.forEach(request::header);
         if (etag != null) {
             request.header("If-None-Match", etag);
         }

@@ -57,10 +57,24 @@ class AddressPolicyTest {
                 Map.entry("172.16.0.1", "a private address (172.16.0.0/12)"),
                 Map.entry("172.31.255.255", "a private address (172.16.0.0/12)"),
                 Map.entry("192.168.1.1", "a private address (192.168.0.0/16)"),
+                Map.entry("192.0.0.0", "an IETF protocol assignment address (192.0.0.0/24)"),
+                Map.entry("192.0.0.255", "an IETF protocol assignment address (192.0.0.0/24)"),
+                Map.entry("192.0.2.0", "a documentation address (192.0.2.0/24)"),
+                Map.entry("192.0.2.255", "a documentation address (192.0.2.0/24)"),
+                Map.entry("198.18.0.0", "a benchmarking address (198.18.0.0/15)"),
+                Map.entry("198.19.255.255", "a benchmarking address (198.18.0.0/15)"),
+                Map.entry("198.51.100.0", "a documentation address (198.51.100.0/24)"),
+                Map.entry("198.51.100.255", "a documentation address (198.51.100.0/24)"),
+                Map.entry("203.0.113.0", "a documentation address (203.0.113.0/24)"),
+                Map.entry("203.0.113.255", "a documentation address (203.0.113.0/24)"),
                 Map.entry("224.0.0.251", "a multicast address (224.0.0.0/4)"),
                 Map.entry("255.255.255.255", "a reserved address (240.0.0.0/4)"),
                 Map.entry("[::]", "the any-local address (::/128)"),
                 Map.entry("[::1]", "the loopback address (::1/128)"),
+                Map.entry("[2001::1]", "a Teredo address (2001::/32)"),
+                Map.entry("[2001:0:ffff:ffff:ffff:ffff:ffff:ffff]", "a Teredo address (2001::/32)"),
+                Map.entry("[2001:db8::]", "a documentation address (2001:db8::/32)"),
+                Map.entry("[2001:db8:ffff:ffff:ffff:ffff:ffff:ffff]", "a documentation address (2001:db8::/32)"),
                 Map.entry("[fe80::1]", "a link-local address (fe80::/10)"),
                 Map.entry("[fc00::1]", "a unique-local address (fc00::/7)"),
                 Map.entry("[fd12:3456::1]", "a unique-local address (fc00::/7)"),
@@ -78,7 +92,9 @@ class AddressPolicyTest {
         AddressPolicy p = policy("", "");
         for (String host : new String[] {"1.0.0.1", "9.255.255.255", "11.0.0.0", "100.63.255.255", "100.128.0.0", "126.255.255.255",
                 "128.0.0.0", "169.253.255.255", "172.15.255.255", "172.32.0.0", "192.167.255.255", "192.169.0.0", "223.255.255.255",
-                "[2001:db8::1]", "[fbff::1]", "[fe00::1]"}) {
+                "191.255.255.255", "192.0.1.0", "192.0.3.0", "198.17.255.255", "198.20.0.0", "198.51.99.255", "198.51.101.0",
+                "203.0.112.255", "203.0.114.0", "[2000:ffff:ffff:ffff:ffff:ffff:ffff:ffff]", "[2001:1::]", "[2001:db7:ffff:ffff:ffff:ffff:ffff:ffff]",
+                "[2001:db9::]", "[2001:ffff:a00:1::]", "[2003:a00:1::]", "[2400:3200::1]", "[fbff::1]", "[fe00::1]"}) {
             assertThat(refusal(p, "https://" + host + "/")).as(host).isEmpty();
         }
     }
@@ -97,13 +113,20 @@ class AddressPolicyTest {
         assertThat(refusal(p, "http://[64:ff9b::a9fe:a9fe]/")).as("NAT64 of 169.254.169.254")
                 .hasValueSatisfying(r -> assertThat(r).contains("link-local address (169.254.0.0/16)"));
         assertThat(refusal(p, "http://[64:ff9b::808:808]/")).as("NAT64 of a public address").isEmpty();
+        assertThat(refusal(p, "http://[2002:a00:1::]/")).as("6to4 of 10.0.0.1")
+                .hasValueSatisfying(r -> assertThat(r).isEqualTo("2002:a00:1:: is a private address (10.0.0.0/8)"));
+        assertThat(refusal(p, "http://[2002:7f00:1:ffff::1]/")).as("6to4 of 127.0.0.1, whatever its last 80 bits")
+                .hasValueSatisfying(r -> assertThat(r).contains("loopback address (127.0.0.0/8)"));
+        assertThat(refusal(p, "http://[2002:c000:2ff::]/")).as("6to4 of 192.0.2.255")
+                .hasValueSatisfying(r -> assertThat(r).contains("documentation address (192.0.2.0/24)"));
+        assertThat(refusal(p, "http://[2002:808:808::1]/")).as("6to4 of a public address").isEmpty();
     }
 
     @Test
     void aNameIsJudgedByEveryAddressItResolvesTo() throws Exception {
         AddressPolicy p = policy("", "");
-        resolves("www.demo.yuqing.invalid", "203.0.113.10", "2001:db8::10");
-        resolves("split.demo.yuqing.invalid", "203.0.113.11", "10.0.0.7");
+        resolves("www.demo.yuqing.invalid", "202.96.134.133", "2400:3200::1");
+        resolves("split.demo.yuqing.invalid", "202.96.134.134", "10.0.0.7");
         assertThat(refusal(p, "https://www.demo.yuqing.invalid/tzgg/")).isEmpty();
         assertThat(refusal(p, "https://split.demo.yuqing.invalid/tzgg/")).contains(
                 "split.demo.yuqing.invalid resolves to 10.0.0.7, a private address (10.0.0.0/8)");
@@ -114,11 +137,11 @@ class AddressPolicyTest {
     @Test
     void onlyHttpAndHttpsAreFetched() {
         AddressPolicy p = policy("", "");
-        assertThat(refusal(p, "ftp://203.0.113.10/pub/")).contains("the scheme is ftp, not http or https");
+        assertThat(refusal(p, "ftp://202.96.134.133/pub/")).contains("the scheme is ftp, not http or https");
         assertThat(refusal(p, "file:///etc/passwd")).contains("the scheme is file, not http or https");
-        assertThat(refusal(p, "gopher://203.0.113.10:70/")).contains("the scheme is gopher, not http or https");
+        assertThat(refusal(p, "gopher://202.96.134.133:70/")).contains("the scheme is gopher, not http or https");
         assertThat(refusal(p, "/relative/path")).contains("the scheme is missing, not http or https");
-        assertThat(refusal(p, "HTTPS://203.0.113.10/")).isEmpty();
+        assertThat(refusal(p, "HTTPS://202.96.134.133/")).isEmpty();
     }
 
     @Test
@@ -140,14 +163,14 @@ class AddressPolicyTest {
 
     @Test
     void deniedEntriesWinOverAllowedOnesAndPublicAddresses() throws Exception {
-        resolves("www.demo.yuqing.invalid", "203.0.113.10");
-        resolves("cdn.demo.yuqing.invalid", "198.51.100.7");
-        AddressPolicy p = policy("127.0.0.0/8, www.demo.yuqing.invalid", "127.0.0.2, www.demo.yuqing.invalid, 198.51.100.0/24");
+        resolves("www.demo.yuqing.invalid", "202.96.134.133");
+        resolves("cdn.demo.yuqing.invalid", "202.96.128.86");
+        AddressPolicy p = policy("127.0.0.0/8, www.demo.yuqing.invalid", "127.0.0.2, www.demo.yuqing.invalid, 202.96.128.0/24");
         assertThat(refusal(p, "http://127.0.0.1/")).isEmpty();
         assertThat(refusal(p, "http://127.0.0.2/")).contains("127.0.0.2 is in 127.0.0.2 of http.denied.hosts");
         assertThat(refusal(p, "https://www.demo.yuqing.invalid/")).contains("the host matches www.demo.yuqing.invalid in http.denied.hosts");
         assertThat(refusal(p, "https://cdn.demo.yuqing.invalid/")).contains(
-                "cdn.demo.yuqing.invalid resolves to 198.51.100.7, in 198.51.100.0/24 of http.denied.hosts");
+                "cdn.demo.yuqing.invalid resolves to 202.96.128.86, in 202.96.128.0/24 of http.denied.hosts");
     }
 
     @Test

@@ -6,9 +6,12 @@ import static dev.yuqing.connectors.http.FeedServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yuqing.connectors.connect.StopSignal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -160,6 +163,68 @@ class HttpFetcherTest {
             assertThat(other.requests()).isEmpty();
             assertThat(server.requests("/r")).hasSize(1);
         }
+    }
+
+    /** A fetcher with an API token, allowed to reach both loopback fixtures (127.0.0.2 another origin). */
+    private HttpFetcher fetcherWithToken() {
+        return new HttpFetcher(new HttpFetcher.Settings(Duration.ofSeconds(5), "yuqing-test", "*/*", 1, Map.of("Authorization", "Bearer secret")),
+                new Backoff(Duration.ofMillis(20), Duration.ofSeconds(2), new SplittableRandom(1)), stop, Clock.systemUTC(),
+                AddressPolicy.of("127.0.0.1, 127.0.0.2", ""));
+    }
+
+    @Test
+    void aSameOriginRedirectKeepsTheTokenAndTheValidators() throws Exception {
+        server.serve("/r", FeedServer.redirect(302, "/f"));
+        server.serve("/f", FeedServer.page(BODY, "application/json"));
+        assertThat(fetcherWithToken().get(server.uri("/r"), "\"v1\"", "Fri, 15 May 2026 01:31:00 GMT")).isInstanceOf(HttpFetcher.Fetched.class);
+        assertThat(server.requests("/f").get(0).headers())
+                .containsEntry("authorization", "Bearer secret")
+                .containsEntry("if-none-match", "\"v1\"")
+                .containsEntry("if-modified-since", "Fri, 15 May 2026 01:31:00 GMT");
+    }
+
+    /**
+     * A redirect to another host goes there without the token and the validators, and so does
+     * every later hop, even one back to the first origin; User-Agent and Accept stay.
+     */
+    @Test
+    void aRedirectToAnotherHostDropsTheTokenAndTheValidators() throws Exception {
+        try (FeedServer other = FeedServer.start("127.0.0.2")) {
+            server.serve("/r", FeedServer.redirect(302, other.uri("/hop").toString()));
+            other.serve("/hop", FeedServer.redirect(307, server.uri("/f").toString()));
+            server.serve("/f", FeedServer.page(BODY, "application/json"));
+            var result = (HttpFetcher.Fetched) fetcherWithToken().get(server.uri("/r"), "\"v1\"", "Fri, 15 May 2026 01:31:00 GMT");
+            assertThat(result.uri()).isEqualTo(server.uri("/f"));
+
+            assertThat(server.requests("/r").get(0).headers()).containsEntry("authorization", "Bearer secret").containsKey("if-none-match");
+            for (var hop : List.of(other.requests("/hop").get(0), server.requests("/f").get(0))) {
+                assertThat(hop.headers()).as(hop.path())
+                        .doesNotContainKeys("authorization", "if-none-match", "if-modified-since")
+                        .containsEntry("user-agent", "yuqing-test")
+                        .containsEntry("accept", "*/*");
+            }
+        }
+    }
+
+    /** The same address on another port is another origin. */
+    @Test
+    void aRedirectToAnotherPortDropsTheToken() throws Exception {
+        try (FeedServer other = FeedServer.start("127.0.0.1")) {
+            server.serve("/r", FeedServer.redirect(301, other.uri("/f").toString()));
+            other.serve("/f", FeedServer.page(BODY, "application/json"));
+            assertThat(fetcherWithToken().get(server.uri("/r"), "\"v1\"", null)).isInstanceOf(HttpFetcher.Fetched.class);
+            assertThat(other.requests("/f").get(0).headers()).doesNotContainKeys("authorization", "if-none-match")
+                    .containsEntry("user-agent", "yuqing-test");
+        }
+    }
+
+    @Test
+    void theOriginIsTheSchemeHostAndPortWithTheDefaultPortWhenNoneIsWritten() {
+        assertThat(HttpFetcher.sameOrigin(URI.create("http://Example.gov.cn/a"), URI.create("http://example.gov.cn:80/b?c"))).isTrue();
+        assertThat(HttpFetcher.sameOrigin(URI.create("https://example.gov.cn/a"), URI.create("HTTPS://example.gov.cn:443/"))).isTrue();
+        assertThat(HttpFetcher.sameOrigin(URI.create("http://example.gov.cn/a"), URI.create("https://example.gov.cn/a"))).isFalse();
+        assertThat(HttpFetcher.sameOrigin(URI.create("http://example.gov.cn/a"), URI.create("http://example.gov.cn:8080/a"))).isFalse();
+        assertThat(HttpFetcher.sameOrigin(URI.create("http://example.gov.cn/a"), URI.create("http://www.example.gov.cn/a"))).isFalse();
     }
 
     @Test
