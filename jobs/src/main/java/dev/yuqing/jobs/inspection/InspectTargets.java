@@ -36,6 +36,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
@@ -388,6 +389,9 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
         if (t == null) {
             forgetPending(); // the only timer of a key with no target: its reports waited long enough
             return;
+        }
+        if (!wallClock && ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            return; // the wait of reports that came before the registration: judging is by event time alone
         }
         Instant now = Instant.ofEpochMilli(timestamp);
         checkSilence(t, now, out);

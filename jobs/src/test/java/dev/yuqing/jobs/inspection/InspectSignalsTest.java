@@ -278,17 +278,24 @@ class InspectSignalsTest {
                 new KeyedCoProcessOperator<>(new InspectTargets(InspectionRules.standard(), false, dev.yuqing.core.inspection.Registry.empty(), SILENCE)),
                 p -> p.post().account(), TargetSignal::targetId, Types.STRING);
         harness.open();
-        harness.setProcessingTime(T0.toEpochMilli());
+        // A replay: the wall clock is weeks past the published times.
+        Instant wall = T0.plus(Duration.ofDays(40));
+        harness.setProcessingTime(wall.toEpochMilli());
         link(NOTICES, "https://www.demo.yuqing.invalid/a.pdf", true, T0);
         heartbeat(NOTICES, T0, false, T0.minus(DAY));
+        link(NEWS, "https://www.demo.yuqing.invalid/c.pdf", true, T0);
         link("site:elsewhere.invalid/x", "https://elsewhere.invalid/b.pdf", true, T0);
         assertThat(findings()).as("nothing known of the targets yet").isEmpty();
-        assertThat(harness.numProcessingTimeTimers()).as("one wait per target").isEqualTo(2);
+        assertThat(harness.numProcessingTimeTimers()).as("one wait per target").isEqualTo(3);
 
         register(NOTICES, T0.plusSeconds(5));
-        assertThat(findings()).extracting(Finding::kind).containsExactly(FindingKind.DEAD_LINK, FindingKind.SOURCE_NOT_READ);
+        register(NEWS, T0.plusSeconds(5));
+        assertThat(findings()).extracting(Finding::kind).containsExactly(FindingKind.DEAD_LINK, FindingKind.SOURCE_NOT_READ, FindingKind.DEAD_LINK);
 
-        harness.setProcessingTime(T0.plus(InspectTargets.PENDING_FOR).toEpochMilli());
+        // The wait ends by the wall clock, weeks after the columns' registration in event time: judging stays with
+        // event time (no stale or blank finding from the wall clock in a replay).
+        harness.setProcessingTime(wall.plus(InspectTargets.PENDING_FOR).toEpochMilli());
+        assertThat(findings()).hasSize(3);
         assertThat(harness.numProcessingTimeTimers()).isZero();
         harness.close();
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
