@@ -184,6 +184,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
         Set<URI> listed = new LinkedHashSet<>();
         Map<URI, URI> links = new LinkedHashMap<>(); // link → the list page it is on
         Set<URI> visited = new LinkedHashSet<>();
+        Set<String> pagesRead = new HashSet<>();
         URI page = listUrl;
         // The column counts as read when its first list page was: why not, else null.
         String problem = null;
@@ -220,6 +221,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
             }
             // Relative links resolve against where the page came from: a list URL may redirect.
             SiteExtractor.ListPage list = extractor.list(decode(fetched, page), fetched.uri());
+            pagesRead.add(page.toString());
             if (list.items().isEmpty()) {
                 LOG.warn("List page {} has no item links by list.item.selector; check the selector against the page", page);
             }
@@ -279,6 +281,10 @@ public final class HtmlSiteSourceTask extends SourceTask {
             // A refused link is not checked: it is neither live nor dead.
             linkCheck(c, checkedAt, after).ifPresent(out::add);
         }
+        Set<String> present = new HashSet<>();
+        links.keySet().forEach(l -> present.add(l.toString()));
+        listed.forEach(l -> present.add(l.toString()));
+        out.addAll(goneLinks(pagesRead, present, checkedAt, after));
         // Lists show the newest first; sending the oldest first keeps the column's posts in time order.
         List<ItemPage> pages = new ArrayList<>();
         for (int i = items.size() - 1; i >= 0; i--) {
@@ -473,7 +479,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
                 return Optional.empty();
             }
             siteMetrics.linkChecked(true);
-            after.dead(key, failed.status());
+            after.dead(f.url(), f.listPage(), failed.status());
             if (before != null && before == failed.status()) {
                 return Optional.empty();
             }
@@ -483,20 +489,41 @@ public final class HtmlSiteSourceTask extends SourceTask {
             if (before == null) {
                 return Optional.empty();
             }
-            after.dead(key, null);
+            after.alive(key);
             // A 2xx answer (the fetcher does not say which) or a 304.
             int status = f.result() instanceof HttpFetcher.NotModified ? 304 : 200;
             check = new LinkCheck(account, f.listPage().toString(), f.url().toString(), false, status, "", checkedAt);
             LOG.info("Link on {} answers again: {}", f.listPage(), f.url());
         }
+        return Optional.of(linkRecord(check));
+    }
+
+    /**
+     * Dead links no longer on the page they were found on, which this poll read: gone, so reported with
+     * {@code dead=false} (removing a broken link is the usual fix), and forgotten.
+     */
+    private List<SourceRecord> goneLinks(Set<String> pagesRead, Set<String> present, Instant checkedAt, SiteState.Builder after) {
+        List<SourceRecord> out = new ArrayList<>();
+        for (var e : List.copyOf(after.deadLinks().entrySet())) {
+            SiteState.DeadLink d = e.getValue();
+            if (d.link() != null && pagesRead.contains(d.page()) && !present.contains(d.link())) {
+                after.alive(e.getKey());
+                LOG.info("Dead link {} is no longer on {}", d.link(), d.page());
+                out.add(linkRecord(new LinkCheck(account, d.page(), d.link(), false, 0, "no longer linked from " + d.page(), checkedAt)));
+            }
+        }
+        return out;
+    }
+
+    private SourceRecord linkRecord(LinkCheck check) {
         byte[] value;
         try {
             value = Json.MAPPER.writeValueAsBytes(check);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a LinkCheck always serialises", e);
         }
-        return Optional.of(new SourceRecord(partition, beforeOffset, linksTopic, null, Schema.OPTIONAL_BYTES_SCHEMA,
-                f.url().toString().getBytes(StandardCharsets.UTF_8), Schema.BYTES_SCHEMA, value, null));
+        return new SourceRecord(partition, beforeOffset, linksTopic, null, Schema.OPTIONAL_BYTES_SCHEMA,
+                check.link().getBytes(StandardCharsets.UTF_8), Schema.BYTES_SCHEMA, value, null);
     }
 
     /** Up to links.check.max links of the list pages, those checked longest ago first, robots.txt permitting. */

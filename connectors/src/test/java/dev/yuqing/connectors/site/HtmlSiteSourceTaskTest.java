@@ -168,6 +168,12 @@ class HtmlSiteSourceTaskTest {
         List<SourceRecord> next = pollFor(again, Duration.ofMillis(800));
         assertThat(next).filteredOn(r -> !r.topic().equals("site.links")).singleElement()
                 .satisfies(r -> assertThat(key(r)).isEqualTo(item("4009")));
+        // The page no longer links the dead link (the usual fix): reported gone, so that its finding closes.
+        assertThat(next).filteredOn(r -> r.topic().equals("site.links")).singleElement().satisfies(r -> {
+            LinkCheck gone = Json.MAPPER.readValue((byte[]) r.value(), LinkCheck.class);
+            assertThat(gone).extracting(LinkCheck::link, LinkCheck::dead, LinkCheck::reason).containsExactly(
+                    server.uri("/tzgg/old/art_0001.html").toString(), false, "no longer linked from " + server.uri("/tzgg/index.html"));
+        });
         assertThat(server.requests("/tzgg/2026/05/art_4001.html")).as("a page read before is not fetched again").hasSize(before4001);
         assertThat(tasks.context().metric("column-latest-update-ms")).isEqualTo(Instant.parse("2026-05-16T09:00:00Z").toEpochMilli());
     }

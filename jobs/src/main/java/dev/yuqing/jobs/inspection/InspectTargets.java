@@ -476,7 +476,9 @@ public final class InspectTargets extends KeyedCoProcessFunction<String, Enriche
             deadLinks.put(c.link(), f);
             out.collect(f);
         } else if (!c.dead() && open != null) {
-            out.collect(open.resolved(later(c.checkedAt(), open.firstSeen()), "已于" + Deadlines.DAY.format(c.checkedAt()) + "恢复可访问：" + c.link()));
+            // A reason with dead=false: the link is gone from its page, not answering again.
+            String how = c.reason() == null || c.reason().isEmpty() ? "恢复可访问：" : "从页面移除：";
+            out.collect(open.resolved(later(c.checkedAt(), open.firstSeen()), "已于" + Deadlines.DAY.format(c.checkedAt()) + how + c.link()));
             deadLinks.remove(c.link());
         }
     }

@@ -106,6 +106,7 @@ class InspectSignalsTest {
         assertThat(findings()).hasSize(3).last().satisfies(f -> {
             assertThat(f.id()).isEqualTo(findings().get(1).id());
             assertThat(f.resolvedAt()).isEqualTo(T0.plus(DAY));
+            assertThat(f.detail()).contains("恢复可访问");
         });
         // Each column: its target and registration; the home page also its open link.
         assertThat(harness.numKeyedStateEntries()).isEqualTo(5);
@@ -302,5 +303,18 @@ class InspectSignalsTest {
                 new KeyedCoProcessOperator<>(new InspectTargets(InspectionRules.standard(), false, dev.yuqing.core.inspection.Registry.empty(), SILENCE)),
                 p -> p.post().account(), TargetSignal::targetId, Types.STRING);
         harness.open();
+    }
+
+    /** A dead link gone from its page (the site removed it) closes its finding, saying so. */
+    @Test
+    void aDeadLinkRemovedFromItsPageIsResolvedAsRemoved() throws Exception {
+        register(NOTICES, T0);
+        link(NOTICES, "https://www.demo.yuqing.invalid/a.pdf", true, T0);
+        signal(TargetSignal.of(new LinkCheck(NOTICES, "https://www.demo.yuqing.invalid/page.html", "https://www.demo.yuqing.invalid/a.pdf",
+                false, 0, "no longer linked from https://www.demo.yuqing.invalid/page.html", T0.plus(DAY))), T0.plus(DAY));
+        assertThat(findings()).hasSize(2).last().satisfies(f -> {
+            assertThat(f.resolvedAt()).isEqualTo(T0.plus(DAY));
+            assertThat(f.detail()).contains("从页面移除", "a.pdf");
+        });
     }
 }
