@@ -24,6 +24,14 @@ public final class JobOptions {
             "longest a record waits in a network buffer at each exchange between operators (Flink's execution.buffer-timeout.interval, 100 ms by default there); 0 sends every record at once, at some cost in throughput");
     public static final ConfigKey<String> CHECKPOINT_DIR = ConfigKey.optionalString("checkpoint.dir",
             "checkpoint storage URI such as file:///data/checkpoints; empty keeps the cluster's setting");
+    /** Where keyed state lives between checkpoints. */
+    public enum StateBackend { CLUSTER, HASHMAP, ROCKSDB }
+
+    public static final ConfigKey<StateBackend> STATE_BACKEND = ConfigKey.enumeration("state.backend", StateBackend.class, StateBackend.CLUSTER,
+            "where keyed state lives: hashmap (on the heap: fastest, bounded by memory), rocksdb (on local disk: state larger than memory, "
+                    + "incremental checkpoints), cluster (the cluster's own setting; the MiniCluster's is hashmap)");
+    public static final ConfigKey<Boolean> STATE_INCREMENTAL = ConfigKey.bool("state.backend.incremental", true,
+            "with rocksdb, checkpoint only the files changed since the last checkpoint (recovery reads more files, checkpoints write far less)");
     public static final ConfigKey<Integer> BULK_MAX_ACTIONS = ConfigKey.integer("elasticsearch.bulk.max.actions", 1000, 1, 100_000,
             "documents per bulk request");
     public static final ConfigKey<Duration> BULK_FLUSH_INTERVAL = ConfigKey.duration("elasticsearch.bulk.flush.interval", "1s", Duration.ofMillis(1),
@@ -34,7 +42,7 @@ public final class JobOptions {
             "first retry delay, doubled each retry up to 30s");
 
     private static final List<ConfigKey<?>> COMMON = List.of(KAFKA_BOOTSTRAP, ES_URLS, ES_USERNAME, ES_PASSWORD, ES_APPLY_TEMPLATES,
-            CHECKPOINT_INTERVAL, BUFFER_TIMEOUT, CHECKPOINT_DIR, BULK_MAX_ACTIONS, BULK_FLUSH_INTERVAL, BULK_MAX_RETRIES, BULK_BACKOFF);
+            CHECKPOINT_INTERVAL, BUFFER_TIMEOUT, CHECKPOINT_DIR, STATE_BACKEND, STATE_INCREMENTAL, BULK_MAX_ACTIONS, BULK_FLUSH_INTERVAL, BULK_MAX_RETRIES, BULK_BACKOFF);
 
     private JobOptions() {}
 

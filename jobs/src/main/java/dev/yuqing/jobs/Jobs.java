@@ -6,6 +6,7 @@ import dev.yuqing.dashboards.EsConnection;
 import dev.yuqing.dashboards.IndexTemplates;
 import java.util.function.Function;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -29,11 +30,21 @@ public final class Jobs {
         env.execute(name);
     }
 
-    /** Flink settings from configuration: checkpoints always on, and the network buffer timeout (latency). */
+    /** Flink settings from configuration: checkpoints always on, the state backend, and the network buffer timeout (latency). */
     public static Configuration flinkConfiguration(Config c) {
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, c.get(JobOptions.CHECKPOINT_INTERVAL));
         conf.set(ExecutionOptions.BUFFER_TIMEOUT, c.get(JobOptions.BUFFER_TIMEOUT));
+        switch (c.get(JobOptions.STATE_BACKEND)) {
+            case HASHMAP -> conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+            case ROCKSDB -> {
+                conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+                conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, c.get(JobOptions.STATE_INCREMENTAL));
+            }
+            case CLUSTER -> {
+                // the cluster's flink-conf decides
+            }
+        }
         String dir = c.get(JobOptions.CHECKPOINT_DIR);
         if (!dir.isBlank()) {
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
