@@ -10,6 +10,7 @@ import dev.yuqing.connectors.connect.PostRecords;
 import dev.yuqing.connectors.connect.SourceHealth;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
+import dev.yuqing.connectors.connect.WrittenTopics;
 import dev.yuqing.connectors.http.Charsets;
 import dev.yuqing.connectors.http.HttpFetcher;
 import dev.yuqing.connectors.replay.FieldMapping;
@@ -75,7 +76,7 @@ public final class HttpApiSourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         config = new HttpApiConfig(props);
-        config.requireTopics();
+        WrittenTopics.require(config);
         partition = Map.of("api", config.urlTemplate(), "account", config.account());
         mapping = config.mapping();
         items = config.itemsPointer();

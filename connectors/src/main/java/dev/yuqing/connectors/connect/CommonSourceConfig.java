@@ -25,11 +25,6 @@ public abstract class CommonSourceConfig extends AbstractConfig {
         return getString(DLQ_TOPIC);
     }
 
-    /** Checks that every topic this connector writes exists ({@link WrittenTopics#require}). */
-    public void requireTopics() {
-        WrittenTopics.require(this);
-    }
-
     /** A new definition holding the common keys, for a connector to add its own to. */
     public static ConfigDef define() {
         return WrittenTopics.define(new ConfigDef())

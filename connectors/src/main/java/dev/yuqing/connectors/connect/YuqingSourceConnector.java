@@ -18,7 +18,8 @@ import org.apache.kafka.connect.source.SourceConnector;
  * {@link #config()}, then the connector's checks across keys and of the environment
  * ({@link #check}) and that the topics it writes exist ({@link WrittenTopics}, where
  * {@code kafka.bootstrap.servers} is set), and refuses converters that would mangle the JSON. {@link #start} refuses an
- * invalid configuration with the same messages, for workers that start a connector unvalidated.
+ * invalid configuration with the same messages, for workers that start a connector unvalidated; the topics are left to
+ * the task's start, which checks them each time it starts.
  */
 public abstract class YuqingSourceConnector extends SourceConnector {
     /** The only converter that writes the connectors' JSON bytes to Kafka as they are. */
@@ -55,6 +56,11 @@ public abstract class YuqingSourceConnector extends SourceConnector {
 
     @Override
     public Config validate(Map<String, String> props) {
+        return validate(props, true);
+    }
+
+    /** {@code withTopics}: also ask the cluster whether the topics exist (a connection to Kafka). */
+    private Config validate(Map<String, String> props, boolean withTopics) {
         Map<String, ConfigValue> values = new LinkedHashMap<>();
         for (ConfigValue v : config().validate(props)) {
             values.put(v.name(), v);
@@ -78,7 +84,7 @@ public abstract class YuqingSourceConnector extends SourceConnector {
         if (values.values().stream().allMatch(v -> v.errorMessages().isEmpty())) {
             check(props, values);
         }
-        if (values.values().stream().allMatch(v -> v.errorMessages().isEmpty())) {
+        if (withTopics && values.values().stream().allMatch(v -> v.errorMessages().isEmpty())) {
             checkTopics(values);
         }
         for (String key : CONVERTER_KEYS) {
@@ -130,8 +136,12 @@ public abstract class YuqingSourceConnector extends SourceConnector {
 
     /** Every error of {@link #validate}, one line each. */
     public List<String> problems(Map<String, String> props) {
+        return problems(validate(props, true));
+    }
+
+    private static List<String> problems(Config validated) {
         List<String> problems = new ArrayList<>();
-        for (ConfigValue v : validate(props).configValues()) {
+        for (ConfigValue v : validated.configValues()) {
             problems.addAll(v.errorMessages());
         }
         return problems;
@@ -139,7 +149,8 @@ public abstract class YuqingSourceConnector extends SourceConnector {
 
     @Override
     public void start(Map<String, String> props) {
-        List<String> problems = problems(props);
+        // The topics are checked where they are written, at each start of the task (WrittenTopics.require).
+        List<String> problems = problems(validate(props, false));
         if (!problems.isEmpty()) {
             throw new ConnectException(getClass().getSimpleName() + " configuration is invalid:\n  " + String.join("\n  ", problems));
         }

@@ -6,6 +6,7 @@ import dev.yuqing.connectors.connect.PollSchedule;
 import dev.yuqing.connectors.connect.PostRecords;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
+import dev.yuqing.connectors.connect.WrittenTopics;
 import dev.yuqing.connectors.replay.FieldMapping;
 import dev.yuqing.connectors.replay.FileRecord;
 import dev.yuqing.connectors.replay.RecordReader;
@@ -84,7 +85,7 @@ public final class ExportDirectorySourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         config = new ExportDirectoryConfig(props);
-        config.requireTopics();
+        WrittenTopics.require(config);
         dir = config.dir();
         mapping = config.mapping();
         schedule = new PollSchedule(config.pollInterval(), stop, clock);

@@ -6,6 +6,7 @@ import dev.yuqing.connectors.connect.FileHead;
 import dev.yuqing.connectors.connect.PostRecords;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
+import dev.yuqing.connectors.connect.WrittenTopics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ public final class FileReplaySourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         config = new FileReplayConfig(props);
-        config.requireTopics();
+        WrittenTopics.require(config);
         file = config.file();
         partition = Map.of("file", file.toString());
         mapping = config.mapping();

@@ -6,6 +6,7 @@ import dev.yuqing.connectors.connect.PostRecords;
 import dev.yuqing.connectors.connect.SourceHealth;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
+import dev.yuqing.connectors.connect.WrittenTopics;
 import dev.yuqing.connectors.http.Charsets;
 import dev.yuqing.connectors.http.HttpFetcher;
 import java.net.URI;
@@ -59,7 +60,7 @@ public final class RssSourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         RssConfig config = new RssConfig(props);
-        config.requireTopics();
+        WrittenTopics.require(config);
         feed = config.feedUrl();
         partition = Map.of("feed", feed.toString());
         schedule = new PollSchedule(config.http().pollInterval(), stop, clock);

@@ -9,6 +9,7 @@ import dev.yuqing.connectors.connect.PostRecords;
 import dev.yuqing.connectors.connect.SourceHealth;
 import dev.yuqing.connectors.connect.SourceMetrics;
 import dev.yuqing.connectors.connect.StopSignal;
+import dev.yuqing.connectors.connect.WrittenTopics;
 import dev.yuqing.connectors.http.AddressPolicy;
 import dev.yuqing.connectors.http.Charsets;
 import dev.yuqing.connectors.http.CircuitBreaker;
@@ -126,7 +127,7 @@ public final class HtmlSiteSourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         SiteConfig config = new SiteConfig(props);
-        config.requireTopics();
+        WrittenTopics.require(config);
         listUrl = config.listUrl();
         account = config.account();
         partition = Map.of("site", listUrl.toString());
