@@ -1,12 +1,6 @@
 package dev.yuqing.local;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.HealthStatus;
-import dev.yuqing.connectors.connect.CommonSourceConfig;
-import dev.yuqing.connectors.connect.PostSourceConnector;
-import dev.yuqing.connectors.replay.FileReplayConfig;
-import dev.yuqing.connectors.replay.FileReplaySourceConnector;
-import dev.yuqing.connectors.replay.ReplayFormat;
 import dev.yuqing.local.connect.EmbeddedConnect;
 import dev.yuqing.local.connect.FileReplayConnector;
 import dev.yuqing.core.Topics;
@@ -39,7 +33,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import dev.yuqing.core.inspection.Registry;
@@ -50,9 +43,6 @@ import dev.yuqing.jobs.inspection.InspectionOptions;
 import dev.yuqing.jobs.inspection.RegistryPublisher;
 import java.time.Instant;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
-import org.elasticsearch.client.ResponseException;
 
 /**
  * The embedded all-in-one: a real Kafka broker, a real Elasticsearch node and the Flink
@@ -71,6 +61,7 @@ public final class LocalStack implements AutoCloseable {
     private final EmbeddedKafka kafka;
     private final ElasticsearchClient client;
     private final Admin admin;
+    private final PipelineStatus status;
     /** Started on first use: most tests need none. Guarded by this. */
     private EmbeddedConnect connect;
 
@@ -80,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
         this.kafka = kafka;
         this.client = esConnection().open();
         this.admin = kafka.admin();
+        this.status = new PipelineStatus(admin, client);
     }
 
     /** Starts Elasticsearch and Kafka under {@code dataDir}, creates the topics and applies the index templates. */
@@ -222,92 +214,40 @@ public final class LocalStack implements AutoCloseable {
      * @param speed 0 as fast as possible, N at N times real time by published time
      */
     public FileReplayConnector replay(String name, Path file, double speed, String topic, String dlqTopic) throws IOException {
-        Map<String, String> m = PostSourceConnector.configuration(FileReplaySourceConnector.class, topic, dlqTopic);
-        m.put(FileReplayConfig.FILE_PATH, file.toAbsolutePath().toString());
-        m.put(FileReplayConfig.FILE_SPEED, Double.toString(speed));
-        m.put(FileReplayConfig.FILE_POLL_INTERVAL_MS, "200");
-        m.put(CommonSourceConfig.KAFKA_BOOTSTRAP, bootstrapServers());
-        EmbeddedConnect worker = connect(0);
-        worker.putConnector(name, m);
-        return new FileReplayConnector(worker, name, FileReplaySourceConnector.records(file, ReplayFormat.JSONL));
+        return FileReplayConnector.create(connect(0).client(), name, file, speed, bootstrapServers(), topic, dlqTopic);
+    }
+
+    /** What the status line reads: topic sizes, the enrichment's lag and indexed counts. */
+    public PipelineStatus status() {
+        return status;
     }
 
     /** Records in a topic so far (the sum of its partitions' end offsets). */
     public long topicSize(String topic) throws IOException {
-        try {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            Map<TopicPartition, OffsetSpec> request = partitions.stream()
-                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-            return admin.listOffsets(request).all().get().values().stream().mapToLong(i -> i.offset()).sum();
-        } catch (ExecutionException e) {
-            throw new IOException("reading the size of " + topic + " failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        return status.topicSize(topic);
     }
 
-    /**
-     * Records of {@code topic} that consumer group {@code group} has not committed yet. The
-     * enrichment job commits on each completed checkpoint, after its sinks flushed, so 0 means
-     * everything in the topic is in Elasticsearch and the dead-letter topic.
-     */
+    /** See {@link PipelineStatus#lag}. */
     public long lag(String group, String topic) throws IOException {
-        try {
-            long committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
-                    .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
-            return topicSize(topic) - committed;
-        } catch (ExecutionException e) {
-            throw new IOException("reading the offsets of group " + group + " failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        return status.lag(group, topic);
     }
 
     /** Documents searchable in the posts indices now. */
     public long indexedPosts() throws IOException {
-        return count(IndexTemplates.POSTS + "-*");
+        return status.indexedPosts();
     }
 
-    /**
-     * Documents in the indices {@code pattern} matches. The sink creates monthly indices as posts
-     * come, and a count that meets one whose shard has not started fails (503): it waits for their
-     * shards first, and when an index was created between that wait and the count, waits and
-     * counts again, for at most 30 s in all.
-     */
     long count(String pattern) throws IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            client.cluster().health(h -> h.index(pattern).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")));
-            try {
-                return client.count(c -> c.index(pattern)).count();
-            } catch (ResponseException e) {
-                if (e.getResponse().getStatusLine().getStatusCode() != 503 || System.nanoTime() > deadline) {
-                    throw e;
-                }
-            }
-        }
+        return status.count(pattern);
     }
 
     /** Makes everything indexed so far searchable. */
     public void refresh() throws IOException {
-        client.indices().refresh(r -> r.index(IndexTemplates.POSTS + "-*").allowNoIndices(true));
+        status.refresh();
     }
 
-    /** What the one-line status shows; {@code behind} counts posts the enrichment has not checkpointed yet. */
-    public record Summary(long postsIn, long indexed, long deadLetters, long alerts, long behind) {
-        @Override
-        public String toString() {
-            return "posts in " + postsIn + " | indexed " + indexed + " | dead letters " + deadLetters + " | alerts " + alerts
-                    + " | behind " + behind;
-        }
-    }
-
-    public Summary summary() throws IOException {
-        return new Summary(topicSize(Topics.POSTS_RAW), indexedPosts(), topicSize(Topics.POSTS_DLQ), topicSize(Topics.ALERTS),
-                lag(EnrichOptions.GROUP_ID.defaultValue(), Topics.POSTS_RAW));
+    public PipelineStatus.Summary summary() throws IOException {
+        return status.summary();
     }
 
     @Override
@@ -428,11 +368,11 @@ public final class LocalStack implements AutoCloseable {
         private void watch(LocalStack stack, JobClient job, FileReplayConnector replay) throws Exception {
             boolean exitWhenDone = config.get(LocalOptions.EXIT_WHEN_DONE);
             boolean interactive = System.console() != null;
-            Summary last = null;
+            PipelineStatus.Summary last = null;
             boolean replayed = false;
             while (!stopRequested.await(2, TimeUnit.SECONDS)) {
                 stack.refresh();
-                Summary s = stack.summary();
+                PipelineStatus.Summary s = stack.summary();
                 if (interactive) {
                     out.print("\r" + s + "   ");
                 } else if (!s.equals(last)) {

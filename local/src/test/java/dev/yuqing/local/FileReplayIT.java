@@ -49,7 +49,7 @@ class FileReplayIT {
         m.put(FileReplayConfig.FILE_BATCH_SIZE, "7");
         EmbeddedConnect worker = stack.connect(0);
         worker.putConnector(name, m);
-        FileReplayConnector replay = new FileReplayConnector(worker, name, FileReplaySourceConnector.records(file, ReplayFormat.CSV));
+        FileReplayConnector replay = new FileReplayConnector(worker.client(), name, FileReplaySourceConnector.records(file, ReplayFormat.CSV));
         try {
             replay.awaitDone(TIMEOUT);
         } finally {

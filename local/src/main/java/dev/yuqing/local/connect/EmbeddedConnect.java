@@ -2,12 +2,8 @@ package dev.yuqing.local.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yuqing.connectors.connect.PostSourceConnector;
-import dev.yuqing.core.json.Json;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,10 +39,11 @@ public final class EmbeddedConnect implements AutoCloseable {
     /** How long a task's record may wait to be sent (a missing topic, a broker away) before the task fails. */
     public static final Duration PRODUCER_MAX_BLOCK = Duration.ofSeconds(30);
     private final Connect<StandaloneHerder> connect;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ConnectClient client;
 
     private EmbeddedConnect(Connect<StandaloneHerder> connect) {
         this.connect = connect;
+        this.client = new ConnectClient(connect.rest().serverUrl());
     }
 
     /**
@@ -112,69 +109,34 @@ public final class EmbeddedConnect implements AutoCloseable {
         return connect.rest().serverUrl();
     }
 
+    /** This worker's REST API. */
+    public ConnectClient client() {
+        return client;
+    }
+
     /** Creates the connector, or updates its configuration, through the REST API. */
     public void putConnector(String name, Map<String, String> config) throws IOException {
-        rest("PUT", "connectors/" + name + "/config", config, 200, 201);
+        client.putConnector(name, config);
     }
 
     /** Deletes the connector; its offsets stay, so a connector created again under the name resumes. */
     public void deleteConnector(String name) throws IOException {
-        rest("DELETE", "connectors/" + name, null, 204, 404);
+        client.deleteConnector(name);
     }
 
-    /** The connector's status as the REST API reports it ({@code connector.state}, {@code tasks[].state}, {@code trace}). */
+    /** The connector's status as the REST API reports it. */
     public JsonNode status(String name) throws IOException {
-        return rest("GET", "connectors/" + name + "/status", null, 200);
+        return client.status(name);
     }
 
-    /**
-     * Waits until the connector's tasks run.
-     *
-     * @throws IOException with the task's stack trace when one failed, or when they do not run within {@code timeout}
-     */
+    /** Waits until the connector's tasks run; see {@link ConnectClient#awaitRunning}. */
     public void awaitRunning(String name, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JsonNode tasks = status(name).path("tasks");
-            boolean running = !tasks.isEmpty();
-            for (JsonNode t : tasks) {
-                if (t.path("state").asText().equals("FAILED")) {
-                    throw new IOException("task " + t.path("id").asText() + " of connector " + name + " failed: " + t.path("trace").asText());
-                }
-                running &= t.path("state").asText().equals("RUNNING");
-            }
-            if (running) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("the tasks of connector " + name + " did not run within " + timeout + ": " + tasks);
-            }
-            Thread.sleep(100);
-        }
+        client.awaitRunning(name, timeout);
     }
 
-    /** The connector's committed source offsets: one {@code {partition, offset}} object per source partition. */
+    /** The connector's committed source offsets. */
     public JsonNode offsets(String name) throws IOException {
-        return rest("GET", "connectors/" + name + "/offsets", null, 200).path("offsets");
-    }
-
-    private JsonNode rest(String method, String path, Object body, int... ok) throws IOException {
-        HttpRequest.Builder r = HttpRequest.newBuilder(restUrl().resolve(path)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
-        HttpResponse<String> response;
-        try {
-            response = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(method + " " + path + " interrupted", e);
-        }
-        for (int status : ok) {
-            if (response.statusCode() == status) {
-                return response.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(response.body());
-            }
-        }
-        throw new IOException(method + " " + restUrl().resolve(path) + " answered " + response.statusCode() + ": " + response.body());
+        return client.offsets(name);
     }
 
     /** Stops the connectors (their offsets are flushed) and the worker. */

@@ -1,16 +1,40 @@
 package dev.yuqing.local.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yuqing.connectors.connect.CommonSourceConfig;
+import dev.yuqing.connectors.connect.PostSourceConnector;
+import dev.yuqing.connectors.replay.FileReplayConfig;
+import dev.yuqing.connectors.replay.FileReplaySourceConnector;
+import dev.yuqing.connectors.replay.ReplayFormat;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 
 /**
- * A file replay connector running on an {@link EmbeddedConnect} worker, and how far it got: the
+ * A file replay connector running on a Connect worker, and how far it got: the
  * record position in its committed offset (Connect commits every second and when the task stops).
  *
  * @param records the records in the file when the replay was started
  */
-public record FileReplayConnector(EmbeddedConnect worker, String name, long records) {
+public record FileReplayConnector(ConnectClient worker, String name, long records) {
+    /**
+     * Creates (or updates) connector {@code name} on {@code worker}, replaying {@code file} (JSON lines in
+     * the Post shape) into {@code topic}: under a name it had before it resumes where it stopped.
+     *
+     * @param speed 0 as fast as possible, N at N times real time by published time
+     */
+    public static FileReplayConnector create(ConnectClient worker, String name, Path file, double speed, String bootstrapServers,
+            String topic, String dlqTopic) throws IOException {
+        Map<String, String> m = PostSourceConnector.configuration(FileReplaySourceConnector.class, topic, dlqTopic);
+        m.put(FileReplayConfig.FILE_PATH, file.toAbsolutePath().toString());
+        m.put(FileReplayConfig.FILE_SPEED, Double.toString(speed));
+        m.put(FileReplayConfig.FILE_POLL_INTERVAL_MS, "200");
+        m.put(CommonSourceConfig.KAFKA_BOOTSTRAP, bootstrapServers);
+        worker.putConnector(name, m);
+        return new FileReplayConnector(worker, name, FileReplaySourceConnector.records(file, ReplayFormat.JSONL));
+    }
+
     /** Records of the file whose posts or dead letters are written and whose offset is committed. */
     public long committed() throws IOException {
         for (JsonNode o : worker.offsets(name)) {
