@@ -5,6 +5,7 @@ import dev.yuqing.core.config.Config;
 import dev.yuqing.core.config.ConfigKey;
 import dev.yuqing.dashboards.EsConnection;
 import dev.yuqing.jobs.elasticsearch.BulkSettings;
+import dev.yuqing.jobs.kafka.KafkaTopics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +42,18 @@ public final class JobOptions {
     public static final ConfigKey<Duration> BULK_BACKOFF = ConfigKey.duration("elasticsearch.bulk.backoff", "200ms", Duration.ZERO,
             "first retry delay, doubled each retry up to 30s");
 
-    private static final List<ConfigKey<?>> COMMON = List.of(KAFKA_BOOTSTRAP, ES_URLS, ES_USERNAME, ES_PASSWORD, ES_APPLY_TEMPLATES,
+    public static final ConfigKey<KafkaTopics.Delivery> KAFKA_DELIVERY = ConfigKey.enumeration("kafka.delivery", KafkaTopics.Delivery.class,
+            KafkaTopics.Delivery.EXACTLY_ONCE, "how the job writes its Kafka topics: exactly_once (Kafka transactions committed with each "
+                    + "checkpoint: nothing written twice after a failure, and readers see a record once its checkpoint completes, so "
+                    + "each job between a post and its alert adds up to one checkpoint interval) or at_least_once (seen at once, "
+                    + "repeated after a failure)");
+
+    public static final ConfigKey<Duration> WATERMARK_IDLE_TIMEOUT = ConfigKey.duration("watermark.idle.timeout", "5m", Duration.ofSeconds(1),
+            "a posts.enriched partition without posts for this long stops holding event time back (trend and inspection jobs); "
+                    + "an outage of the enrichment shorter than this changes no result, a longer one can make posts that waited arrive late. "
+                    + "Partitions quiet for a while hold back the close of windows (and their alerts) at most this long");
+
+    private static final List<ConfigKey<?>> COMMON = List.of(KAFKA_BOOTSTRAP, KAFKA_DELIVERY, WATERMARK_IDLE_TIMEOUT, ES_URLS, ES_USERNAME, ES_PASSWORD, ES_APPLY_TEMPLATES,
             CHECKPOINT_INTERVAL, BUFFER_TIMEOUT, CHECKPOINT_DIR, STATE_BACKEND, STATE_INCREMENTAL, BULK_MAX_ACTIONS, BULK_FLUSH_INTERVAL, BULK_MAX_RETRIES, BULK_BACKOFF);
 
     private JobOptions() {}
@@ -51,6 +63,11 @@ public final class JobOptions {
         List<ConfigKey<?>> all = new ArrayList<>(COMMON);
         all.addAll(Arrays.asList(own));
         return all.toArray(ConfigKey<?>[]::new);
+    }
+
+    /** How a job whose consumer group is {@code groupId} writes Kafka: its transactions are named after the group. */
+    public static KafkaTopics.SinkSettings sinkSettings(Config c, String groupId) {
+        return new KafkaTopics.SinkSettings(c.get(KAFKA_BOOTSTRAP), c.get(KAFKA_DELIVERY), groupId);
     }
 
     public static EsConnection esConnection(Config c) {

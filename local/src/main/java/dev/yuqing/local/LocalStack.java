@@ -71,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
         this.kafka = kafka;
         this.client = esConnection().open();
         this.admin = kafka.admin();
-        this.status = new PipelineStatus(admin, client);
+        this.status = new PipelineStatus(kafka.bootstrapServers(), admin, client);
     }
 
     /** Starts Elasticsearch and Kafka under {@code dataDir}, creates the topics and applies the index templates. */
@@ -258,6 +258,7 @@ public final class LocalStack implements AutoCloseable {
                     connect.close(); // first: its tasks write to Kafka
                 }
             }
+            status.close();
             admin.close(Duration.ofSeconds(5));
             EsConnection.close(client);
             kafka.close();

@@ -10,53 +10,142 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.elasticsearch.client.ResponseException;
 
 /** How far a running pipeline got, read from Kafka and Elasticsearch: the embedded stack's and the cluster rig's status line. */
-public final class PipelineStatus {
+public final class PipelineStatus implements AutoCloseable {
+    /** Beyond this many records a lag is estimated from offsets rather than counted. */
+    private static final long SCAN_LIMIT = 50_000;
+
+    private final String bootstrapServers;
     private final Admin admin;
     private final ElasticsearchClient client;
+    /** Guarded by this, as the consumers below. */
+    private final Map<String, CommittedCount> counters = new java.util.HashMap<>();
+    private KafkaConsumer<byte[], byte[]> scanner;
 
-    public PipelineStatus(Admin admin, ElasticsearchClient client) {
+    public PipelineStatus(String bootstrapServers, Admin admin, ElasticsearchClient client) {
+        this.bootstrapServers = bootstrapServers;
         this.admin = admin;
         this.client = client;
     }
 
-    /** Records in a topic so far (the sum of its partitions' end offsets). */
-    public long topicSize(String topic) throws IOException {
-        try {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            Map<TopicPartition, OffsetSpec> request = partitions.stream()
-                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-            return admin.listOffsets(request).all().get().values().stream().mapToLong(i -> i.offset()).sum();
-        } catch (ExecutionException e) {
-            throw new IOException("reading the size of " + topic + " failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+    /**
+     * Records in a topic so far that a read_committed consumer sees. Not the end offsets: transactional
+     * writers (the jobs' exactly-once sinks, Connect's exactly-once sources) leave commit markers and
+     * aborted records that take offsets but are no records. Counted incrementally, each record once.
+     */
+    public synchronized long topicSize(String topic) throws IOException {
+        CommittedCount counter = counters.get(topic);
+        if (counter == null) {
+            counter = new CommittedCount(new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer()), topic);
+            counters.put(topic, counter);
         }
+        return counter.count();
     }
 
     /**
-     * Records of {@code topic} that consumer group {@code group} has not committed yet. The
+     * Committed records of {@code topic} after the offsets consumer group {@code group} committed. The
      * enrichment job commits on each completed checkpoint, after its sinks flushed, so 0 means
-     * everything in the topic is in Elasticsearch and the dead-letter topic.
+     * everything in the topic is in Elasticsearch and the dead-letter topic. A commit marker after a
+     * group's committed offset is no record, so it counts nothing (Flink's Kafka source commits the
+     * offset after its last record, not after the marker).
      */
-    public long lag(String group, String topic) throws IOException {
+    public synchronized long lag(String group, String topic) throws IOException {
+        Map<TopicPartition, OffsetAndMetadata> committed;
         try {
-            long committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
-                    .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
-            return topicSize(topic) - committed;
+            committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         } catch (ExecutionException e) {
             throw new IOException("reading the offsets of group " + group + " failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        }
+        if (scanner == null) {
+            scanner = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        }
+        try {
+            List<TopicPartition> partitions = scanner.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            if (!scanner.assignment().equals(new java.util.HashSet<>(partitions))) {
+                scanner.assign(partitions);
+            }
+            Map<TopicPartition, Long> end = scanner.endOffsets(partitions);
+            long behind = 0;
+            for (TopicPartition tp : partitions) {
+                OffsetAndMetadata at = committed.get(tp);
+                long from = at == null ? 0 : at.offset();
+                if (from < end.get(tp)) {
+                    behind += recordsBetween(tp, from, end.get(tp));
+                }
+            }
+            return behind;
+        } catch (KafkaException e) {
+            throw new IOException("reading " + topic + " failed", e);
+        }
+    }
+
+    /** Committed records in [from, to) of one partition; beyond {@link #SCAN_LIMIT} the rest is estimated by offsets. */
+    private long recordsBetween(TopicPartition tp, long from, long to) {
+        scanner.pause(scanner.assignment());
+        scanner.resume(List.of(tp));
+        scanner.seek(tp, from);
+        long records = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (scanner.position(tp) < to) {
+            if (records > SCAN_LIMIT || System.nanoTime() > deadline) {
+                return records + (to - scanner.position(tp));
+            }
+            for (var r : scanner.poll(Duration.ofMillis(200)).records(tp)) {
+                if (r.offset() < to) {
+                    records++;
+                }
+            }
+        }
+        return records;
+    }
+
+    private Map<String, Object> consumerConfig() {
+        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+    }
+
+    /** Reads one topic from the start with read_committed, counting records; each call continues where the last stopped. */
+    private static final class CommittedCount {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final String topic;
+        private long count;
+
+        CommittedCount(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+            this.consumer = consumer;
+            this.topic = topic;
+        }
+
+        long count() throws IOException {
+            try {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+                if (!consumer.assignment().containsAll(partitions)) {
+                    List<TopicPartition> added = partitions.stream().filter(tp -> !consumer.assignment().contains(tp)).toList();
+                    List<TopicPartition> all = new java.util.ArrayList<>(consumer.assignment());
+                    all.addAll(added);
+                    consumer.assign(all);
+                    consumer.seekToBeginning(added);
+                }
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+                    count += consumer.poll(Duration.ofMillis(200)).count();
+                }
+                return count;
+            } catch (KafkaException e) {
+                throw new IOException("counting the records of " + topic + " failed", e);
+            }
         }
     }
 
@@ -104,4 +193,15 @@ public final class PipelineStatus {
                 lag(EnrichOptions.GROUP_ID.defaultValue(), Topics.POSTS_RAW));
     }
 
+
+    /** Closes its consumers; the admin and Elasticsearch clients belong to the caller. */
+    @Override
+    public synchronized void close() {
+        counters.values().forEach(c -> c.consumer.close(Duration.ofSeconds(5)));
+        counters.clear();
+        if (scanner != null) {
+            scanner.close(Duration.ofSeconds(5));
+            scanner = null;
+        }
+    }
 }

@@ -12,13 +12,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads a topic from the start to its current end. */
+/** Reads the committed records of a topic from the start to its current end (the last stable offset). */
 final class TopicReader {
     private TopicReader() {}
 
     static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic, Duration timeout) throws IOException {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
+        // Transactional writers (the jobs' exactly-once sinks, Connect's exactly-once sources) leave aborted records behind.
+        p.put("isolation.level", "read_committed");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();

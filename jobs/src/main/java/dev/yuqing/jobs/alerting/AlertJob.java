@@ -115,6 +115,7 @@ public final class AlertJob {
     /** The job on Kafka and Elasticsearch as configured; channel URLs and secrets come from the environment. */
     public static AlertJob fromConfig(Config c) {
         String bootstrap = c.get(JobOptions.KAFKA_BOOTSTRAP);
+        KafkaTopics.SinkSettings sink = JobOptions.sinkSettings(c, c.get(AlertOptions.GROUP_ID));
         String dlq = c.get(AlertOptions.DLQ_TOPIC);
         ElasticsearchSink<Document> es = ElasticsearchSink.<Document>builder()
                 .connection(JobOptions.esConnection(c))
@@ -125,8 +126,8 @@ public final class AlertJob {
         return new AlertJob(
                 KafkaTopics.rawSource(bootstrap, c.get(AlertOptions.INPUT_TOPIC), c.get(AlertOptions.GROUP_ID)),
                 es,
-                KafkaTopics.jsonSink(bootstrap, c.get(AlertOptions.OUTPUT_TOPIC), Alert::id, Alert::toJson),
-                KafkaTopics.jsonSink(bootstrap, dlq, DeadLetter::key, DeadLetter::toJson),
+                KafkaTopics.jsonSink(sink, c.get(AlertOptions.OUTPUT_TOPIC), Alert::id, Alert::toJson),
+                KafkaTopics.jsonSink(sink, dlq, DeadLetter::key, DeadLetter::toJson),
                 AlertOptions.aggregator(c), c.get(AlertOptions.STATE_TTL), c.get(AlertOptions.DIGEST_WINDOW),
                 AlertOptions.routing(c, System.getenv()), AlertOptions.delivery(c), c.get(AlertOptions.ASYNC_CAPACITY),
                 c.get(AlertOptions.INDEX));

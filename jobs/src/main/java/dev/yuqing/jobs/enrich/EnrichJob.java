@@ -85,6 +85,7 @@ public final class EnrichJob {
     /** The job on Kafka and Elasticsearch as configured. */
     public static EnrichJob fromConfig(Config c) {
         String bootstrap = c.get(JobOptions.KAFKA_BOOTSTRAP);
+        KafkaTopics.SinkSettings sink = JobOptions.sinkSettings(c, c.get(EnrichOptions.GROUP_ID));
         String dlq = c.get(EnrichOptions.DLQ_TOPIC);
         ElasticsearchSink<EnrichedPost> es = ElasticsearchSink.<EnrichedPost>builder()
                 .connection(JobOptions.esConnection(c))
@@ -95,9 +96,9 @@ public final class EnrichJob {
         return new EnrichJob(
                 KafkaTopics.rawSource(bootstrap, c.get(EnrichOptions.INPUT_TOPIC), c.get(EnrichOptions.GROUP_ID)),
                 es,
-                KafkaTopics.jsonSink(bootstrap, c.get(EnrichOptions.OUTPUT_TOPIC), e -> e.post().id(), EnrichedPost::toJson),
-                KafkaTopics.jsonSink(bootstrap, dlq, DeadLetter::key, DeadLetter::toJson),
-                KafkaTopics.jsonSink(bootstrap, c.get(EnrichOptions.ALERTS_TOPIC), Alert::id, Alert::toJson),
+                KafkaTopics.jsonSink(sink, c.get(EnrichOptions.OUTPUT_TOPIC), e -> e.post().id(), EnrichedPost::toJson),
+                KafkaTopics.jsonSink(sink, dlq, DeadLetter::key, DeadLetter::toJson),
+                KafkaTopics.jsonSink(sink, c.get(EnrichOptions.ALERTS_TOPIC), Alert::id, Alert::toJson),
                 c.get(EnrichOptions.DEDUP_TTL),
                 new AnalyzePost(c.get(EnrichOptions.LEXICON_DIR), c.get(EnrichOptions.LEXICON_RELOAD)));
     }

@@ -20,6 +20,7 @@ import dev.yuqing.jobs.trend.EnrichedPostDeserializer;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import dev.yuqing.jobs.kafka.EnrichedPostWatermarks;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -51,11 +52,11 @@ public final class InspectionJob {
 
     /** What the job computes with, apart from its ends. */
     public record Settings(InspectionRules rules, WorkingCalendar calendar, Registry registry, Duration outOfOrderness, boolean wallClock,
-                           Duration messageRetention, Duration sourceSilence) {
+                           Duration messageRetention, Duration sourceSilence, Duration idleTimeout) {
         public static Settings of(Config c) {
             return new Settings(InspectionOptions.rules(c), InspectionOptions.calendar(c), InspectionOptions.registry(c),
                     c.get(InspectionOptions.OUT_OF_ORDERNESS), c.get(InspectionOptions.WALL_CLOCK), c.get(InspectionOptions.MESSAGE_RETENTION),
-                    c.get(InspectionOptions.SOURCE_SILENCE));
+                    c.get(InspectionOptions.SOURCE_SILENCE), c.get(JobOptions.WATERMARK_IDLE_TIMEOUT));
         }
     }
 
@@ -107,9 +108,8 @@ public final class InspectionJob {
 
     /** The topology from its sources. */
     public static Streams topology(StreamExecutionEnvironment env, Sources sources, Settings settings) {
-        DataStream<EnrichedPost> in = env.fromSource(sources.posts(), WatermarkStrategy.<EnrichedPost>forBoundedOutOfOrderness(settings.outOfOrderness())
-                        .withTimestampAssigner((p, previous) -> p.post().publishedAt().toEpochMilli())
-                        .withIdleness(Duration.ofMinutes(1)), "posts.enriched")
+        DataStream<EnrichedPost> in = env.fromSource(sources.posts(), EnrichedPostWatermarks.of(settings.outOfOrderness(), settings.idleTimeout()),
+                        "posts.enriched")
                 .uid("inspection-enriched-source");
         SingleOutputStreamOperator<RegistryChange> changes = env
                 .fromSource(sources.registry(), WatermarkStrategy.<RawRecord>forGenerator(ctx -> new RegistryWatermarks<>()), "registry")
@@ -179,6 +179,7 @@ public final class InspectionJob {
     /** The job on Kafka and Elasticsearch as configured. */
     public static InspectionJob fromConfig(Config c) {
         String bootstrap = c.get(JobOptions.KAFKA_BOOTSTRAP);
+        KafkaTopics.SinkSettings sink = JobOptions.sinkSettings(c, c.get(InspectionOptions.GROUP_ID));
         String group = c.get(InspectionOptions.GROUP_ID);
         Settings settings = Settings.of(c);
         return new InspectionJob(
@@ -203,8 +204,8 @@ public final class InspectionJob {
                         ElasticsearchSink.<SiteProbe>builder().connection(JobOptions.esConnection(c))
                                 .mapper(new InspectionDocuments.Probes(c.get(InspectionOptions.PROBES_INDEX), settings.rules().probes().slowMillis()))
                                 .settings(JobOptions.bulkSettings(c)).build(),
-                        KafkaTopics.jsonSink(bootstrap, c.get(InspectionOptions.ALERTS_TOPIC), Alert::id, Alert::toJson),
-                        KafkaTopics.jsonSink(bootstrap, c.get(InspectionOptions.DLQ_TOPIC), DeadLetter::key, DeadLetter::toJson)),
+                        KafkaTopics.jsonSink(sink, c.get(InspectionOptions.ALERTS_TOPIC), Alert::id, Alert::toJson),
+                        KafkaTopics.jsonSink(sink, c.get(InspectionOptions.DLQ_TOPIC), DeadLetter::key, DeadLetter::toJson)),
                 settings);
     }
 

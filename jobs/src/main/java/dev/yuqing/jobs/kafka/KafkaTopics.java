@@ -31,20 +31,58 @@ public final class KafkaTopics {
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(deserializer)
                 .setProperty("partition.discovery.interval.ms", "30000")
+                // Only what a transaction committed: the upstream job's exactly-once sink or Connect's
+                // exactly-once source leave the records of aborted attempts behind.
+                .setProperty("isolation.level", "read_committed")
                 .build();
     }
 
-    /** At-least-once JSON sink; consumers de-duplicate by key. */
-    public static <T> KafkaSink<T> jsonSink(String bootstrap, String topic, KeySelector<T, String> key, KeyedJsonSerializer.ToJson<T> value) {
+    /**
+     * How a job writes to Kafka: exactly once (Kafka transactions committed with each checkpoint,
+     * so that a job restored from a checkpoint writes nothing twice; downstream readers see a record
+     * once its checkpoint completes) or at least once (records visible at once, repeated after a
+     * restore; readers must then de-duplicate by key).
+     */
+    public enum Delivery { EXACTLY_ONCE, AT_LEAST_ONCE }
+
+    /**
+     * Where and how one job's sinks write.
+     *
+     * @param transactionalIdPrefix unique per job on the Kafka cluster and stable across its restarts and
+     *                              upgrades: a restored job aborts the transactions its earlier run left open under it
+     */
+    public record SinkSettings(String bootstrapServers, Delivery delivery, String transactionalIdPrefix) {
+        public SinkSettings {
+            if (bootstrapServers == null || bootstrapServers.isBlank()) {
+                throw new IllegalArgumentException("bootstrapServers must be set");
+            }
+            if (delivery == Delivery.EXACTLY_ONCE && (transactionalIdPrefix == null || transactionalIdPrefix.isBlank())) {
+                throw new IllegalArgumentException("exactly-once delivery needs a transactional id prefix");
+            }
+        }
+    }
+
+    /**
+     * A brokers' default longest transaction (transaction.max.timeout.ms, 15 min); the sink's own
+     * default (1 h) is refused by such a broker. A transaction spans one checkpoint interval.
+     */
+    static final String TRANSACTION_TIMEOUT_MS = "900000";
+
+    /** A JSON sink keyed by {@code key}, delivering as {@code sink} says; each topic its own transactions. */
+    public static <T> KafkaSink<T> jsonSink(SinkSettings sink, String topic, KeySelector<T, String> key, KeyedJsonSerializer.ToJson<T> value) {
         Properties p = new Properties();
         p.setProperty("enable.idempotence", "true");
         p.setProperty("acks", "all");
         p.setProperty("linger.ms", "20");
-        return KafkaSink.<T>builder()
-                .setBootstrapServers(bootstrap)
-                .setKafkaProducerConfig(p)
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .setRecordSerializer(new KeyedJsonSerializer<>(topic, key, value))
-                .build();
+        var builder = KafkaSink.<T>builder()
+                .setBootstrapServers(sink.bootstrapServers())
+                .setRecordSerializer(new KeyedJsonSerializer<>(topic, key, value));
+        if (sink.delivery() == Delivery.EXACTLY_ONCE) {
+            p.setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
+            builder.setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE).setTransactionalIdPrefix(sink.transactionalIdPrefix() + "-" + topic);
+        } else {
+            builder.setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE);
+        }
+        return builder.setKafkaProducerConfig(p).build();
     }
 }

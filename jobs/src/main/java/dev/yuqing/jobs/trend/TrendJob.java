@@ -4,6 +4,7 @@ import dev.yuqing.jobs.Jobs;
 import dev.yuqing.core.alert.Alert;
 import dev.yuqing.core.config.Config;
 import dev.yuqing.core.post.EnrichedPost;
+import dev.yuqing.jobs.kafka.EnrichedPostWatermarks;
 import dev.yuqing.core.trend.BurstSettings;
 import dev.yuqing.core.trend.Event;
 import dev.yuqing.core.trend.Trend;
@@ -41,12 +42,12 @@ public final class TrendJob {
     /** What the job computes with, apart from its ends. */
     public record Settings(Duration outOfOrderness, Duration lateLimit, TrendWindows windows, int keywordsPerPost, BurstSettings burst,
                            WarningLevels levels, EventSettings events, double negativeSurgeMargin,
-                           int negativeSurgeMinPosts, int termCapacity) {
+                           int negativeSurgeMinPosts, int termCapacity, Duration idleTimeout) {
         public static Settings of(Config c) {
             return new Settings(c.get(TrendOptions.OUT_OF_ORDERNESS), c.get(TrendOptions.LATE_LIMIT), TrendOptions.windows(c), c.get(TrendOptions.KEYWORDS_PER_POST),
                     TrendOptions.burstSettings(c), TrendOptions.warningLevels(c), TrendOptions.eventSettings(c),
                     c.get(TrendOptions.NEGATIVE_SURGE_MARGIN), c.get(TrendOptions.NEGATIVE_SURGE_MIN_POSTS),
-                    c.get(TrendOptions.TERM_CAPACITY));
+                    c.get(TrendOptions.TERM_CAPACITY), c.get(JobOptions.WATERMARK_IDLE_TIMEOUT));
         }
     }
 
@@ -64,21 +65,10 @@ public final class TrendJob {
         this.settings = settings;
     }
 
-    /**
-     * Published time as event time; a post may be {@code outOfOrderness} late. A partition without
-     * records for a minute stops holding the watermark back, or one quiet partition would stall
-     * every window.
-     */
-    static WatermarkStrategy<EnrichedPost> watermarks(Duration outOfOrderness) {
-        return WatermarkStrategy.<EnrichedPost>forBoundedOutOfOrderness(outOfOrderness)
-                .withTimestampAssigner((p, previous) -> p.post().publishedAt().toEpochMilli())
-                .withIdleness(Duration.ofMinutes(1));
-    }
-
     /** Adds the topology to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
         DataStream<EnrichedPost> posts = env
-                .fromSource(source, watermarks(settings.outOfOrderness()), "posts.enriched").uid("trend-enriched-source");
+                .fromSource(source, EnrichedPostWatermarks.of(settings.outOfOrderness(), settings.idleTimeout()), "posts.enriched").uid("trend-enriched-source");
         TrendWindows w = settings.windows();
         SingleOutputStreamOperator<TermCount> counted = posts
                 .flatMap(new PostKeywords(settings.keywordsPerPost())).name("keywords").uid("trend-keywords")
@@ -115,13 +105,14 @@ public final class TrendJob {
     /** The job on Kafka and Elasticsearch as configured. */
     public static TrendJob fromConfig(Config c) {
         String bootstrap = c.get(JobOptions.KAFKA_BOOTSTRAP);
+        KafkaTopics.SinkSettings sink = JobOptions.sinkSettings(c, c.get(TrendOptions.GROUP_ID));
         return new TrendJob(
                 KafkaTopics.source(bootstrap, c.get(TrendOptions.INPUT_TOPIC), c.get(TrendOptions.GROUP_ID), new EnrichedPostDeserializer()),
                 ElasticsearchSink.<Trend>builder().connection(JobOptions.esConnection(c))
                         .mapper(new TrendDocuments(c.get(TrendOptions.TRENDS_INDEX))).settings(JobOptions.bulkSettings(c)).build(),
                 ElasticsearchSink.<Event>builder().connection(JobOptions.esConnection(c))
                         .mapper(new EventDocuments(c.get(TrendOptions.EVENTS_INDEX))).settings(JobOptions.bulkSettings(c)).build(),
-                KafkaTopics.jsonSink(bootstrap, c.get(TrendOptions.ALERTS_TOPIC), Alert::id, Alert::toJson),
+                KafkaTopics.jsonSink(sink, c.get(TrendOptions.ALERTS_TOPIC), Alert::id, Alert::toJson),
                 Settings.of(c));
     }
 

@@ -165,7 +165,7 @@ public final class GovMessagesReplay {
                 new DataGeneratorSource<>(new FromJson(json), json.size(), TypeInformation.of(EnrichedPost.class)),
                 new DataGeneratorSource<>(new RegistryRecords(new ArrayList<>(List.of(parent, board))), 2, TypeInformation.of(RawRecord.class))),
                 new InspectionJob.Settings(rules, calendar, registry, Duration.ofMinutes(2), false, RETENTION,
-                        Duration.ofHours(6))); // no heartbeats in the replay: never used
+                        Duration.ofHours(6), Duration.ofMinutes(1))); // no heartbeats in the replay: never used; one bounded source: never idle
         String dir = work.toAbsolutePath().toString();
         // Two lambdas, not one method reference twice: serialised, both would come back as the first
         // one, casting to Finding (javac's lambda deserialisation does not tell them apart).
