@@ -23,7 +23,7 @@ import org.apache.kafka.connect.source.SourceConnector;
  * so the document cannot drift from the code (a test compares them). Run: {@code mvn -q -pl local exec:java -Dexec.mainClass=dev.yuqing.local.ConfigDocs}.
  */
 public final class ConfigDocs {
-    public static final List<ConfigDef> ALL = List.of(EnrichOptions.DEF, TrendOptions.DEF, AlertOptions.DEF, InspectionOptions.DEF, Setup.DEF, dev.yuqing.dashboards.Loader.DEF, dev.yuqing.dashboards.SearchExport.DEF, LocalOptions.DEF);
+    public static final List<ConfigDef> ALL = List.of(EnrichOptions.DEF, TrendOptions.DEF, AlertOptions.DEF, InspectionOptions.DEF, Setup.DEF, dev.yuqing.jobs.Submit.DEF, dev.yuqing.dashboards.Loader.DEF, dev.yuqing.dashboards.SearchExport.DEF, LocalOptions.DEF, dev.yuqing.local.cluster.ClusterOptions.DEF);
 
     private ConfigDocs() {}
 

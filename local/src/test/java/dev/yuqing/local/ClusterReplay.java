@@ -1,7 +1,6 @@
 package dev.yuqing.local;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yuqing.core.Topics;
@@ -36,26 +35,45 @@ final class ClusterReplay implements AutoCloseable {
         this.rig = rig;
         this.admin = rig.admin();
         this.client = rig.esConnection().open();
-        this.status = new PipelineStatus(admin, client);
+        this.status = new PipelineStatus(rig.bootstrapServers(), admin, client);
     }
 
-    /** compose's setup service: templates, topics, the demo registry. */
+    /** compose's setup service, its own command: templates, topics, the demo registry. */
     String setup() throws Exception {
         Map<String, String> env = new java.util.HashMap<>(rig.serviceEnvironment());
         env.put("YUQING_SETUP_REGISTRY_FILE", rig.build().demoRegistry().toString());
-        return rig.runTool("setup", "dev.yuqing.jobs.Setup", env, List.of());
+        return rig.runOnce("setup", ComposeServices.command("setup"), env);
     }
 
-    /** compose's submit service: the four jobs from the job jar, over REST. */
-    String submit(Map<String, String> extra) throws Exception {
+    /** compose's submit service, its own command: the four jobs from the job jar, over REST. */
+    String submit(String name, Map<String, String> extra) throws Exception {
         Map<String, String> env = new java.util.HashMap<>(Map.of("YUQING_FLINK_REST_URL", rig.flinkRestUrl().toString(),
                 "YUQING_SUBMIT_JAR", rig.build().jobsJar().toString()));
         env.putAll(extra);
-        return rig.runTool("submit", "dev.yuqing.jobs.Submit", env, List.of());
+        return rig.runOnce(name, ComposeServices.command("submit"), env);
     }
 
-    FileReplayConnector replay(Path file) throws IOException {
-        return FileReplayConnector.create(rig.connectClient(), CONNECTOR, file, 0, rig.bootstrapServers(), Topics.POSTS_RAW, Topics.POSTS_DLQ);
+    /** @param speed 0 as fast as possible, N at N times real time by published time */
+    FileReplayConnector replay(Path file, double speed) throws IOException {
+        return FileReplayConnector.create(rig.connectClient(), CONNECTOR, file, speed, rig.bootstrapServers(), Topics.POSTS_RAW, Topics.POSTS_DLQ);
+    }
+
+    /** How often each dead letter (its stage, reason and raw bytes: a malformed line may have no key) is in the dead-letter topic. */
+    Map<String, Long> deadLetters() throws IOException {
+        Map<String, Long> counts = new TreeMap<>();
+        for (var d : TopicReader.deadLetters(rig.bootstrapServers(), Topics.POSTS_DLQ, Duration.ofMinutes(1))) {
+            counts.merge(d.stage() + " | " + d.reason() + " | " + d.raw(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** How often each key occurs among the committed records of {@code topic}. */
+    Map<String, Long> keyCounts(String topic) throws IOException {
+        Map<String, Long> counts = new TreeMap<>();
+        for (var r : TopicReader.readAll(rig.bootstrapServers(), topic, Duration.ofMinutes(1))) {
+            counts.merge(r.key() == null ? "" : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8), 1L, Long::sum);
+        }
+        return counts;
     }
 
     /** Waits until the file is in Kafka and the enrichment has checkpointed all of it, then until nothing changes for {@code quiet}. */
@@ -103,32 +121,21 @@ final class ClusterReplay implements AutoCloseable {
         return counts;
     }
 
-    /** Every document of an index family by id, without the fields that record when it was written. */
+    /** Every document of an index family by id, without the fields that record when it was written; fails beyond 10,000 (the search window). */
     Map<String, JsonNode> documents(String family, List<String> volatileFields) throws IOException {
-        Map<String, JsonNode> docs = new TreeMap<>();
-        List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
-        while (true) {
-            final List<co.elastic.clients.elasticsearch._types.FieldValue> from = after;
-            var r = client.search(s -> {
-                s.index(family + "-*").allowNoIndices(true).size(1000).sort(o -> o.field(f -> f.field("_id").order(SortOrder.Asc)));
-                if (from != null) {
-                    s.searchAfter(from);
-                }
-                return s;
-            }, ObjectNode.class);
-            var hits = r.hits().hits();
-            for (var h : hits) {
-                ObjectNode source = h.source();
-                if (source != null) {
-                    volatileFields.forEach(source::remove);
-                }
-                docs.put(h.id(), source);
-            }
-            if (hits.size() < 1000) {
-                return docs;
-            }
-            after = new ArrayList<>(hits.get(hits.size() - 1).sort());
+        var r = client.search(s -> s.index(family + "-*").allowNoIndices(true).size(10_000).trackTotalHits(t -> t.enabled(true)), ObjectNode.class);
+        if (r.hits().total() != null && r.hits().total().value() > 10_000) {
+            throw new IllegalStateException(family + " holds " + r.hits().total().value() + " documents, more than one search returns");
         }
+        Map<String, JsonNode> docs = new TreeMap<>();
+        for (var h : r.hits().hits()) {
+            ObjectNode source = h.source();
+            if (source != null) {
+                volatileFields.forEach(source::remove);
+            }
+            docs.put(h.index() + "/" + h.id(), source);
+        }
+        return docs;
     }
 
     long enrichLag() throws IOException {
@@ -137,6 +144,7 @@ final class ClusterReplay implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        status.close();
         admin.close(Duration.ofSeconds(5));
         EsConnection.close(client);
         rig.close();

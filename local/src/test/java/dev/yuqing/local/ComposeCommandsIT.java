@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The plain-JRE services of docker-compose.yml (setup, kibana-setup, ack) run the way compose runs
@@ -40,29 +38,8 @@ class ComposeCommandsIT {
     @TempDir
     Path dir;
 
-    /** A compose service's command with each mounted container path replaced by the file it mounts. */
-    @SuppressWarnings("unchecked")
-    private static List<String> command(String service) throws IOException {
-        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
-        Map<String, Object> s = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(service);
-        Map<String, String> mounts = new HashMap<>();
-        for (Object v : (List<Object>) s.getOrDefault("volumes", List.of())) {
-            String[] parts = v.toString().split(":");
-            if (parts[0].startsWith("./")) {
-                mounts.put(parts[1], ROOT.resolve(parts[0].substring(2)).toAbsolutePath().normalize().toString());
-            }
-        }
-        List<String> command = new ArrayList<>();
-        for (Object part : (List<Object>) s.get("command")) {
-            String p = part.toString();
-            command.add(p.equals("java") ? ProcessHandle.current().info().command().orElse("java") : mounts.getOrDefault(p, p));
-        }
-        assertThat(command).as("%s runs a jar the build makes", service).anyMatch(p -> p.endsWith(".jar") && Files.isRegularFile(Path.of(p)));
-        return command;
-    }
-
     private Process start(String service, List<String> extraArgs, Map<String, String> env) throws IOException {
-        List<String> command = new ArrayList<>(command(service));
+        List<String> command = new ArrayList<>(ComposeServices.command(service));
         command.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(service + ".log").toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("YUQING_"));

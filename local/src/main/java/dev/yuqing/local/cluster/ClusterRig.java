@@ -75,6 +75,7 @@ public final class ClusterRig implements AutoCloseable {
     private ServiceProcess jobManager;
     private final List<ServiceProcess> taskManagers = new ArrayList<>();
     private ServiceProcess connect;
+    private Thread shutdownHook;
 
     private ClusterRig(ClusterBuild build, Path dir, Settings settings) {
         this.build = build;
@@ -86,6 +87,16 @@ public final class ClusterRig implements AutoCloseable {
     public static ClusterRig start(ClusterBuild build, Path dir, Settings settings) throws IOException, InterruptedException {
         build.check();
         ClusterRig rig = new ClusterRig(build, dir.toAbsolutePath(), settings);
+        // The services are processes of their own: they must not outlive this JVM.
+        Thread stop = new Thread(() -> rig.services.forEach(s -> {
+            try {
+                s.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), "cluster-rig-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        rig.shutdownHook = stop;
         try {
             rig.startAll();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -314,16 +325,21 @@ public final class ClusterRig implements AutoCloseable {
     // ---------------------------------------------------------------- the plain-JRE commands
 
     /** A command of the tools jar as compose runs it: {@code java -cp yuqing-tools.jar MAIN}, configured by {@code env}. */
-    public ServiceProcess tool(String name, String mainClass, Map<String, String> env, List<String> args) {
-        return service(name, java(build.toolsJar().toString(), List.of("-Xmx512m"), mainClass, args), env);
+    public List<String> toolCommand(String mainClass, List<String> args) {
+        return java(build.toolsJar().toString(), List.of(), mainClass, args);
     }
 
-    /** Runs a one-shot command of the tools jar to its end; fails with its output unless it exits 0. */
-    public String runTool(String name, String mainClass, Map<String, String> env, List<String> args) throws IOException, InterruptedException {
-        ServiceProcess p = tool(name, mainClass, env, args).start();
+    /** Another process of the deployment (such as compose's own command for a service), stopped with the rig. */
+    public ServiceProcess process(String name, List<String> command, Map<String, String> env) {
+        return service(name, command, env);
+    }
+
+    /** Runs a one-shot command to its end; fails with its output unless it exits 0. */
+    public String runOnce(String name, List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ServiceProcess p = service(name, command, env).start();
         int exit = p.awaitExit(START_TIMEOUT.toSeconds());
         if (exit != 0) {
-            throw new IOException(name + " (" + mainClass + ") exited with " + exit + ":\n" + p.output());
+            throw new IOException(name + " exited with " + exit + ":\n" + p.output());
         }
         return p.output();
     }
@@ -410,6 +426,13 @@ public final class ClusterRig implements AutoCloseable {
         }
         for (ServiceProcess s : order) {
             s.stop(20);
+        }
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it kills what is left
+            }
         }
     }
 }
