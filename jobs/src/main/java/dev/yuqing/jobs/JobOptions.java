@@ -24,7 +24,11 @@ public final class JobOptions {
     public static final ConfigKey<Duration> BUFFER_TIMEOUT = ConfigKey.duration("flink.buffer.timeout", "10ms", Duration.ZERO,
             "longest a record waits in a network buffer at each exchange between operators (Flink's execution.buffer-timeout.interval, 100 ms by default there); 0 sends every record at once, at some cost in throughput");
     public static final ConfigKey<String> CHECKPOINT_DIR = ConfigKey.optionalString("checkpoint.dir",
-            "checkpoint storage URI such as file:///data/checkpoints; empty keeps the cluster's setting");
+            "checkpoint storage URI: a shared file system path such as file:///data/checkpoints, or S3-compatible storage such as "
+                    + "s3://bucket/yuqing/checkpoints (the cluster needs Flink's S3 filesystem plugin and its s3.* settings); empty keeps the cluster's setting");
+    public static final ConfigKey<String> SAVEPOINT_DIR = ConfigKey.optionalString("checkpoint.savepoint.dir",
+            "where savepoints go when none is named (stop-with-savepoint before an upgrade), a URI as for checkpoint.dir such as "
+                    + "s3://bucket/yuqing/savepoints; empty keeps the cluster's setting");
     /** Where keyed state lives between checkpoints. */
     public enum StateBackend { CLUSTER, HASHMAP, ROCKSDB }
 
@@ -54,7 +58,7 @@ public final class JobOptions {
                     + "Partitions quiet for a while hold back the close of windows (and their alerts) at most this long");
 
     private static final List<ConfigKey<?>> COMMON = List.of(KAFKA_BOOTSTRAP, KAFKA_DELIVERY, WATERMARK_IDLE_TIMEOUT, ES_URLS, ES_USERNAME, ES_PASSWORD, ES_APPLY_TEMPLATES,
-            CHECKPOINT_INTERVAL, BUFFER_TIMEOUT, CHECKPOINT_DIR, STATE_BACKEND, STATE_INCREMENTAL, BULK_MAX_ACTIONS, BULK_FLUSH_INTERVAL, BULK_MAX_RETRIES, BULK_BACKOFF);
+            CHECKPOINT_INTERVAL, BUFFER_TIMEOUT, CHECKPOINT_DIR, SAVEPOINT_DIR, STATE_BACKEND, STATE_INCREMENTAL, BULK_MAX_ACTIONS, BULK_FLUSH_INTERVAL, BULK_MAX_RETRIES, BULK_BACKOFF);
 
     private JobOptions() {}
 

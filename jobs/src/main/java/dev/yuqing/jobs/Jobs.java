@@ -30,7 +30,7 @@ public final class Jobs {
         env.execute(name);
     }
 
-    /** Flink settings from configuration: checkpoints always on, the state backend, and the network buffer timeout (latency). */
+    /** Flink settings from configuration: checkpoints always on, where they and savepoints go, the state backend, and the network buffer timeout (latency). */
     public static Configuration flinkConfiguration(Config c) {
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, c.get(JobOptions.CHECKPOINT_INTERVAL));
@@ -49,6 +49,10 @@ public final class Jobs {
         if (!dir.isBlank()) {
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+        }
+        String savepoints = c.get(JobOptions.SAVEPOINT_DIR);
+        if (!savepoints.isBlank()) {
+            conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepoints);
         }
         return conf;
     }
