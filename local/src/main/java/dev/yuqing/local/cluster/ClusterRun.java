@@ -57,6 +57,8 @@ public final class ClusterRun {
     }
 
     public static void main(String[] args) throws Exception {
+        // The services log to their own files; this JVM's clients only say what goes wrong.
+        org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.WARN);
         new ClusterRun(ClusterOptions.DEF.fromArgsOrExit(args), System.out).run();
     }
 
