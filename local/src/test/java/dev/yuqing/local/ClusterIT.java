@@ -163,6 +163,7 @@ class ClusterIT {
             during.accept(run);
             feeder.join();
             PipelineStatus.Summary s = run.awaitSettled(replay, Duration.ofMinutes(10), Duration.ofSeconds(20));
+            assertThat(run.rig.crashes()).as("services that ended on their own (not the faults injected)").isEmpty();
             log(String.format("%s: settled after %.1f s", name, (System.nanoTime() - started) / 1e9));
             Map<String, Map<String, JsonNode>> documents = new TreeMap<>();
             for (String family : List.of(IndexTemplates.TRENDS, IndexTemplates.EVENTS, IndexTemplates.INSPECTIONS, IndexTemplates.SCORES,

@@ -76,6 +76,9 @@ public final class ClusterRig implements AutoCloseable {
     private final List<ServiceProcess> taskManagers = new ArrayList<>();
     private ServiceProcess connect;
     private Thread shutdownHook;
+    /** Services that ended on their own and were started again, as a restart policy would (guarded by itself). */
+    private final List<String> crashes = new ArrayList<>();
+    private volatile boolean closing;
 
     private ClusterRig(ClusterBuild build, Path dir, Settings settings) {
         this.build = build;
@@ -125,6 +128,47 @@ public final class ClusterRig implements AutoCloseable {
         awaitElasticsearch();
         awaitTaskManagers(settings.taskManagers());
         awaitConnect();
+        Thread supervisor = new Thread(this::supervise, "cluster-rig-restart-policy");
+        supervisor.setDaemon(true);
+        supervisor.start();
+    }
+
+    /**
+     * compose's {@code restart: unless-stopped} (and Kubernetes'): a long-running service that ends
+     * on its own is started again, and remembered, so that a run can tell a crash (an
+     * OutOfMemoryError, say) from the faults it injected.
+     */
+    private void supervise() {
+        List<ServiceProcess> longRunning = new ArrayList<>(List.of(kafka, elasticsearch, jobManager, connect));
+        longRunning.addAll(taskManagers);
+        while (!closing) {
+            for (ServiceProcess s : longRunning) {
+                if (!closing && s.crashed()) {
+                    synchronized (crashes) {
+                        crashes.add(s.name() + " exited with " + s.exitCode() + " (log " + s.logFile() + ")");
+                    }
+                    try {
+                        s.start();
+                    } catch (IOException | IllegalStateException e) {
+                        synchronized (crashes) {
+                            crashes.add(s.name() + " could not be started again: " + e);
+                        }
+                    }
+                }
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** The services that ended on their own since the rig started (each was started again). */
+    public List<String> crashes() {
+        synchronized (crashes) {
+            return List.copyOf(crashes);
+        }
     }
 
     // ---------------------------------------------------------------- what the services are
@@ -233,7 +277,11 @@ public final class ClusterRig implements AutoCloseable {
         c.put("taskmanager.bind-host", "127.0.0.1");
         c.put("taskmanager.host", "127.0.0.1");
         c.put("taskmanager.numberOfTaskSlots", Integer.toString(settings.slotsPerTaskManager()));
-        c.put("taskmanager.memory.process.size", "1728m");
+        c.put("taskmanager.memory.process.size", "2048m");
+        // The jobs keep state on the heap (hashmap) unless state.backend=rocksdb: managed memory (RocksDB's, 40% by
+        // default) would sit unused while four jobs' analysers share the heap. A TaskManager with 512 MB of heap
+        // died of OutOfMemoryError under a 100,000-post backlog.
+        c.put("taskmanager.memory.managed.fraction", "0.1");
         c.put("rest.address", "127.0.0.1");
         c.put("rest.bind-address", "127.0.0.1");
         c.put("rest.port", Integer.toString(restPort));
@@ -415,6 +463,7 @@ public final class ClusterRig implements AutoCloseable {
     /** Stops every service, the Connect worker and the jobs' cluster first, Kafka and Elasticsearch last. */
     @Override
     public void close() throws InterruptedException {
+        closing = true;
         List<ServiceProcess> order = new ArrayList<>(services);
         order.remove(kafka);
         order.remove(elasticsearch);

@@ -236,6 +236,7 @@ public final class ClusterRun {
         out.println("| dead letters expected / records / distinct / written twice | " + invalid + " / " + dlq.records() + " / " + dlq.keys()
                 + " / " + dlq.repeats() + " |");
         out.println("| alert records / distinct alerts | " + alerts.records() + " / " + alerts.keys() + " |");
+        out.println("| services that ended on their own (restarted) | " + (rig.crashes().isEmpty() ? "none" : String.join("; ", rig.crashes())) + " |");
         Sample firstMove = samples.stream().filter(x -> x.indexed() > 0).findFirst().orElse(samples.get(0));
         Sample end = samples.stream().filter(x -> x.indexed() == s.indexed()).min(Comparator.comparing(Sample::at)).orElse(samples.get(samples.size() - 1));
         out.println("| throughput, first to last post indexed | " + rate(firstMove, end) + " posts/s |");

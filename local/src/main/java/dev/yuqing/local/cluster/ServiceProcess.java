@@ -21,6 +21,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
     /** Guarded by this. */
     private Process process;
+    /** Whether the process was stopped or killed on purpose since it last started (guarded by this). */
+    private boolean stoppedOnPurpose;
 
     ServiceProcess(String name, List<String> command, Map<String, String> env, Path log) {
         this.name = name;
@@ -49,6 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
         pb.environment().keySet().removeIf(k -> k.startsWith("YUQING_"));
         pb.environment().putAll(env);
         process = pb.start();
+        stoppedOnPurpose = false;
         return this;
     }
 
@@ -63,8 +66,19 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Whether the process ended without being stopped or killed: what a restart policy restarts. */
+    public synchronized boolean crashed() {
+        return process != null && !process.isAlive() && !stoppedOnPurpose;
+    }
+
+    /** The exit code of an ended process. */
+    public synchronized int exitCode() {
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */
     public synchronized void kill() throws InterruptedException {
+        stoppedOnPurpose = true;
         if (process != null) {
             process.destroyForcibly().waitFor();
         }
@@ -72,6 +86,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** SIGTERM, then SIGKILL after {@code graceSeconds} (Docker's stop gives 10). */
     public synchronized void stop(int graceSeconds) throws InterruptedException {
+        stoppedOnPurpose = true;
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
