@@ -224,7 +224,7 @@ public final class ClusterRun {
     private void report(ClusterRig rig, PipelineStatus status, List<Sample> samples, List<Recovery> recoveries, long valid, long invalid)
             throws IOException {
         PipelineStatus.Summary s = status.summary();
-        KeyTally dlq = KeyTally.read(rig.bootstrapServers(), Topics.POSTS_DLQ, Duration.ofMinutes(5));
+        KeyTally dlq = KeyTally.read(rig.bootstrapServers(), Topics.POSTS_DLQ, Duration.ofMinutes(5), KeyTally.DEAD_LETTER);
         KeyTally enriched = KeyTally.read(rig.bootstrapServers(), Topics.POSTS_ENRICHED, Duration.ofMinutes(10));
         KeyTally alerts = KeyTally.read(rig.bootstrapServers(), Topics.ALERTS, Duration.ofMinutes(5));
         out.println();
